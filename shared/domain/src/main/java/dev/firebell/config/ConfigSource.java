@@ -1,0 +1,6 @@
+package dev.firebell.config;
+
+/** Port: the configuration currently in force (stored by {@code firebell config apply}). */
+public interface ConfigSource {
+    FirebellConfig current();
+}

@@ -1,0 +1,104 @@
+package dev.firebell.incident;
+
+import dev.firebell.alarm.AlarmStateChange;
+import dev.firebell.config.ConfigSource;
+import dev.firebell.config.FirebellConfig;
+import dev.firebell.paging.PageDispatcher;
+import dev.firebell.routing.RoutingDecision;
+import dev.firebell.service.ServicePolicy;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The use case behind the alarm function: route the alarm, decide what it means for its incident,
+ * write that atomically, then page. Safe under redelivery (the event key is written with the change)
+ * and under concurrency (a lost race re-reads and decides again).
+ */
+public final class AlarmService {
+
+    static final int MAX_ATTEMPTS = 30;
+
+    private final ConfigSource config;
+    private final IncidentStore store;
+    private final AlarmTransitions transitions;
+    private final PageDispatcher dispatcher;
+    private final InstantSource clock;
+
+    public AlarmService(ConfigSource config, IncidentStore store, AlarmTransitions transitions,
+                        PageDispatcher dispatcher, InstantSource clock) {
+        this.config = config;
+        this.store = store;
+        this.transitions = transitions;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    public AlarmOutcome handle(AlarmStateChange alarm) {
+        FirebellConfig current = config.current();
+        RoutingDecision route = current.routing().route(alarm, current.serviceNames());
+        ServicePolicy policy = current.service(route.service());
+        String claimToken = UUID.randomUUID().toString();
+        String dedupKey = alarm.alarmArn();
+
+        for (int attempt = 1; ; attempt++) {
+            AlarmTrack track = store.track(dedupKey);
+            Optional<Incident> incident = track.incidentId() == null ? Optional.empty() : store.incident(track.incidentId());
+            Transition transition = transitions.decide(alarm, track, incident,
+                    new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken));
+            if (transition instanceof Transition.Ignore ignore) {
+                return new AlarmOutcome(AlarmOutcome.Kind.IGNORED, track.incidentId(), ignore.reason(), null);
+            }
+            try {
+                store.apply(transition, alarm.eventKey());
+            } catch (EventAlreadyProcessedException redelivered) {
+                // The first delivery may have died before paging: finish its work, never repeat it.
+                DispatchReport report = redelivered.incidentId() == null ? DispatchReport.NONE
+                        : dispatcher.redriveIncident(redelivered.incidentId());
+                return new AlarmOutcome(AlarmOutcome.Kind.REDELIVERY, redelivered.incidentId(),
+                        "already processed", report);
+            } catch (ConcurrentChangeException raced) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new ConcurrentChangeException("gave up after " + attempt + " attempts on " + dedupKey, raced);
+                }
+                backOff(attempt);
+                continue;
+            }
+            return outcomeOf(transition);
+        }
+    }
+
+    private AlarmOutcome outcomeOf(Transition transition) {
+        if (transition instanceof Transition.Open open) {
+            DispatchReport report = dispatcher.send(open.pages());
+            boolean recovered = !open.incident().isOpen();
+            return new AlarmOutcome(recovered ? AlarmOutcome.Kind.OPENED_RECOVERED : AlarmOutcome.Kind.OPENED,
+                    open.incident().id(), open.incident().service() + " " + open.incident().severity(), report);
+        }
+        if (transition instanceof Transition.Fold fold) {
+            return new AlarmOutcome(AlarmOutcome.Kind.DUPLICATE_SUPPRESSED, fold.incidentId(), fold.entry().summary(), null);
+        }
+        if (transition instanceof Transition.Resolve resolve) {
+            return new AlarmOutcome(AlarmOutcome.Kind.RESOLVED, resolve.incident().id(), resolve.entry().summary(), null);
+        }
+        if (transition instanceof Transition.Reopen reopen) {
+            return new AlarmOutcome(AlarmOutcome.Kind.REOPENED, reopen.incident().id(), reopen.entry().summary(), null);
+        }
+        if (transition instanceof Transition.Note note) {
+            return new AlarmOutcome(AlarmOutcome.Kind.NOTED, note.incidentId(), note.entry().summary(), null);
+        }
+        return new AlarmOutcome(AlarmOutcome.Kind.OK_REMEMBERED, transition.track().incidentId(), "OK recorded", null);
+    }
+
+    /** Jittered so that sixteen racing deliveries do not collide again in lockstep. */
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(200, 5L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentChangeException("interrupted while retrying", e);
+        }
+    }
+}

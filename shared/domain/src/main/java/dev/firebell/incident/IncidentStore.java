@@ -1,0 +1,35 @@
+package dev.firebell.incident;
+
+import dev.firebell.paging.Page;
+import dev.firebell.timeline.TimelineEntry;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: durable incidents. Reads used for decisions are strongly consistent. */
+public interface IncidentStore {
+
+    /** The track of a dedup key, or {@link AlarmTrack#none} if the key was never seen. */
+    AlarmTrack track(String dedupKey);
+
+    Optional<Incident> incident(String incidentId);
+
+    /** A new, never reused, human-friendly incident id. Gaps are possible; repeats are not. */
+    String nextIncidentId();
+
+    /**
+     * Writes a transition atomically together with the record that {@code eventKey} was processed.
+     *
+     * @throws EventAlreadyProcessedException the event was processed before (a redelivery); nothing written
+     * @throws ConcurrentChangeException      the track or incident changed since it was read; nothing written
+     */
+    void apply(Transition transition, String eventKey);
+
+    /** The incident's timeline, oldest first. */
+    List<TimelineEntry> timeline(String incidentId);
+
+    /** The incident's pages, in sequence order. */
+    List<Page> pages(String incidentId);
+
+    /** Open incidents, oldest first (from an index, never a scan). */
+    List<Incident> openIncidents();
+}

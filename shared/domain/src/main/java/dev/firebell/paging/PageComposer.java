@@ -1,0 +1,94 @@
+package dev.firebell.paging;
+
+import dev.firebell.alarm.ConsoleLinks;
+import dev.firebell.incident.Incident;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Renders a page for SMS (short), email (subject and body) and machines (the full document). */
+public final class PageComposer {
+
+    static final int SMS_LIMIT = 160;
+    static final int SUBJECT_LIMIT = 100;
+
+    public PageMessage compose(Incident incident, Page page) {
+        String link = incident.region() != null && incident.alarmName() != null
+                ? ConsoleLinks.alarm(incident.region(), incident.alarmName()) : null;
+        String headline = incident.severity() + " #" + incident.id() + " " + incident.service() + ": " + incident.title();
+        String verb = page.reason() == PageReason.ESCALATED ? "escalated" : "triggered";
+
+        String sms = truncate("Firebell " + headline + " " + verb + ". Ack: /incident ack " + incident.id(), SMS_LIMIT);
+        String subject = truncate(asciiLine("[Firebell] " + headline), SUBJECT_LIMIT);
+
+        StringBuilder email = new StringBuilder()
+                .append("Incident #").append(incident.id()).append(' ').append(verb).append(" and assigned to ")
+                .append(page.target()).append(".\n\n")
+                .append("Title:     ").append(incident.title()).append('\n')
+                .append("Service:   ").append(incident.service()).append('\n')
+                .append("Severity:  ").append(incident.severity()).append('\n')
+                .append("Status:    ").append(incident.status()).append('\n');
+        if (incident.triggeredAt() != null) {
+            email.append("Triggered: ").append(incident.triggeredAt()).append(" (UTC)\n");
+        }
+        if (incident.reason() != null) {
+            email.append("Reason:    ").append(incident.reason()).append('\n');
+        }
+        if (incident.alarmArn() != null) {
+            email.append("Alarm:     ").append(incident.alarmArn()).append('\n');
+        }
+        if (link != null) {
+            email.append("Console:   ").append(link).append('\n');
+        }
+        email.append("\nAcknowledge in chat with: /incident ack ").append(incident.id()).append('\n');
+
+        Map<String, Object> incidentDoc = new LinkedHashMap<>();
+        incidentDoc.put("id", incident.id());
+        incidentDoc.put("title", incident.title());
+        incidentDoc.put("service", incident.service());
+        incidentDoc.put("severity", incident.severity().name());
+        incidentDoc.put("status", incident.status().name());
+        putIfPresent(incidentDoc, "alarmArn", incident.alarmArn());
+        putIfPresent(incidentDoc, "alarmName", incident.alarmName());
+        putIfPresent(incidentDoc, "accountId", incident.accountId());
+        putIfPresent(incidentDoc, "region", incident.region());
+        putIfPresent(incidentDoc, "reason", incident.reason());
+        putIfPresent(incidentDoc, "triggeredAt", incident.triggeredAt() == null ? null : incident.triggeredAt().toString());
+        incidentDoc.put("openedAt", incident.openedAt().toString());
+        putIfPresent(incidentDoc, "consoleUrl", link);
+
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("version", 1);
+        document.put("type", "page");
+        document.put("eventType", page.reason().eventType());
+        document.put("pageId", page.pageId());
+        document.put("target", page.target());
+        document.put("incident", incidentDoc);
+
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("service", incident.service());
+        attributes.put("severity", incident.severity().name());
+        attributes.put("incident_id", incident.id());
+        attributes.put("event_type", page.reason().eventType());
+        attributes.put("target", page.target());
+        return new PageMessage(subject, sms, email.toString(), document, attributes);
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /** SNS rejects subjects with control or non-ASCII characters. */
+    private static String asciiLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            b.append(c >= 32 && c < 127 ? c : ' ');
+        }
+        return b.toString().trim();
+    }
+
+    private static String truncate(String s, int limit) {
+        return s.length() <= limit ? s : s.substring(0, limit - 1) + "\u2026";
+    }
+}

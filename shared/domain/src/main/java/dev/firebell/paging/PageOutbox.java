@@ -1,0 +1,27 @@
+package dev.firebell.paging;
+
+import dev.firebell.timeline.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port: pages waiting to be sent. A page is claimed (leased) before it is published, so two
+ * workers never publish the same page while both are alive.
+ */
+public interface PageOutbox {
+
+    /** Claims up to {@code limit} pending pages whose due time has passed (an index query, no scan). */
+    List<Page> claimDue(Instant now, Instant leaseUntil, String claimToken, int limit);
+
+    /** Claims the pending pages of one incident whose lease has expired. */
+    List<Page> claimPending(String incidentId, Instant now, Instant leaseUntil, String claimToken);
+
+    /** Marks a claimed page sent and records it; a no-op returning false if the claim was lost. */
+    boolean markSent(Page page, String messageId, Instant sentAt, TimelineEntry entry);
+
+    /** Leaves the page pending, due again at {@code retryAt}, and records the failure. */
+    boolean markFailed(Page page, Instant retryAt, TimelineEntry entry);
+
+    /** The page is not needed any more (incident acknowledged or resolved first). */
+    boolean cancel(Page page, TimelineEntry entry);
+}

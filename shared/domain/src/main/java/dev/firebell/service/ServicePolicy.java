@@ -1,0 +1,37 @@
+package dev.firebell.service;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How Firebell treats the alarms of one service.
+ *
+ * @param pageTarget   who is paged; the on-call lookup replaces this fixed target when configured
+ * @param autoResolve  whether the alarm returning to OK resolves the incident
+ * @param reopenWindow an alarm back in ALARM this soon after an automatic resolve reopens that
+ *                     incident instead of opening (and paging) a new one; zero disables
+ */
+public record ServicePolicy(
+        String name,
+        String pageTarget,
+        boolean autoResolve,
+        Duration reopenWindow,
+        InsufficientDataPolicy insufficientData) {
+
+    public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofMinutes(15);
+
+    public ServicePolicy {
+        Objects.requireNonNull(name, "name");
+        pageTarget = pageTarget == null || pageTarget.isBlank() ? name : pageTarget;
+        reopenWindow = reopenWindow == null ? DEFAULT_REOPEN_WINDOW : reopenWindow;
+        insufficientData = insufficientData == null ? InsufficientDataPolicy.IGNORE : insufficientData;
+        if (reopenWindow.isNegative()) {
+            throw new IllegalArgumentException("reopen window of service " + name + " is negative");
+        }
+    }
+
+    /** The policy of a service nobody configured: page a target of the same name, resolve on OK. */
+    public static ServicePolicy defaultsFor(String service) {
+        return new ServicePolicy(service, service, true, DEFAULT_REOPEN_WINDOW, InsufficientDataPolicy.IGNORE);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.firebell.function.alarm;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.PagingModule;
+import dev.firebell.aws.wiring.SdkModule;
+import dev.firebell.aws.wiring.SnsModule;
+import dev.firebell.incident.AlarmService;
+import javax.inject.Singleton;
+
+/** Everything the alarm function needs and nothing else: the table, the paging topic, the incident rules. */
+@Singleton
+@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+interface AlarmIngestComponent {
+
+    AlarmService alarmService();
+
+    @Component.Builder
+    interface Builder {
+        @BindsInstance
+        Builder environment(FunctionEnvironment environment);
+
+        AlarmIngestComponent build();
+    }
+}

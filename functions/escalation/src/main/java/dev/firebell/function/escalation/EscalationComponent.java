@@ -1,0 +1,27 @@
+package dev.firebell.function.escalation;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.PagingModule;
+import dev.firebell.aws.wiring.SdkModule;
+import dev.firebell.aws.wiring.SnsModule;
+import dev.firebell.paging.PageDispatcher;
+import javax.inject.Singleton;
+
+/** The time-driven function's graph. */
+@Singleton
+@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+interface EscalationComponent {
+
+    PageDispatcher pageDispatcher();
+
+    @Component.Builder
+    interface Builder {
+        @BindsInstance
+        Builder environment(FunctionEnvironment environment);
+
+        EscalationComponent build();
+    }
+}

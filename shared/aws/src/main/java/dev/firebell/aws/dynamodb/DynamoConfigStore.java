@@ -1,0 +1,218 @@
+package dev.firebell.aws.dynamodb;
+
+import dev.firebell.aws.Json;
+import dev.firebell.config.ConfigBinder;
+import dev.firebell.config.ConfigException;
+import dev.firebell.config.ConfigSource;
+import dev.firebell.config.FirebellConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The configuration in DynamoDB. Each apply writes a complete new version (one item per service,
+ * person, rotation...) and then flips the {@code CONFIG/CURRENT} pointer with a conditional write,
+ * so readers switch from one whole version to the next, never see half of one, and earlier versions
+ * stay as an audit trail. Functions cache what they read for a short time.
+ */
+public final class DynamoConfigStore implements ConfigSource {
+
+    private static final String PARTITION = "CONFIG";
+    private static final String CURRENT = "CURRENT";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final InstantSource clock;
+    private final Duration cacheFor;
+    private final ConfigBinder binder = new ConfigBinder();
+
+    private FirebellConfig cached;
+    private Instant cachedAt;
+
+    public DynamoConfigStore(DynamoDbClient dynamo, String table, InstantSource clock, Duration cacheFor) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.cacheFor = cacheFor;
+    }
+
+    /**
+     * The configuration in force. Before any apply that is the empty configuration (every alarm to the
+     * default route). A stored version that no longer binds (edited by hand) keeps the last good one.
+     */
+    @Override
+    public synchronized FirebellConfig current() {
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cachedAt.plus(cacheFor))) {
+            return cached;
+        }
+        try {
+            cached = binder.bind(storedDocument());
+        } catch (ConfigException e) {
+            if (cached == null) {
+                throw e;
+            }
+        }
+        cachedAt = now;
+        return cached;
+    }
+
+    /** The stored configuration as one document, as a file would hold it. */
+    public Map<String, Object> storedDocument() {
+        return assemble(storedItems());
+    }
+
+    /** What {@link #apply} would change, item by item. */
+    public List<ConfigChange> diff(Map<String, Object> document) {
+        return diff(storedItems(), split(document));
+    }
+
+    /**
+     * Validates and stores a configuration; applying the same document again changes nothing.
+     *
+     * @throws ConfigException if the document is invalid: then nothing is written
+     */
+    public List<ConfigChange> apply(Map<String, Object> document, String appliedBy) {
+        binder.bind(document);
+        Map<String, Object> wanted = split(document);
+        long version = currentVersion();
+        List<ConfigChange> changes = diff(version == 0 ? Map.of() : items(version), wanted);
+        if (changes.isEmpty()) {
+            return changes;
+        }
+        long next = version + 1;
+        List<WriteRequest> puts = new ArrayList<>();
+        wanted.forEach((sk, doc) -> puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                Keys.PK, Item.s(PARTITION + "#" + next), Keys.SK, Item.s(sk),
+                "type", Item.s("config"), "doc", Item.s(Json.write(doc)))).build()).build()));
+        for (int i = 0; i < puts.size(); i += 25) {
+            writeBatch(puts.subList(i, Math.min(puts.size(), i + 25)));
+        }
+        try {
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(Map.of(Keys.PK, Item.s(PARTITION), Keys.SK, Item.s(CURRENT), "type", Item.s("config-pointer"),
+                            "version", Item.n(next), "appliedAt", Item.s(clock.instant().toString()),
+                            "appliedBy", Item.s(appliedBy == null ? "unknown" : appliedBy)))
+                    .conditionExpression(version == 0 ? "attribute_not_exists(PK)" : "version = :v")
+                    .expressionAttributeValues(version == 0 ? null : Map.of(":v", Item.n(version))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("someone else applied a configuration at the same time; run again", e);
+        }
+        synchronized (this) {
+            cached = null;
+        }
+        return changes;
+    }
+
+    private void writeBatch(List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+        for (int attempt = 0; !pending.isEmpty() && attempt < 10; attempt++) {
+            Map<String, List<WriteRequest>> request = pending;
+            var result = dynamo.batchWriteItem(r -> r.requestItems(request));
+            pending = result.hasUnprocessedItems() ? result.unprocessedItems() : Map.of();
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("DynamoDB left configuration items unprocessed after 10 attempts");
+        }
+    }
+
+    public long currentVersion() {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(Keys.PK, Item.s(PARTITION), Keys.SK, Item.s(CURRENT)))).item();
+        return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("version").n());
+    }
+
+    private Map<String, Object> storedItems() {
+        long version = currentVersion();
+        return version == 0 ? Map.of() : items(version);
+    }
+
+    private Map<String, Object> items(long version) {
+        Map<String, Object> out = new TreeMap<>();
+        var request = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(PARTITION + "#" + version)))
+                .build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(request).items()) {
+            try {
+                out.put(item.get(Keys.SK).s(), Json.read(item.get("doc").s()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("stored configuration item " + item.get(Keys.SK).s() + " is not JSON", e);
+            }
+        }
+        return out;
+    }
+
+    /** One item per named entity ({@code services#checkout}), one per other section ({@code routing}). */
+    static Map<String, Object> split(Map<String, Object> document) {
+        Map<String, Object> out = new TreeMap<>();
+        if (document == null) {
+            return out;
+        }
+        document.forEach((section, value) -> {
+            if (ConfigBinder.NAMED_SECTIONS.contains(section) && value instanceof Map<?, ?> named) {
+                named.forEach((name, doc) -> out.put(section + "#" + name, doc == null ? Map.of() : doc));
+            } else if (value != null) {
+                out.put(section, value);
+            }
+        });
+        return out;
+    }
+
+    static Map<String, Object> assemble(Map<String, Object> items) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        items.forEach((sk, doc) -> {
+            int hash = sk.indexOf('#');
+            if (hash < 0) {
+                document.put(sk, doc);
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> section = (Map<String, Object>) document.computeIfAbsent(sk.substring(0, hash),
+                        k -> new LinkedHashMap<String, Object>());
+                section.put(sk.substring(hash + 1), doc);
+            }
+        });
+        return document;
+    }
+
+    private static List<ConfigChange> diff(Map<String, Object> stored, Map<String, Object> wanted) {
+        List<ConfigChange> changes = new ArrayList<>();
+        wanted.forEach((item, doc) -> {
+            Object before = stored.get(item);
+            if (before == null) {
+                changes.add(new ConfigChange(ConfigChange.Kind.ADDED, item.replace('#', '/'), null, doc));
+            } else if (!normalise(before).equals(normalise(doc))) {
+                changes.add(new ConfigChange(ConfigChange.Kind.CHANGED, item.replace('#', '/'), before, doc));
+            }
+        });
+        stored.forEach((item, doc) -> {
+            if (!wanted.containsKey(item)) {
+                changes.add(new ConfigChange(ConfigChange.Kind.REMOVED, item.replace('#', '/'), doc, null));
+            }
+        });
+        return changes;
+    }
+
+    /** Compares documents as JSON would store them (a YAML 15 and a stored 15 are the same). */
+    private static Object normalise(Object doc) {
+        try {
+            return Json.read(Json.write(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

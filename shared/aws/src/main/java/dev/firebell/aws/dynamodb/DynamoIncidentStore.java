@@ -1,0 +1,347 @@
+package dev.firebell.aws.dynamodb;
+
+import dev.firebell.incident.AlarmTrack;
+import dev.firebell.incident.ConcurrentChangeException;
+import dev.firebell.incident.EventAlreadyProcessedException;
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.IncidentStore;
+import dev.firebell.incident.Transition;
+import dev.firebell.paging.Page;
+import dev.firebell.paging.PageOutbox;
+import dev.firebell.paging.PageStatus;
+import dev.firebell.timeline.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Incidents, their timelines, pages and dedup tracks in one DynamoDB table. Each transition is a
+ * single TransactWriteItems that also records the event key, so a transition and its idempotency
+ * record are written together or not at all.
+ */
+public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
+
+    /** Longer than any redelivery: SNS retries Lambda for days, EventBridge for 24 h. */
+    static final Duration EVENT_RETENTION = Duration.ofDays(30);
+
+    private static final AttributeValue ONE = Item.n(1);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final InstantSource clock;
+
+    public DynamoIncidentStore(DynamoDbClient dynamo, String table, InstantSource clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public AlarmTrack track(String dedupKey) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(Keys.track(dedupKey), "DEDUP"))).item();
+        return IncidentItems.track(dedupKey, item);
+    }
+
+    @Override
+    public Optional<Incident> incident(String incidentId) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(Keys.incident(incidentId), Keys.INCIDENT_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(IncidentItems.incident(item));
+    }
+
+    @Override
+    public String nextIncidentId() {
+        var result = dynamo.updateItem(r -> r.tableName(table)
+                .key(key("COUNTER#incident", "COUNTER"))
+                .updateExpression("ADD #v :one SET #t = :type")
+                .expressionAttributeNames(Map.of("#v", "value", "#t", "type"))
+                .expressionAttributeValues(Map.of(":one", ONE, ":type", Item.s("counter")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return result.attributes().get("value").n();
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(String incidentId) {
+        List<TimelineEntry> out = new ArrayList<>();
+        for (var item : queryPartition(Keys.incident(incidentId), Keys.TIMELINE_PREFIX)) {
+            out.add(IncidentItems.timeline(item));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Page> pages(String incidentId) {
+        List<Page> out = new ArrayList<>();
+        for (var item : queryPartition(Keys.incident(incidentId), Keys.PAGE_PREFIX)) {
+            out.add(IncidentItems.page(item));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Incident> openIncidents() {
+        List<Incident> out = new ArrayList<>();
+        var request = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.OPEN_PARTITION)))
+                .build();
+        dynamo.queryPaginator(request).items().forEach(item -> out.add(IncidentItems.incident(item)));
+        out.sort((a, b) -> a.openedAt().compareTo(b.openedAt()));
+        return out;
+    }
+
+    private List<Map<String, AttributeValue>> queryPartition(String pk, String skPrefix) {
+        var request = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(pk), ":prefix", Item.s(skPrefix)))
+                .build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamo.queryPaginator(request).items().forEach(items::add);
+        return items;
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    @Override
+    public void apply(Transition transition, String eventKey) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(eventRecord(eventKey, incidentIdOf(transition)));
+        writes.add(trackWrite(transition.track()));
+        if (transition instanceof Transition.Open open) {
+            writes.add(put(IncidentItems.incident(open.incident()), "attribute_not_exists(PK)", Map.of(), Map.of()));
+            for (int i = 0; i < open.entries().size(); i++) {
+                writes.add(put(IncidentItems.timeline(open.entries().get(i), i), null, Map.of(), Map.of()));
+            }
+            for (Page page : open.pages()) {
+                writes.add(put(IncidentItems.page(page), "attribute_not_exists(PK)", Map.of(), Map.of()));
+            }
+        } else if (transition instanceof Transition.Fold fold) {
+            // Counting is commutative, so concurrent folds need no version check on the incident.
+            writes.add(update(Keys.incident(fold.incidentId()), Keys.INCIDENT_SK,
+                    "SET lastSeenAt = :seen ADD alarmCount :one, version :one",
+                    "#status <> :resolved",
+                    Map.of("#status", "status"),
+                    Map.of(":seen", Item.s(fold.seenAt().toString()), ":one", ONE,
+                            ":resolved", Item.s(IncidentStatus.RESOLVED.name()))));
+            writes.add(put(IncidentItems.timeline(fold.entry(), 0), null, Map.of(), Map.of()));
+        } else if (transition instanceof Transition.Resolve resolve) {
+            Incident i = resolve.incident();
+            writes.add(update(Keys.incident(i.id()), Keys.INCIDENT_SK,
+                    "SET #status = :resolved, resolvedAt = :at, resolvedBy = :by, statusBeforeResolve = :before"
+                            + " ADD version :one REMOVE GSI1PK, GSI1SK",
+                    "version = :v",
+                    Map.of("#status", "status"),
+                    Map.of(":resolved", Item.s(IncidentStatus.RESOLVED.name()), ":at", Item.s(resolve.okAt().toString()),
+                            ":by", Item.s("alarm"), ":before", Item.s(i.status().name()), ":one", ONE,
+                            ":v", Item.n(i.version()))));
+            writes.add(put(IncidentItems.timeline(resolve.entry(), 0), null, Map.of(), Map.of()));
+        } else if (transition instanceof Transition.Reopen reopen) {
+            Incident i = reopen.incident();
+            writes.add(update(Keys.incident(i.id()), Keys.INCIDENT_SK,
+                    "SET #status = :restored, lastSeenAt = :seen, GSI1PK = :open, GSI1SK = :openSk"
+                            + " ADD reopenCount :one, alarmCount :one, version :one"
+                            + " REMOVE resolvedAt, resolvedBy, statusBeforeResolve",
+                    "version = :v",
+                    Map.of("#status", "status"),
+                    Map.of(":restored", Item.s(i.status().name()), ":seen", Item.s(reopen.seenAt().toString()),
+                            ":open", Item.s(Keys.OPEN_PARTITION), ":openSk", Item.s(IncidentItems.openSortKey(i)),
+                            ":one", ONE, ":v", Item.n(i.version()))));
+            writes.add(put(IncidentItems.timeline(reopen.entry(), 0), null, Map.of(), Map.of()));
+        } else if (transition instanceof Transition.Note note) {
+            writes.add(put(IncidentItems.timeline(note.entry(), 0), null, Map.of(), Map.of()));
+        } else if (transition instanceof Transition.Ignore) {
+            return;
+        }
+        transact(writes, eventKey);
+    }
+
+    private static String incidentIdOf(Transition t) {
+        if (t instanceof Transition.Open open) {
+            return open.incident().id();
+        }
+        return t.track().incidentId();
+    }
+
+    private TransactWriteItem eventRecord(String eventKey, String incidentId) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = Item.builder()
+                .str(Keys.PK, Keys.event(eventKey)).str(Keys.SK, "EVENT")
+                .str("type", "event").str("eventKey", eventKey).str("incidentId", incidentId)
+                .instant("processedAt", now)
+                .num("expiresAt", now.plus(EVENT_RETENTION).getEpochSecond())
+                .build();
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    /** The track is rewritten whole, guarded by the version it was read at. */
+    private TransactWriteItem trackWrite(AlarmTrack track) {
+        if (track.version() == 0) {
+            return put(IncidentItems.track(track), "attribute_not_exists(PK)", Map.of(), Map.of());
+        }
+        return put(IncidentItems.track(track), "version = :v", Map.of(), Map.of(":v", Item.n(track.version())));
+    }
+
+    private void transact(List<TransactWriteItem> writes, String eventKey) {
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                Map<String, AttributeValue> old = reasons.get(0).item();
+                String incidentId = old == null || !old.containsKey("incidentId") ? null : old.get("incidentId").s();
+                throw new EventAlreadyProcessedException(eventKey, incidentId);
+            }
+            throw new ConcurrentChangeException("transaction cancelled for " + eventKey + ": " + codes(reasons), e);
+        }
+    }
+
+    private static String codes(List<CancellationReason> reasons) {
+        List<String> codes = new ArrayList<>();
+        for (CancellationReason r : reasons) {
+            codes.add(r.code());
+        }
+        return String.join(",", codes);
+    }
+
+    // ---------------------------------------------------------------- outbox
+
+    @Override
+    public List<Page> claimDue(Instant now, Instant leaseUntil, String claimToken, int limit) {
+        var request = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk <= :now")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.PENDING_PAGES_PARTITION),
+                        ":now", Item.s(Keys.sortable(now) + "#~")))
+                .limit(limit)
+                .build();
+        List<Page> claimed = new ArrayList<>();
+        for (var item : dynamo.query(request).items()) {
+            claim(IncidentItems.page(item), now, leaseUntil, claimToken).ifPresent(claimed::add);
+        }
+        return claimed;
+    }
+
+    @Override
+    public List<Page> claimPending(String incidentId, Instant now, Instant leaseUntil, String claimToken) {
+        List<Page> claimed = new ArrayList<>();
+        for (Page page : pages(incidentId)) {
+            if (page.status() == PageStatus.PENDING && !page.dueAt().isAfter(now)) {
+                claim(page, now, leaseUntil, claimToken).ifPresent(claimed::add);
+            }
+        }
+        return claimed;
+    }
+
+    /** Takes the lease only if it has run out, so a live worker's page is never taken from it. */
+    private Optional<Page> claim(Page page, Instant now, Instant leaseUntil, String token) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(key(Keys.incident(page.incidentId()), Keys.page(page.sequence())))
+                    .updateExpression("SET claimToken = :token, dueAt = :lease, GSI1SK = :sk")
+                    .conditionExpression("#status = :pending AND dueAt <= :now")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":token", Item.s(token),
+                            ":lease", Item.s(Keys.sortable(leaseUntil)),
+                            ":sk", Item.s(IncidentItems.pendingSortKey(leaseUntil, page.pageId())),
+                            ":pending", Item.s(PageStatus.PENDING.name()),
+                            ":now", Item.s(Keys.sortable(now)))));
+            return Optional.of(page.claimedBy(token, leaseUntil));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException lost) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean markSent(Page page, String messageId, Instant sentAt, TimelineEntry entry) {
+        return finishClaim(page, "SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one"
+                        + " REMOVE GSI1PK, GSI1SK, claimToken",
+                Map.of(":sent", Item.s(PageStatus.SENT.name()), ":at", Item.s(sentAt.toString()),
+                        ":mid", Item.s(messageId), ":one", ONE), entry);
+    }
+
+    @Override
+    public boolean markFailed(Page page, Instant retryAt, TimelineEntry entry) {
+        return finishClaim(page, "SET dueAt = :retry, GSI1SK = :sk, lastError = :error ADD attempts :one",
+                Map.of(":retry", Item.s(Keys.sortable(retryAt)),
+                        ":sk", Item.s(IncidentItems.pendingSortKey(retryAt, page.pageId())),
+                        ":error", Item.s(entry.summary()), ":one", ONE), entry);
+    }
+
+    @Override
+    public boolean cancel(Page page, TimelineEntry entry) {
+        return finishClaim(page, "SET #status = :cancelled REMOVE GSI1PK, GSI1SK, claimToken",
+                Map.of(":cancelled", Item.s(PageStatus.CANCELLED.name())), entry);
+    }
+
+    private boolean finishClaim(Page page, String updateExpression, Map<String, AttributeValue> values,
+                                TimelineEntry entry) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":pending", Item.s(PageStatus.PENDING.name()));
+        all.put(":token", Item.s(page.claimToken()));
+        List<TransactWriteItem> writes = List.of(
+                update(Keys.incident(page.incidentId()), Keys.page(page.sequence()), updateExpression,
+                        "#status = :pending AND claimToken = :token", Map.of("#status", "status"), all),
+                put(IncidentItems.timeline(entry, 0), null, Map.of(), Map.of()));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException lostClaim) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, Item.s(pk), Keys.SK, Item.s(sk));
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+                                  Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (condition != null) {
+            put.conditionExpression(condition);
+        }
+        if (!names.isEmpty()) {
+            put.expressionAttributeNames(names);
+        }
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private TransactWriteItem update(String pk, String sk, String expression, String condition,
+                                     Map<String, String> names, Map<String, AttributeValue> values) {
+        Update.Builder update = Update.builder().tableName(table).key(key(pk, sk)).updateExpression(expression)
+                .conditionExpression(condition).expressionAttributeValues(values);
+        if (!names.isEmpty()) {
+            update.expressionAttributeNames(names);
+        }
+        return TransactWriteItem.builder().update(update.build()).build();
+    }
+}

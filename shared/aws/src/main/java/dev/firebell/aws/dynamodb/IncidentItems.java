@@ -1,0 +1,201 @@
+package dev.firebell.aws.dynamodb;
+
+import dev.firebell.alarm.AlarmKind;
+import dev.firebell.alarm.AlarmMetric;
+import dev.firebell.aws.Json;
+import dev.firebell.incident.AlarmTrack;
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.paging.Page;
+import dev.firebell.paging.PageReason;
+import dev.firebell.paging.PageStatus;
+import dev.firebell.routing.Severity;
+import dev.firebell.timeline.TimelineEntry;
+import dev.firebell.timeline.TimelineEntryType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps domain objects to table items and back. Key attributes follow {@link Keys}. */
+final class IncidentItems {
+
+    private IncidentItems() {
+    }
+
+    // ---- incident ----
+
+    static Map<String, AttributeValue> incident(Incident i) {
+        Item.Builder b = Item.builder()
+                .str(Keys.PK, Keys.incident(i.id())).str(Keys.SK, Keys.INCIDENT_SK)
+                .str("type", "incident")
+                .str("id", i.id()).str("title", i.title()).str("service", i.service())
+                .str("severity", i.severity().name()).str("status", i.status().name())
+                .str("dedupKey", i.dedupKey()).str("alarmArn", i.alarmArn()).str("alarmName", i.alarmName())
+                .str("accountId", i.accountId()).str("region", i.region())
+                .str("alarmKind", i.alarmKind() == null ? null : i.alarmKind().name())
+                .str("description", i.description()).str("reason", i.reason())
+                .str("metrics", i.metrics().isEmpty() ? null : Json.write(metricsToMaps(i.metrics())))
+                .instant("triggeredAt", i.triggeredAt()).instant("openedAt", i.openedAt())
+                .instant("lastSeenAt", i.lastSeenAt()).num("alarmCount", i.alarmCount())
+                .instant("acknowledgedAt", i.acknowledgedAt()).str("acknowledgedBy", i.acknowledgedBy())
+                .instant("resolvedAt", i.resolvedAt()).str("resolvedBy", i.resolvedBy())
+                .str("statusBeforeResolve", i.statusBeforeResolve() == null ? null : i.statusBeforeResolve().name())
+                .num("reopenCount", i.reopenCount())
+                .num("version", i.version() + 1)
+                .str(Keys.GSI2PK, Keys.service(i.service())).str(Keys.GSI2SK, openedSortKey(i))
+                .str(Keys.GSI3PK, Keys.month(i.openedAt())).str(Keys.GSI3SK, openedSortKey(i));
+        if (i.isOpen()) {
+            b.str(Keys.GSI1PK, Keys.OPEN_PARTITION).str(Keys.GSI1SK, openSortKey(i));
+        }
+        return b.build();
+    }
+
+    static String openedSortKey(Incident i) {
+        return Keys.sortable(i.openedAt()) + "#" + i.id();
+    }
+
+    static String openSortKey(Incident i) {
+        return i.service() + "#" + openedSortKey(i);
+    }
+
+    static Incident incident(Map<String, AttributeValue> raw) {
+        Item it = Item.of(raw);
+        String kind = it.str("alarmKind");
+        String before = it.str("statusBeforeResolve");
+        return new Incident(it.str("id"), it.str("title"), it.str("service"), Severity.valueOf(it.str("severity")),
+                IncidentStatus.valueOf(it.str("status")), it.str("dedupKey"), it.str("alarmArn"), it.str("alarmName"),
+                it.str("accountId"), it.str("region"), kind == null ? null : AlarmKind.valueOf(kind),
+                it.str("description"), it.str("reason"), metricsFromJson(it.str("metrics")),
+                it.instant("triggeredAt"), it.instant("openedAt"), it.instant("lastSeenAt"),
+                (int) it.num("alarmCount", 1), it.instant("acknowledgedAt"), it.str("acknowledgedBy"),
+                it.instant("resolvedAt"), it.str("resolvedBy"), before == null ? null : IncidentStatus.valueOf(before),
+                (int) it.num("reopenCount", 0), it.num("version", 0));
+    }
+
+    private static List<Map<String, Object>> metricsToMaps(List<AlarmMetric> metrics) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AlarmMetric m : metrics) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            putIfPresent(map, "id", m.id());
+            putIfPresent(map, "namespace", m.namespace());
+            putIfPresent(map, "name", m.name());
+            if (!m.dimensions().isEmpty()) {
+                map.put("dimensions", new LinkedHashMap<>(m.dimensions()));
+            }
+            putIfPresent(map, "stat", m.stat());
+            if (m.periodSeconds() != null) {
+                map.put("period", m.periodSeconds());
+            }
+            putIfPresent(map, "expression", m.expression());
+            putIfPresent(map, "label", m.label());
+            out.add(map);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AlarmMetric> metricsFromJson(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<AlarmMetric> out = new ArrayList<>();
+            for (Object o : (List<Object>) Json.read(json)) {
+                Map<String, Object> m = (Map<String, Object>) o;
+                Map<String, String> dims = new LinkedHashMap<>();
+                if (m.get("dimensions") instanceof Map<?, ?> d) {
+                    d.forEach((k, v) -> dims.put(String.valueOf(k), String.valueOf(v)));
+                }
+                Object period = m.get("period");
+                out.add(new AlarmMetric((String) m.get("id"), (String) m.get("namespace"), (String) m.get("name"),
+                        dims, (String) m.get("stat"), period == null ? null : ((Number) period).intValue(),
+                        (String) m.get("expression"), (String) m.get("label")));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored metrics are not JSON", e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    // ---- track ----
+
+    static Map<String, AttributeValue> track(AlarmTrack t) {
+        return Item.builder()
+                .str(Keys.PK, Keys.track(t.dedupKey())).str(Keys.SK, "DEDUP")
+                .str("type", "dedup")
+                .str("dedupKey", t.dedupKey()).str("incidentId", t.incidentId()).bool("open", t.open())
+                .instant("resolvedAt", t.resolvedAt()).bool("autoResolved", t.autoResolved())
+                .instant("lastAlarmAt", t.lastAlarmAt()).instant("lastOkAt", t.lastOkAt())
+                .num("version", t.version() + 1)
+                .build();
+    }
+
+    static AlarmTrack track(String dedupKey, Map<String, AttributeValue> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return AlarmTrack.none(dedupKey);
+        }
+        Item it = Item.of(raw);
+        return new AlarmTrack(dedupKey, it.str("incidentId"), it.bool("open"), it.instant("resolvedAt"),
+                it.bool("autoResolved"), it.instant("lastAlarmAt"), it.instant("lastOkAt"), it.num("version", 0));
+    }
+
+    // ---- timeline ----
+
+    /** {@code position} keeps entries written in one transaction in the order they were decided. */
+    static Map<String, AttributeValue> timeline(TimelineEntry e, int position) {
+        String suffix = String.format("%02d#%06x", position, ThreadLocalRandom.current().nextInt(1 << 24));
+        return Item.builder()
+                .str(Keys.PK, Keys.incident(e.incidentId()))
+                .str(Keys.SK, Keys.TIMELINE_PREFIX + Keys.sortable(e.at()) + "#" + suffix)
+                .str("type", "timeline")
+                .str("incidentId", e.incidentId()).instant("at", e.at()).str("entryType", e.type().name())
+                .str("actor", e.actor()).str("summary", e.summary()).stringMap("details", e.details())
+                .build();
+    }
+
+    static TimelineEntry timeline(Map<String, AttributeValue> raw) {
+        Item it = Item.of(raw);
+        return new TimelineEntry(it.str("incidentId"), it.instant("at"), TimelineEntryType.valueOf(it.str("entryType")),
+                it.str("actor"), it.str("summary"), it.stringMap("details"));
+    }
+
+    // ---- page ----
+
+    static Map<String, AttributeValue> page(Page p) {
+        Item.Builder b = Item.builder()
+                .str(Keys.PK, Keys.incident(p.incidentId())).str(Keys.SK, Keys.page(p.sequence()))
+                .str("type", "page")
+                .str("incidentId", p.incidentId()).num("sequence", p.sequence()).str("pageId", p.pageId())
+                .str("target", p.target()).str("reason", p.reason().name()).str("status", p.status().name())
+                .instant("createdAt", p.createdAt()).str("dueAt", Keys.sortable(p.dueAt()))
+                .str("claimToken", p.claimToken()).num("attempts", p.attempts())
+                .instant("sentAt", p.sentAt()).str("messageId", p.messageId());
+        if (p.status() == PageStatus.PENDING) {
+            b.str(Keys.GSI1PK, Keys.PENDING_PAGES_PARTITION).str(Keys.GSI1SK, pendingSortKey(p.dueAt(), p.pageId()));
+        }
+        return b.build();
+    }
+
+    static String pendingSortKey(java.time.Instant dueAt, String pageId) {
+        return Keys.sortable(dueAt) + "#" + pageId;
+    }
+
+    static Page page(Map<String, AttributeValue> raw) {
+        Item it = Item.of(raw);
+        return new Page(it.str("incidentId"), (int) it.num("sequence", 0), it.str("target"),
+                PageReason.valueOf(it.str("reason")), PageStatus.valueOf(it.str("status")), it.instant("createdAt"),
+                java.time.Instant.parse(it.str("dueAt")), it.str("claimToken"), (int) it.num("attempts", 0),
+                it.instant("sentAt"), it.str("messageId"));
+    }
+}

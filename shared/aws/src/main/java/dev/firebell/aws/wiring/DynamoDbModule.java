@@ -1,0 +1,71 @@
+package dev.firebell.aws.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.dynamodb.DynamoIncidentStore;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.config.ConfigSource;
+import dev.firebell.incident.IncidentStore;
+import dev.firebell.paging.PageOutbox;
+import java.time.Duration;
+import java.time.InstantSource;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The table and the stores on it. */
+@Module
+public final class DynamoDbModule {
+
+    /** Configuration changes reach running functions within this long. */
+    static final Duration CONFIG_CACHE = Duration.ofSeconds(30);
+
+    private DynamoDbModule() {
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDb(SdkHttpClient http, AwsCredentialsProvider credentials,
+                                   ClientOverrideConfiguration overrides) {
+        return DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials)
+                .overrideConfiguration(overrides).build();
+    }
+
+    @Provides
+    @Singleton
+    @Named("table")
+    static String tableName(FunctionEnvironment env) {
+        return env.require("TABLE_NAME");
+    }
+
+    @Provides
+    @Singleton
+    static DynamoIncidentStore incidentStore(DynamoDbClient dynamo, @Named("table") String table, InstantSource clock) {
+        return new DynamoIncidentStore(dynamo, table, clock);
+    }
+
+    @Provides
+    static IncidentStore incidents(DynamoIncidentStore store) {
+        return store;
+    }
+
+    @Provides
+    static PageOutbox outbox(DynamoIncidentStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    static DynamoConfigStore configStore(DynamoDbClient dynamo, @Named("table") String table, InstantSource clock) {
+        return new DynamoConfigStore(dynamo, table, clock, CONFIG_CACHE);
+    }
+
+    @Provides
+    static ConfigSource config(DynamoConfigStore store) {
+        return store;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.firebell.aws.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import java.time.Duration;
+import java.time.InstantSource;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/**
+ * What every SDK client shares: the JDK's HTTP client (no Apache, no Netty: fewer classes to load at
+ * cold start), bounded timeouts and retries, and the credentials decision, made here once. Region and
+ * endpoint come from the SDK's standard settings ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL}), so the
+ * same build talks to AWS or to a local emulator.
+ */
+@Module
+public final class SdkModule {
+
+    private SdkModule() {
+    }
+
+    @Provides
+    @Singleton
+    static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Every call is bounded, so a throttled or unreachable AWS fails the invocation instead of hanging it. */
+    @Provides
+    @Singleton
+    static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(Duration.ofSeconds(5))
+                .apiCallTimeout(Duration.ofSeconds(12))
+                .build();
+    }
+
+    /**
+     * In a plain Lambda start the role's keys are in the environment: reading them directly skips the
+     * provider chain. Under SnapStart they are not (credentials come from the container endpoint and
+     * must not be pinned in the snapshot), and locally the chain finds the emulator's test keys.
+     */
+    @Provides
+    @Singleton
+    static AwsCredentialsProvider credentials(FunctionEnvironment env) {
+        boolean inLambda = env.optional("AWS_LAMBDA_FUNCTION_NAME", null) != null;
+        boolean snapStart = "snap-start".equals(env.optional("AWS_LAMBDA_INITIALIZATION_TYPE", null));
+        boolean keysInEnvironment = env.optional("AWS_ACCESS_KEY_ID", null) != null;
+        if (inLambda && !snapStart && keysInEnvironment) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Provides
+    @Singleton
+    static InstantSource clock() {
+        return InstantSource.system();
+    }
+}

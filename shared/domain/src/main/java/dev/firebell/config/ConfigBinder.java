@@ -1,0 +1,121 @@
+package dev.firebell.config;
+
+import dev.firebell.routing.AlarmMatch;
+import dev.firebell.routing.RouteRule;
+import dev.firebell.routing.Routing;
+import dev.firebell.routing.Severity;
+import dev.firebell.service.InsufficientDataPolicy;
+import dev.firebell.service.ServicePolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns a configuration document (the YAML file, or what {@code config apply} stored) into the
+ * domain's configuration, reporting every problem with its path. The same binder serves the
+ * command line and the functions, so what validates is exactly what runs.
+ */
+public final class ConfigBinder {
+
+    /** Top-level sections, in the order they are documented. */
+    public static final List<String> SECTIONS = List.of("routing", "services");
+
+    /** Sections that map names to entities; each entity is stored, diffed and applied on its own. */
+    public static final Set<String> NAMED_SECTIONS = Set.of("services");
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+    public FirebellConfig bind(Map<String, Object> document) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        ConfigNode root = ConfigNode.root(document == null ? Map.of() : document, problems);
+        root.allowOnly(Set.copyOf(SECTIONS));
+
+        Map<String, ServicePolicy> services = services(root.get("services"));
+        Routing routing = routing(root.get("routing"), services);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new FirebellConfig(services, routing);
+    }
+
+    private Map<String, ServicePolicy> services(ConfigNode node) {
+        Map<String, ServicePolicy> services = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : node.entries().entrySet()) {
+            String name = e.getKey();
+            ConfigNode s = e.getValue();
+            if (!NAME.matcher(name).matches()) {
+                s.problem("service name '" + name + "' must be lower-case letters, digits, '.', '_' or '-'");
+            }
+            if (s.isMissing()) {
+                services.put(name, ServicePolicy.defaultsFor(name));
+                continue;
+            }
+            s.allowOnly(Set.of("pageTarget", "autoResolve", "reopenWindow", "insufficientData", "description"));
+            services.put(name, new ServicePolicy(name,
+                    s.get("pageTarget").string(name),
+                    s.get("autoResolve").bool(true),
+                    s.get("reopenWindow").duration(ServicePolicy.DEFAULT_REOPEN_WINDOW),
+                    s.get("insufficientData").enumValue(InsufficientDataPolicy.class, InsufficientDataPolicy.IGNORE)));
+        }
+        return services;
+    }
+
+    private Routing routing(ConfigNode node, Map<String, ServicePolicy> services) {
+        if (node.isMissing()) {
+            return Routing.defaults();
+        }
+        node.allowOnly(Set.of("descriptionHints", "default", "rules"));
+        ConfigNode def = node.get("default");
+        def.allowOnly(Set.of("service", "severity"));
+        String defaultService = def.get("service").string(Routing.DEFAULT_SERVICE);
+        checkService(def.get("service"), defaultService, services);
+        Severity defaultSeverity = def.get("severity").parse(Severity::parse, Severity.SEV3);
+
+        List<RouteRule> rules = new ArrayList<>();
+        for (ConfigNode r : node.get("rules").items()) {
+            r.allowOnly(Set.of("name", "match", "service", "severity"));
+            String service = r.get("service").requiredString();
+            checkService(r.get("service"), service, services);
+            Severity severity = r.get("severity").parse(Severity::parse, defaultSeverity);
+            rules.add(new RouteRule(r.get("name").string(null), match(r.get("match")),
+                    service == null ? defaultService : service, severity));
+        }
+        return new Routing(rules, defaultService, defaultSeverity, node.get("descriptionHints").bool(false));
+    }
+
+    private AlarmMatch match(ConfigNode m) {
+        if (m.isMissing()) {
+            m.problem("is required: a rule without a match would swallow every alarm (use routing.default for that)");
+            return AlarmMatch.any();
+        }
+        m.allowOnly(Set.of("alarmNamePrefix", "alarmNamePattern", "namespace", "dimensions", "account", "region"));
+        Pattern pattern = null;
+        String regex = m.get("alarmNamePattern").string(null);
+        if (regex != null) {
+            try {
+                pattern = Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                m.get("alarmNamePattern").problem("is not a valid regular expression: " + e.getDescription());
+            }
+        }
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        m.get("dimensions").entries().forEach((k, v) -> dimensions.put(k, v.requiredString()));
+        AlarmMatch match = new AlarmMatch(m.get("alarmNamePrefix").string(null), pattern,
+                m.get("namespace").string(null), dimensions, m.get("account").string(null), m.get("region").string(null));
+        if (match.equals(AlarmMatch.any())) {
+            m.problem("names no criterion; use alarmNamePrefix, alarmNamePattern, namespace, dimensions, account or region");
+        }
+        return match;
+    }
+
+    private static void checkService(ConfigNode at, String service, Map<String, ServicePolicy> services) {
+        if (service != null && !services.isEmpty() && !services.containsKey(service)) {
+            at.problem("'" + service + "' is not a service declared under services (declared: "
+                    + String.join(", ", services.keySet()) + ")");
+        }
+    }
+}

@@ -106,7 +106,7 @@ public final class ConfigBinder {
         m.get("dimensions").entries().forEach((k, v) -> dimensions.put(k, v.requiredString()));
         AlarmMatch match = new AlarmMatch(m.get("alarmNamePrefix").string(null), pattern,
                 m.get("namespace").string(null), dimensions, m.get("account").string(null), m.get("region").string(null));
-        if (match.equals(AlarmMatch.any())) {
+        if (regex == null && match.equals(AlarmMatch.any())) {
             m.problem("names no criterion; use alarmNamePrefix, alarmNamePattern, namespace, dimensions, account or region");
         }
         return match;

@@ -1,0 +1,54 @@
+package dev.firebell.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.alarm.AlarmKind;
+import dev.firebell.alarm.Alarms;
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.routing.Severity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PageComposerTest {
+
+    private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void compose_shouldRenderEveryProtocolAndTheFilterAttributes() {
+        Incident incident = incident("checkout-api-5xx-high");
+        Page page = Page.pending("42", 1, "team-checkout", PageReason.TRIGGERED, T, T.plusSeconds(60), "t");
+
+        PageMessage m = new PageComposer().compose(incident, page);
+
+        assertThat(m.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("service", "checkout", "severity", "SEV2",
+                "incident_id", "42", "event_type", "incident.triggered", "target", "team-checkout"));
+        assertThat(m.sms()).hasSizeLessThanOrEqualTo(160).contains("SEV2 #42").contains("/incident ack 42");
+        assertThat(m.subject()).startsWith("[Firebell] SEV2 #42 checkout").hasSizeLessThanOrEqualTo(100);
+        assertThat(m.emailBody()).contains("Reason:").contains(
+                "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/checkout-api-5xx-high");
+        assertThat(m.document()).containsEntry("eventType", "incident.triggered").containsEntry("pageId", "42-1");
+        assertThat((Map<String, Object>) m.document().get("incident")).containsEntry("severity", "SEV2")
+                .containsEntry("alarmArn", Alarms.arn("checkout-api-5xx-high"));
+    }
+
+    @Test
+    void compose_shouldKeepSubjectAsciiAndShort_andSmsShort_whenTheTitleIsLong() {
+        Incident incident = incident("ünïcode-" + "x".repeat(300) + "\nnewline");
+        PageMessage m = new PageComposer().compose(incident,
+                Page.pending("42", 1, "team", PageReason.ESCALATED, T, T, "t"));
+        assertThat(m.subject()).hasSizeLessThanOrEqualTo(100).matches("[\\x20-\\x7E\u2026]*");
+        assertThat(m.sms()).hasSizeLessThanOrEqualTo(160);
+        assertThat(m.attributes()).containsEntry("event_type", "incident.escalated");
+    }
+
+    private static Incident incident(String name) {
+        return new Incident("42", name, "checkout", Severity.SEV2, IncidentStatus.TRIGGERED, Alarms.arn(name),
+                Alarms.arn(name), name, Alarms.ACCOUNT, "eu-west-1", AlarmKind.METRIC, null,
+                "Threshold Crossed: 1 datapoint [42.0] was greater than the threshold (10.0).", List.of(), T, T, T, 1,
+                null, null, null, null, null, 0, 1);
+    }
+}

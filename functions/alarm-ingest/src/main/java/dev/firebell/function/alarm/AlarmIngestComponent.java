@@ -3,6 +3,7 @@ package dev.firebell.function.alarm;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
@@ -12,7 +13,7 @@ import javax.inject.Singleton;
 
 /** Everything the alarm function needs and nothing else: the table, the paging topic, the incident rules. */
 @Singleton
-@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+@Component(modules = {SdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
 interface AlarmIngestComponent {
 
     AlarmService alarmService();

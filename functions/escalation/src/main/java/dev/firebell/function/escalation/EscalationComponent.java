@@ -3,6 +3,7 @@ package dev.firebell.function.escalation;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
@@ -12,7 +13,7 @@ import javax.inject.Singleton;
 
 /** The time-driven function's graph. */
 @Singleton
-@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+@Component(modules = {SdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
 interface EscalationComponent {
 
     PageDispatcher pageDispatcher();

@@ -4,7 +4,6 @@ import dagger.Module;
 import dagger.Provides;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import java.time.Duration;
-import java.time.InstantSource;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -59,11 +58,5 @@ public final class SdkModule {
             return EnvironmentVariableCredentialsProvider.create();
         }
         return DefaultCredentialsProvider.builder().build();
-    }
-
-    @Provides
-    @Singleton
-    static InstantSource clock() {
-        return InstantSource.system();
     }
 }

@@ -1,0 +1,65 @@
+package dev.firebell.cli;
+
+import dev.firebell.aws.Json;
+import dev.firebell.local.LocalStack;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** An SQS queue subscribed to the page topic for one target, the way a team's pager tool would be. */
+final class PageInbox {
+
+    private PageInbox() {
+    }
+
+    /** Creates the queue and subscribes it with a filter policy on the {@code target} attribute. */
+    static String subscribe(LocalStack local, String topicArn, String target) {
+        String url = local.sqs().createQueue(r -> r.queueName("pages-" + target)).queueUrl();
+        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        local.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn)
+                .attributes(Map.of("FilterPolicy", "{\"target\":[\"" + target + "\"]}")));
+        return url;
+    }
+
+    static List<Message> drain(LocalStack local, String queueUrl) {
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> batch = local.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages();
+            if (batch.isEmpty()) {
+                return all;
+            }
+            all.addAll(batch);
+            for (Message m : batch) {
+                local.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+    }
+
+    /** The SNS envelope's attributes and the page document, as a subscriber sees them. */
+    @SuppressWarnings("unchecked")
+    static String describe(Message message) {
+        try {
+            Map<String, Object> envelope = Json.readObject(message.body());
+            StringBuilder b = new StringBuilder();
+            b.append("  subject: ").append(envelope.get("Subject")).append('\n');
+            Object attributes = envelope.get("MessageAttributes");
+            if (attributes instanceof Map<?, ?> attrs) {
+                b.append("  attributes:");
+                ((Map<String, Object>) attrs).forEach((k, v) ->
+                        b.append(' ').append(k).append('=').append(((Map<String, Object>) v).get("Value")));
+                b.append('\n');
+            }
+            Object document = Json.read(String.valueOf(envelope.get("Message")));
+            b.append("  message (the 'sqs' rendering):\n    ")
+                    .append(Json.writePretty(document).replace("\n", "\n    "));
+            return b.toString();
+        } catch (IOException e) {
+            return "  (not an SNS envelope) " + message.body();
+        }
+    }
+}

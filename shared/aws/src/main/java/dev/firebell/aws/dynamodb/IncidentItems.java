@@ -19,10 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps domain objects to table items and back. Key attributes follow {@link Keys}. */
 final class IncidentItems {
+
+    private static final AtomicLong WRITE_SEQUENCE = new AtomicLong();
 
     private IncidentItems() {
     }
@@ -152,9 +155,14 @@ final class IncidentItems {
 
     // ---- timeline ----
 
-    /** {@code position} keeps entries written in one transaction in the order they were decided. */
+    /**
+     * Entries sort by time, then by {@code position} within one transaction, then by this process's
+     * write sequence (so one worker's entries within a millisecond keep their order), then by a random
+     * tiebreak (so two workers writing in the same millisecond never overwrite each other).
+     */
     static Map<String, AttributeValue> timeline(TimelineEntry e, int position) {
-        String suffix = String.format("%02d#%06x", position, ThreadLocalRandom.current().nextInt(1 << 24));
+        String suffix = String.format("%02d#%012x#%04x", position, WRITE_SEQUENCE.incrementAndGet(),
+                ThreadLocalRandom.current().nextInt(1 << 16));
         return Item.builder()
                 .str(Keys.PK, Keys.incident(e.incidentId()))
                 .str(Keys.SK, Keys.TIMELINE_PREFIX + Keys.sortable(e.at()) + "#" + suffix)

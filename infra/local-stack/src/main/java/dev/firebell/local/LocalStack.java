@@ -1,0 +1,225 @@
+package dev.firebell.local;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * AWS on this machine: a moto emulator, SDK clients pointed at it, and the template's resources created in it.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.start()) {
+ *     LocalResources resources = stack.provision(SamTemplate.load(SamTemplate.locate()));
+ *     stack.dynamoDb().describeTable(b -> b.tableName(resources.tableName("FirebellTable")));
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The account moto answers for, in every ARN it builds. */
+    public static final String ACCOUNT_ID = "123456789012";
+    public static final Region DEFAULT_REGION = Region.US_EAST_1;
+
+    /** moto accepts any credentials; these only have to be present and well formed. */
+    private static final AwsBasicCredentials CREDENTIALS = AwsBasicCredentials.create("test", "test");
+
+    private final MotoServer server;
+    private final URI endpoint;
+    private final Region region;
+    private final SdkHttpClient httpClient;
+    private final List<SdkClient> clients = new ArrayList<>();
+    private DynamoDbClient dynamoDb;
+    private SnsClient sns;
+    private SqsClient sqs;
+    private S3Client s3;
+    private SsmClient ssm;
+    private SecretsManagerClient secretsManager;
+
+    private LocalStack(MotoServer server, URI endpoint, Region region) {
+        this.server = server;
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.region = Objects.requireNonNull(region, "region");
+        this.httpClient = UrlConnectionHttpClient.builder()
+                // The emulator is local: never route it through a proxy configured for the internet.
+                .proxyConfiguration(proxy -> proxy.useSystemPropertyValues(false).useEnvironmentVariablesValues(false))
+                .connectionTimeout(Duration.ofSeconds(2))
+                .build();
+    }
+
+    /** Starts a moto of its own in {@link #DEFAULT_REGION}; {@link #close()} stops it. */
+    public static LocalStack start() {
+        return start(DEFAULT_REGION);
+    }
+
+    public static LocalStack start(Region region) {
+        MotoServer server = MotoServer.start();
+        return new LocalStack(server, server.endpoint(), region);
+    }
+
+    /** Uses a moto that is already running (e.g. started by the CLI); {@link #close()} leaves it running. */
+    public static LocalStack attach(URI endpoint) {
+        return attach(endpoint, DEFAULT_REGION);
+    }
+
+    public static LocalStack attach(URI endpoint, Region region) {
+        return new LocalStack(null, endpoint, region);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public String accountId() {
+        return ACCOUNT_ID;
+    }
+
+    public AwsCredentialsProvider credentialsProvider() {
+        return StaticCredentialsProvider.create(CREDENTIALS);
+    }
+
+    /** The moto process this stack started, or empty when it is attached to one it does not own. */
+    public Optional<MotoServer> server() {
+        return Optional.ofNullable(server);
+    }
+
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = keep(configure(DynamoDbClient.builder()).build());
+        }
+        return dynamoDb;
+    }
+
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            sns = keep(configure(SnsClient.builder()).build());
+        }
+        return sns;
+    }
+
+    public synchronized SqsClient sqs() {
+        if (sqs == null) {
+            sqs = keep(configure(SqsClient.builder()).build());
+        }
+        return sqs;
+    }
+
+    /** Path-style addressing: virtual-hosted style would need DNS for BUCKET.127.0.0.1. */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = keep(configure(S3Client.builder()).forcePathStyle(true).build());
+        }
+        return s3;
+    }
+
+    public synchronized SsmClient ssm() {
+        if (ssm == null) {
+            ssm = keep(configure(SsmClient.builder()).build());
+        }
+        return ssm;
+    }
+
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            secretsManager = keep(configure(SecretsManagerClient.builder()).build());
+        }
+        return secretsManager;
+    }
+
+    /**
+     * Points any other service's client builder at the emulator: endpoint, region, credentials and this stack's
+     * HTTP client (so the built client works while this stack is open, and need not be closed separately).
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        return builder
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentialsProvider())
+                .httpClient(httpClient);
+    }
+
+    /**
+     * Sets the SDK's standard system properties ({@code aws.region}, {@code aws.accessKeyId},
+     * {@code aws.secretAccessKey}, {@code aws.endpointUrl}) so that production code building its clients the
+     * default way, with no endpoint in code, reaches the emulator. They apply to the whole JVM.
+     */
+    public void exportSdkSettings() {
+        System.setProperty("aws.region", region.id());
+        System.setProperty("aws.accessKeyId", CREDENTIALS.accessKeyId());
+        System.setProperty("aws.secretAccessKey", CREDENTIALS.secretAccessKey());
+        System.setProperty("aws.endpointUrl", endpoint.toString());
+    }
+
+    /** Empties the emulator: every table, topic, queue, bucket, parameter and secret is gone. */
+    public void reset() {
+        MotoApi.reset(endpoint);
+    }
+
+    /** Creates the template's resources, parameters at their defaults. See {@link #provision(SamTemplate, Map)}. */
+    public LocalResources provision(SamTemplate template) {
+        return provision(template, Map.of());
+    }
+
+    /**
+     * Creates, from the template's own definitions, its DynamoDB tables, SNS topics and SQS-bound subscriptions, SQS
+     * queues, S3 buckets, SSM parameters and Secrets Manager secrets; lists every other resource in
+     * {@link LocalResources#skipped()}. Resources that already exist are kept, so it may run again, or after
+     * {@link #reset()}.
+     *
+     * @param parameterOverrides template parameters to use instead of their defaults
+     */
+    public LocalResources provision(SamTemplate template, Map<String, String> parameterOverrides) {
+        LocalResources resources = new LocalResources(template, region.id(), ACCOUNT_ID, parameterOverrides);
+        new Provisioner(this, template, resources).run();
+        return resources;
+    }
+
+    /** Closes the clients, and stops moto if this stack started it. */
+    @Override
+    public synchronized void close() {
+        clients.forEach(SdkClient::close);
+        clients.clear();
+        dynamoDb = null;
+        sns = null;
+        sqs = null;
+        s3 = null;
+        ssm = null;
+        secretsManager = null;
+        httpClient.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalStack " + endpoint + " " + region.id() + (server == null ? " (attached)" : "");
+    }
+
+    private <C extends SdkClient> C keep(C client) {
+        clients.add(client);
+        return client;
+    }
+}

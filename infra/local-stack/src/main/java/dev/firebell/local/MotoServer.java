@@ -1,0 +1,334 @@
+package dev.firebell.local;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The moto AWS emulator as a child process on 127.0.0.1 and a free port.
+ *
+ * <p>The process cannot outlive us: {@link #close()} stops it (and anything it spawned), a JVM shutdown hook does
+ * the same when a run is interrupted, and moto itself exits when its stdin closes, which also covers a JVM killed
+ * with SIGKILL (no hook runs then).
+ */
+public final class MotoServer implements AutoCloseable {
+
+    /** System property or environment variable naming the Python interpreter that has moto installed. */
+    public static final String PYTHON_SETTING = "FIREBELL_PYTHON";
+
+    static final String INSTALL_HINT = "moto is installed with: pip install \"moto[server]\" "
+            + "(or set " + PYTHON_SETTING + ", as a system property or environment variable, to a Python that has it)";
+
+    private static final String HOST = "127.0.0.1";
+    private static final int PORT_ATTEMPTS = 3;
+    private static final int LOG_TAIL_LINES = 25;
+
+    /**
+     * Runs moto.server exactly as {@code python3 -m moto.server ARGS} does, plus a watchdog thread that ends the
+     * process when stdin reaches end-of-file, i.e. when the JVM that started it is gone. It reads the raw file
+     * descriptor: a thread blocked in buffered sys.stdin makes Python abort at exit ("could not acquire lock").
+     */
+    private static final String LAUNCHER = String.join("\n",
+            "import os, runpy, sys, threading",
+            "def exit_when_parent_is_gone():",
+            "    try:",
+            "        while os.read(0, 4096):",
+            "            pass",
+            "    finally:",
+            "        os._exit(0)",
+            "threading.Thread(target=exit_when_parent_is_gone, daemon=True).start()",
+            "runpy.run_module('moto.server', run_name='__main__', alter_sys=True)");
+
+    private final Process process;
+    private final int port;
+    private final URI endpoint;
+    private final Path logFile;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private MotoServer(Process process, int port, Path logFile, Thread shutdownHook) {
+        this.process = process;
+        this.port = port;
+        this.endpoint = URI.create("http://" + HOST + ":" + port);
+        this.logFile = logFile;
+        this.shutdownHook = shutdownHook;
+    }
+
+    /** Starts moto with the defaults: {@code FIREBELL_PYTHON} or python3, a 30 s start timeout. */
+    public static MotoServer start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, the endpoint override for every SDK client. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The moto process id (for diagnostics and tests that check it is gone). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Where moto's own output goes; its tail is quoted when moto fails to start. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Forgets every resource and item in every service. */
+    public void reset() {
+        MotoApi.reset(endpoint);
+    }
+
+    /** Stops moto and its child processes; waits until they are gone. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stop(process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or about to; it finds the process already stopped.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "moto " + endpoint + " (pid " + process.pid() + ")";
+    }
+
+    /** Options for starting moto. */
+    public static final class Builder {
+
+        private String python = defaultPython();
+        private Duration startupTimeout = Duration.ofSeconds(30);
+        private Path logFile;
+
+        private Builder() {
+        }
+
+        /** The interpreter to run; default: {@code FIREBELL_PYTHON} (system property, then environment) or python3. */
+        public Builder python(String executable) {
+            this.python = Objects.requireNonNull(executable, "executable");
+            return this;
+        }
+
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Where moto's output goes; default: target/moto-PORT.log under the working directory, else a temp file. */
+        public Builder logFile(Path file) {
+            this.logFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * Starts moto and returns once it answers HTTP.
+         *
+         * @throws MotoStartException with moto's last output lines and how to install it
+         */
+        public MotoServer start() {
+            for (int attempt = 1; ; attempt++) {
+                int port = freePort();
+                Path log = logFile != null ? logFile : defaultLogFile(port);
+                Process process = launch(port, log);
+                Thread hook = new Thread(() -> stop(process), "moto-shutdown-" + port);
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    awaitAnswer(process, port, log);
+                    return new MotoServer(process, port, log, hook);
+                } catch (PortTaken e) {
+                    // Another process took the port between our probe and moto's bind: try a new one.
+                    discard(process, hook);
+                    if (attempt == PORT_ATTEMPTS) {
+                        throw new MotoStartException("moto could not bind a free port on " + HOST + " in "
+                                + PORT_ATTEMPTS + " attempts; its last output:\n" + tail(log));
+                    }
+                } catch (RuntimeException e) {
+                    discard(process, hook);
+                    throw e;
+                }
+            }
+        }
+
+        private Process launch(int port, Path log) {
+            List<String> command = List.of(python, "-c", LAUNCHER, "-H", HOST, "-p", Integer.toString(port));
+            try {
+                Files.createDirectories(log.toAbsolutePath().getParent());
+                return new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                        .start();
+            } catch (IOException e) {
+                throw new MotoStartException("cannot run '" + python + "' to start the moto AWS emulator ("
+                        + e.getMessage() + "). " + INSTALL_HINT, e);
+            }
+        }
+
+        private void awaitAnswer(Process process, int port, Path log) {
+            long deadline = System.nanoTime() + startupTimeout.toNanos();
+            while (true) {
+                if (!process.isAlive()) {
+                    String output = tail(log);
+                    if (output.contains("Address already in use")) {
+                        throw new PortTaken();
+                    }
+                    throw new MotoStartException("moto (" + python + ") exited with code " + process.exitValue()
+                            + " before answering on " + HOST + ":" + port + ". " + INSTALL_HINT
+                            + ". Its last output (" + log + "):\n" + output);
+                }
+                if (answers(port)) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new MotoStartException("moto (" + python + ") did not answer on http://" + HOST + ":" + port
+                            + " within " + startupTimeout.toMillis() + " ms. " + INSTALL_HINT
+                            + ". Its last output (" + log + "):\n" + tail(log));
+                }
+                try {
+                    // Returns at once if moto exits, so a failed start is reported without waiting out the poll.
+                    process.waitFor(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MotoStartException("interrupted while waiting for moto to start", e);
+                }
+            }
+        }
+
+        private static void discard(Process process, Thread hook) {
+            stop(process);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook stops an already stopped process: harmless.
+            }
+        }
+
+        private static String defaultPython() {
+            String property = System.getProperty(PYTHON_SETTING);
+            if (property != null && !property.isBlank()) {
+                return property.trim();
+            }
+            String environment = System.getenv(PYTHON_SETTING);
+            return environment != null && !environment.isBlank() ? environment.trim() : "python3";
+        }
+
+        private static Path defaultLogFile(int port) {
+            Path target = Path.of(System.getProperty("user.dir"), "target");
+            if (Files.isDirectory(target)) {
+                return target.resolve("moto-" + port + ".log");
+            }
+            try {
+                Path file = Files.createTempFile("firebell-moto-" + port + "-", ".log");
+                file.toFile().deleteOnExit();
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a log file for moto", e);
+            }
+        }
+    }
+
+    /** moto's bind failed because the port was taken after we found it free. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A port nothing listens on right now; moto binds it a moment later (a race {@link Builder#start} retries). */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port on " + HOST, e);
+        }
+    }
+
+    private static boolean answers(int port) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + HOST + ":" + port + "/moto-api/")
+                    .toURL().openConnection(Proxy.NO_PROXY);
+            connection.setConnectTimeout(250);
+            connection.setReadTimeout(2_000);
+            try {
+                return connection.getResponseCode() > 0;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after a grace period, to moto and whatever it started. */
+    private static void stop(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        try {
+            OutputStream stdin = process.getOutputStream();
+            stdin.close();
+        } catch (IOException ignored) {
+            // Only the watchdog reads it; destroy() below stops moto anyway.
+        }
+        process.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle descendant : descendants) {
+                if (descendant.isAlive()) {
+                    descendant.destroyForcibly();
+                    descendant.onExit().get(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            descendants.forEach(ProcessHandle::destroyForcibly);
+        } catch (Exception e) {
+            // A descendant that will not die within the wait: nothing more we can do than SIGKILL it, done above.
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            // Decoded leniently: a traceback may hold bytes that are not UTF-8.
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.firebell.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebell.local.junit.LocalStackTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** The project's own template.yaml, provisioned by the JUnit extension, checked through the SDK. */
+@LocalStackTest
+class ProvisionRealTemplateTest {
+
+    private final LocalStack stack;
+    private final LocalResources resources;
+
+    ProvisionRealTemplateTest(LocalStack stack, LocalResources resources) {
+        this.stack = stack;
+        this.resources = resources;
+    }
+
+    @Test
+    void provision_shouldCreateTheIncidentsTable_withItsKeysIndexesAndTtl() {
+        String name = resources.tableName("FirebellTable");
+        TableDescription table = stack.dynamoDb().describeTable(b -> b.tableName(name)).table();
+
+        assertThat(table.keySchema()).containsExactly(key("PK", KeyType.HASH), key("SK", KeyType.RANGE));
+        assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
+                .containsExactlyInAnyOrder("GSI1", "GSI2", "GSI3");
+        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
+            assertThat(index.keySchema()).containsExactly(
+                    key(index.indexName() + "PK", KeyType.HASH), key(index.indexName() + "SK", KeyType.RANGE));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+        }
+        TimeToLiveDescription ttl = stack.dynamoDb().describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
+        assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+        assertThat(ttl.attributeName()).isEqualTo("expiresAt");
+        assertThat(resources.tableArn("FirebellTable")).isEqualTo(table.tableArn())
+                .isEqualTo("arn:aws:dynamodb:us-east-1:123456789012:table/FirebellTable");
+    }
+
+    @Test
+    void provision_shouldCreateTheTopicsAndTheFailureQueue() {
+        List<String> topics = stack.sns().listTopics().topics().stream().map(t -> t.topicArn()).toList();
+        assertThat(topics).contains(
+                resources.topicArn("PageTopic"), resources.topicArn("AlarmTopic"));
+        assertThat(resources.topicArn("PageTopic")).isEqualTo("arn:aws:sns:us-east-1:123456789012:PageTopic");
+
+        Map<QueueAttributeName, String> queue = stack.sqs().getQueueAttributes(b -> b
+                .queueUrl(resources.queueUrl("AlarmIngestFailureQueue"))
+                .attributeNames(QueueAttributeName.ALL)).attributes();
+        assertThat(queue.get(QueueAttributeName.MESSAGE_RETENTION_PERIOD)).isEqualTo("1209600");
+        assertThat(queue.get(QueueAttributeName.QUEUE_ARN)).isEqualTo(resources.queueArn("AlarmIngestFailureQueue"));
+    }
+
+    @Test
+    void provision_shouldListWhatItDidNotCreate_withReasons() {
+        assertThat(resources.skipped()).extracting(LocalResources.Skipped::logicalId)
+                .contains("FirebellKey", "AlarmIngestFunction", "EscalationFunction", "AlarmTopicPolicy");
+        assertThat(resources.skipped()).allSatisfy(skipped -> assertThat(skipped.reason()).isNotBlank());
+        assertThat(resources.created()).contains("FirebellTable", "PageTopic", "AlarmTopic", "AlarmIngestFailureQueue");
+    }
+
+    @Test
+    void environmentOf_shouldGiveEveryFunctionItsLocalNames() {
+        for (String function : resources.template().functionIds()) {
+            Map<String, String> environment = resources.environmentOf(function);
+            assertThat(environment).as(function).containsEntry("TABLE_NAME", "FirebellTable")
+                    .containsEntry("PAGE_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:PageTopic");
+        }
+    }
+
+    @Test
+    void resolve_shouldExplainReferencesToWhatIsNotEmulated() {
+        Object aliasArn = resources.template().outputs().get("AlarmIngestFunctionAliasArn").value();
+
+        assertThatThrownBy(() -> resources.resolve(aliasArn))
+                .isInstanceOf(UnresolvableReferenceException.class)
+                .hasMessageStartingWith("!Ref AlarmIngestFunction.Alias (template.yaml line ")
+                .hasMessageContaining("AlarmIngestFunction is an AWS::Serverless::Function, which the local stack does"
+                        + " not create (moto does not run Lambda functions");
+        assertThat(resources.resolve(resources.template().outputs().get("IncidentsTableName").value()))
+                .isEqualTo("FirebellTable");
+    }
+
+    @Test
+    void exportSdkSettings_shouldLetDefaultClientsReachTheEmulator() {
+        String name = resources.tableName("FirebellTable");
+        // Built the way production code builds it: no endpoint, region or credentials in code.
+        try (DynamoDbClient defaultClient = DynamoDbClient.create()) {
+            defaultClient.putItem(b -> b.tableName(name).item(Map.of(
+                    "PK", AttributeValue.fromS("INCIDENT#1"), "SK", AttributeValue.fromS("META"))));
+        }
+
+        assertThat(stack.dynamoDb().getItem(b -> b.tableName(name).key(Map.of(
+                "PK", AttributeValue.fromS("INCIDENT#1"), "SK", AttributeValue.fromS("META")))).hasItem()).isTrue();
+        assertThat(System.getProperty("aws.endpointUrl")).isEqualTo(stack.endpoint().toString());
+    }
+
+    @Test
+    void provision_shouldBeSafeToRunAgain_keepingWhatExists() {
+        String name = resources.tableName("FirebellTable");
+        stack.dynamoDb().putItem(b -> b.tableName(name).item(Map.of(
+                "PK", AttributeValue.fromS("INCIDENT#again"), "SK", AttributeValue.fromS("META"))));
+
+        LocalResources again = stack.provision(resources.template());
+
+        assertThat(again.created()).isEqualTo(resources.created());
+        assertThat(again.topicArn("PageTopic")).isEqualTo(resources.topicArn("PageTopic"));
+        assertThat(again.queueUrl("AlarmIngestFailureQueue")).isEqualTo(resources.queueUrl("AlarmIngestFailureQueue"));
+        assertThat(stack.dynamoDb().getItem(b -> b.tableName(name).key(Map.of(
+                "PK", AttributeValue.fromS("INCIDENT#again"), "SK", AttributeValue.fromS("META")))).hasItem()).isTrue();
+    }
+
+    @Test
+    void attach_shouldUseARunningEmulator_andLeaveItRunningWhenClosed() {
+        try (LocalStack attached = LocalStack.attach(stack.endpoint())) {
+            assertThat(attached.server()).isEmpty();
+            assertThat(attached.dynamoDb().listTables().tableNames()).contains(resources.tableName("FirebellTable"));
+        }
+
+        assertThat(stack.server().orElseThrow().isAlive()).isTrue();
+        assertThat(stack.dynamoDb().listTables().tableNames()).contains(resources.tableName("FirebellTable"));
+    }
+
+    private static KeySchemaElement key(String attribute, KeyType type) {
+        return KeySchemaElement.builder().attributeName(attribute).keyType(type).build();
+    }
+}

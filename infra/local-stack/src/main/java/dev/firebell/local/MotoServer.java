@@ -37,12 +37,28 @@ public final class MotoServer implements AutoCloseable {
     private static final int LOG_TAIL_LINES = 25;
 
     /**
-     * Runs moto.server exactly as {@code python3 -m moto.server ARGS} does, plus a watchdog thread that ends the
-     * process when stdin reaches end-of-file, i.e. when the JVM that started it is gone. It reads the raw file
-     * descriptor: a thread blocked in buffered sys.stdin makes Python abort at exit ("could not acquire lock").
+     * Runs moto.server exactly as {@code python3 -m moto.server ARGS} does, with two additions:
+     * <ul>
+     *   <li>DynamoDB requests are served one at a time. Real DynamoDB checks a transaction's conditions and
+     *       applies its writes atomically (transactions are serializable); moto serves requests on parallel
+     *       threads without a lock, so two racing TransactWriteItems could both pass attribute_not_exists.
+     *       Serializing DynamoDB (only) restores the guarantee our concurrency tests rely on.</li>
+     *   <li>A watchdog thread ends the process when stdin reaches end-of-file, i.e. when the JVM that started
+     *       it is gone. It reads the raw file descriptor: a thread blocked in buffered sys.stdin makes Python
+     *       abort at exit ("could not acquire lock").</li>
+     * </ul>
      */
     private static final String LAUNCHER = String.join("\n",
             "import os, runpy, sys, threading",
+            "import moto.moto_server.threaded_moto_server as dispatch",
+            "_serve = dispatch.DomainDispatcherApplication.__call__",
+            "_dynamodb = threading.Lock()",
+            "def _serialized(self, environ, start_response):",
+            "    if environ.get('HTTP_X_AMZ_TARGET', '').startswith('DynamoDB'):",
+            "        with _dynamodb:",
+            "            return list(_serve(self, environ, start_response))",
+            "    return _serve(self, environ, start_response)",
+            "dispatch.DomainDispatcherApplication.__call__ = _serialized",
             "def exit_when_parent_is_gone():",
             "    try:",
             "        while os.read(0, 4096):",

@@ -103,11 +103,15 @@ public final class AlarmTransitions {
         // A newer OK already arrived: the outage is over before we heard of it. Record it, wake nobody.
         boolean alreadyRecovered = track.lastOkAt() != null && at.isBefore(track.lastOkAt());
         IncidentStatus status = alreadyRecovered ? IncidentStatus.RESOLVED : IncidentStatus.TRIGGERED;
-        Incident incident = new Incident(id, alarm.alarmName(), ctx.route().service(), ctx.route().severity(), status,
-                track.dedupKey(), alarm.alarmArn(), alarm.alarmName(), alarm.accountId(), alarm.region(), alarm.kind(),
-                alarm.description(), alarm.reason(), alarm.metrics(), at, now, now, 1,
-                null, null, alreadyRecovered ? track.lastOkAt() : null, alreadyRecovered ? "alarm" : null,
-                alreadyRecovered ? IncidentStatus.TRIGGERED : null, 0, 0);
+        Incident incident = Incident.builder()
+                .id(id).title(alarm.alarmName()).service(ctx.route().service()).severity(ctx.route().severity())
+                .status(status).dedupKey(track.dedupKey())
+                .alarmArn(alarm.alarmArn()).alarmName(alarm.alarmName()).accountId(alarm.accountId())
+                .region(alarm.region()).alarmKind(alarm.kind()).description(alarm.description()).reason(alarm.reason())
+                .metrics(alarm.metrics()).triggeredAt(at).openedAt(now).lastSeenAt(now).alarmCount(1)
+                .resolvedAt(alreadyRecovered ? track.lastOkAt() : null).resolvedBy(alreadyRecovered ? "alarm" : null)
+                .statusBeforeResolve(alreadyRecovered ? IncidentStatus.TRIGGERED : null)
+                .build();
 
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(id, now, TimelineEntryType.OPENED, alarm, alarm.alarmName() + " entered ALARM: "

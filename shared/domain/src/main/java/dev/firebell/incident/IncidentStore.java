@@ -24,6 +24,14 @@ public interface IncidentStore {
      */
     void apply(Transition transition, String eventKey);
 
+    /**
+     * Writes a whole incident changed by a person (or created, when its version is 0) with its timeline
+     * entries and any new pages, and the dedup track when given, all guarded by the versions read.
+     *
+     * @throws ConcurrentChangeException the incident or track changed since it was read; nothing written
+     */
+    void update(Incident changed, List<TimelineEntry> entries, List<Page> pages, AlarmTrack track);
+
     /** The incident's timeline, oldest first. */
     List<TimelineEntry> timeline(String incidentId);
 

@@ -233,6 +233,6 @@ class AlarmTransitionsTest {
         return new Incident("3", NAME, "checkout", Severity.SEV2, status, Alarms.arn(NAME), Alarms.arn(NAME), NAME,
                 Alarms.ACCOUNT, "eu-west-1", dev.firebell.alarm.AlarmKind.METRIC, null, "reason", List.of(), t, t, t, 1,
                 null, null, status == IncidentStatus.RESOLVED ? t.plusSeconds(1200) : null,
-                status == IncidentStatus.RESOLVED ? "alarm" : null, before, 0, 2);
+                status == IncidentStatus.RESOLVED ? "alarm" : null, before, 0, null, null, 2);
     }
 }

@@ -49,6 +49,6 @@ class PageComposerTest {
         return new Incident("42", name, "checkout", Severity.SEV2, IncidentStatus.TRIGGERED, Alarms.arn(name),
                 Alarms.arn(name), name, Alarms.ACCOUNT, "eu-west-1", AlarmKind.METRIC, null,
                 "Threshold Crossed: 1 datapoint [42.0] was greater than the threshold (10.0).", List.of(), T, T, T, 1,
-                null, null, null, null, null, 0, 1);
+                null, null, null, null, null, 0, null, null, 1);
     }
 }

@@ -123,7 +123,8 @@ class AlarmIngestIntegrationTest {
         // A transaction whose response is lost is retried by the SDK and then reads as a REDELIVERY of its
         // own (already applied) event: the label differs, the effect is the same, so count effects.
         Map<String, Long> kinds = kinds(outcomes);
-        assertThat(kinds).containsEntry("OPENED", 1L).containsOnlyKeys("OPENED", "DUPLICATE_SUPPRESSED", "REDELIVERY");
+        assertThat(kinds).containsEntry("OPENED", 1L);
+        assertThat(kinds.keySet()).isSubsetOf("OPENED", "DUPLICATE_SUPPRESSED", "REDELIVERY");
         assertThat(kinds.getOrDefault("DUPLICATE_SUPPRESSED", 0L) + kinds.getOrDefault("REDELIVERY", 0L)).isEqualTo(15);
         Incident incident = store().openIncidents().get(0);
         assertThat(store().openIncidents()).hasSize(1);

@@ -176,6 +176,28 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
         transact(writes, eventKey);
     }
 
+    @Override
+    public void update(Incident changed, List<TimelineEntry> entries, List<Page> pages, AlarmTrack track) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(changed.version() == 0
+                ? put(IncidentItems.incident(changed), "attribute_not_exists(PK)", Map.of(), Map.of())
+                : put(IncidentItems.incident(changed), "version = :v", Map.of(), Map.of(":v", Item.n(changed.version()))));
+        for (int i = 0; i < entries.size(); i++) {
+            writes.add(put(IncidentItems.timeline(entries.get(i), i), null, Map.of(), Map.of()));
+        }
+        for (Page page : pages) {
+            writes.add(put(IncidentItems.page(page), "attribute_not_exists(PK)", Map.of(), Map.of()));
+        }
+        if (track != null) {
+            writes.add(trackWrite(track));
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            throw new ConcurrentChangeException("incident " + changed.id() + " changed while it was being updated", e);
+        }
+    }
+
     private static String incidentIdOf(Transition t) {
         if (t instanceof Transition.Open open) {
             return open.incident().id();

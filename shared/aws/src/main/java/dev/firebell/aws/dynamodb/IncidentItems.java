@@ -49,6 +49,7 @@ final class IncidentItems {
                 .instant("resolvedAt", i.resolvedAt()).str("resolvedBy", i.resolvedBy())
                 .str("statusBeforeResolve", i.statusBeforeResolve() == null ? null : i.statusBeforeResolve().name())
                 .num("reopenCount", i.reopenCount())
+                .stringMap("roles", i.roles()).str("resolution", i.resolution())
                 .num("version", i.version() + 1)
                 .str(Keys.GSI2PK, Keys.service(i.service())).str(Keys.GSI2SK, openedSortKey(i))
                 .str(Keys.GSI3PK, Keys.month(i.openedAt())).str(Keys.GSI3SK, openedSortKey(i));
@@ -77,7 +78,7 @@ final class IncidentItems {
                 it.instant("triggeredAt"), it.instant("openedAt"), it.instant("lastSeenAt"),
                 (int) it.num("alarmCount", 1), it.instant("acknowledgedAt"), it.str("acknowledgedBy"),
                 it.instant("resolvedAt"), it.str("resolvedBy"), before == null ? null : IncidentStatus.valueOf(before),
-                (int) it.num("reopenCount", 0), it.num("version", 0));
+                (int) it.num("reopenCount", 0), it.stringMap("roles"), it.str("resolution"), it.num("version", 0));
     }
 
     private static List<Map<String, Object>> metricsToMaps(List<AlarmMetric> metrics) {

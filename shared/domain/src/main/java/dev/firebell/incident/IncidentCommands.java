@@ -1,0 +1,241 @@
+package dev.firebell.incident;
+
+import dev.firebell.config.ConfigSource;
+import dev.firebell.config.FirebellConfig;
+import dev.firebell.paging.Page;
+import dev.firebell.paging.PageDispatcher;
+import dev.firebell.paging.PageReason;
+import dev.firebell.paging.PageTargetResolver;
+import dev.firebell.routing.Severity;
+import dev.firebell.service.ServicePolicy;
+import dev.firebell.timeline.TimelineEntry;
+import dev.firebell.timeline.TimelineEntryType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * What people do to incidents (from chat, or any other front end): acknowledge, resolve, reopen,
+ * change severity, assign roles, add notes, declare. Every change is checked against the incident's
+ * state, written with a timeline entry naming who did it, and retried if an alarm changed the
+ * incident at the same moment. A change that would do nothing says so and writes nothing.
+ */
+public final class IncidentCommands {
+
+    static final int MAX_ATTEMPTS = 10;
+
+    private final IncidentStore store;
+    private final ConfigSource config;
+    private final PageTargetResolver targets;
+    private final PageDispatcher dispatcher;
+    private final InstantSource clock;
+    private final Duration pageLease;
+
+    public IncidentCommands(IncidentStore store, ConfigSource config, PageTargetResolver targets,
+                            PageDispatcher dispatcher, InstantSource clock, Duration pageLease) {
+        this.store = store;
+        this.config = config;
+        this.targets = targets;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.pageLease = pageLease;
+    }
+
+    /** The incident after the command, whether anything changed, and a sentence saying what happened. */
+    public record Outcome(Incident incident, boolean changed, String message) {
+    }
+
+    /** A decided change: the incident as it should be, its timeline entries, and the track when it moves. */
+    private record Change(Incident incident, List<TimelineEntry> entries, AlarmTrack track, String message) {
+    }
+
+    public Outcome acknowledge(String id, String actor) {
+        return change(id, actor, (incident) -> {
+            requireOpen(incident, "acknowledge");
+            if (incident.status() == IncidentStatus.ACKNOWLEDGED) {
+                return null;
+            }
+            Instant now = clock.instant();
+            return new Change(incident.toBuilder().status(IncidentStatus.ACKNOWLEDGED).acknowledgedAt(now)
+                    .acknowledgedBy(actor).build(),
+                    List.of(entry(id, now, TimelineEntryType.ACKNOWLEDGED, actor, "acknowledged by " + actor, Map.of())),
+                    null, "#" + id + " acknowledged by " + actor);
+        }, "#" + id + " is already acknowledged");
+    }
+
+    public Outcome unacknowledge(String id, String actor) {
+        return change(id, actor, (incident) -> {
+            requireOpen(incident, "unacknowledge");
+            if (incident.status() != IncidentStatus.ACKNOWLEDGED) {
+                return null;
+            }
+            Instant now = clock.instant();
+            return new Change(incident.toBuilder().status(IncidentStatus.TRIGGERED).acknowledgedAt(null)
+                    .acknowledgedBy(null).build(),
+                    List.of(entry(id, now, TimelineEntryType.UNACKNOWLEDGED, actor,
+                            "acknowledgement withdrawn by " + actor + "; the incident is triggered again", Map.of())),
+                    null, "#" + id + " is triggered again (unacknowledged by " + actor + ")");
+        }, "#" + id + " is not acknowledged");
+    }
+
+    public Outcome resolve(String id, String actor, String resolution) {
+        return change(id, actor, (incident) -> {
+            if (!incident.isOpen()) {
+                return null;
+            }
+            Instant now = clock.instant();
+            Incident resolved = incident.toBuilder().status(IncidentStatus.RESOLVED).resolvedAt(now).resolvedBy(actor)
+                    .statusBeforeResolve(incident.status()).resolution(blankToNull(resolution)).build();
+            String summary = "resolved by " + actor + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
+            return new Change(resolved, List.of(entry(id, now, TimelineEntryType.RESOLVED, actor, summary,
+                    resolution == null ? Map.of() : Map.of("resolution", resolution))),
+                    movedTrack(incident, false, now), "#" + id + " " + summary);
+        }, "#" + id + " is already resolved");
+    }
+
+    /** A person reopening takes it: the incident comes back acknowledged by them, and nobody else is paged. */
+    public Outcome reopen(String id, String actor) {
+        return change(id, actor, (incident) -> {
+            if (incident.isOpen()) {
+                return null;
+            }
+            Instant now = clock.instant();
+            AlarmTrack track = movedTrack(incident, true, now);
+            Incident reopened = incident.toBuilder().status(IncidentStatus.ACKNOWLEDGED).acknowledgedAt(now)
+                    .acknowledgedBy(actor).resolvedAt(null).resolvedBy(null).statusBeforeResolve(null).resolution(null)
+                    .reopenCount(incident.reopenCount() + 1).build();
+            return new Change(reopened, List.of(entry(id, now, TimelineEntryType.REOPENED, actor,
+                    "reopened by " + actor + ", who has it (acknowledged)", Map.of())), track,
+                    "#" + id + " reopened and acknowledged by " + actor);
+        }, "#" + id + " is open already");
+    }
+
+    public Outcome changeSeverity(String id, Severity severity, String actor) {
+        return change(id, actor, (incident) -> {
+            if (incident.severity() == severity) {
+                return null;
+            }
+            Instant now = clock.instant();
+            return new Change(incident.toBuilder().severity(severity).build(),
+                    List.of(entry(id, now, TimelineEntryType.SEVERITY_CHANGED, actor, "severity " + incident.severity()
+                            + " -> " + severity + " by " + actor, Map.of("from", incident.severity().name(),
+                            "to", severity.name()))),
+                    null, "#" + id + " is now " + severity + " (was " + incident.severity() + ")");
+        }, "#" + id + " is " + severity + " already");
+    }
+
+    public Outcome assignRole(String id, String role, String person, String actor) {
+        return change(id, actor, (incident) -> {
+            if (person.equals(incident.roles().get(role))) {
+                return null;
+            }
+            Instant now = clock.instant();
+            Map<String, String> roles = new LinkedHashMap<>(incident.roles());
+            String previous = roles.put(role, person);
+            return new Change(incident.toBuilder().roles(roles).build(),
+                    List.of(entry(id, now, TimelineEntryType.ROLE_ASSIGNED, actor, role + ": " + person
+                            + (previous != null ? " (was " + previous + ")" : "") + ", assigned by " + actor,
+                            Map.of("role", role, "person", person))),
+                    null, person + " is " + role + " of #" + id);
+        }, person + " is " + role + " of #" + id + " already");
+    }
+
+    public Outcome addNote(String id, String text, String actor) {
+        return change(id, actor, (incident) -> {
+            Instant now = clock.instant();
+            return new Change(incident, List.of(entry(id, now, TimelineEntryType.NOTE, actor, text, Map.of())), null,
+                    "note added to #" + id);
+        }, null);
+    }
+
+    /** A person opens an incident by hand; the service's targets are paged as for an alarm. */
+    public Outcome declare(String title, Severity severity, String service, String actor) {
+        FirebellConfig current = config.current();
+        String svc = service != null ? service : current.routing().defaultService();
+        if (service != null && !current.services().isEmpty() && !current.services().containsKey(service)) {
+            throw new IllegalArgumentException("'" + service + "' is not a configured service; configured: "
+                    + String.join(", ", current.services().keySet()));
+        }
+        ServicePolicy policy = current.service(svc);
+        Instant now = clock.instant();
+        String id = store.nextIncidentId();
+        Incident incident = Incident.builder().id(id).title(title).service(svc).severity(severity)
+                .status(IncidentStatus.TRIGGERED).triggeredAt(now).openedAt(now).lastSeenAt(now).alarmCount(0)
+                .roles(Map.of(Incident.COMMANDER, actor)).build();
+        String token = UUID.randomUUID().toString();
+        List<Page> pages = new ArrayList<>();
+        int sequence = 1;
+        for (String target : targets.targetsFor(incident, policy)) {
+            pages.add(Page.pending(id, sequence++, target, PageReason.TRIGGERED, now, now.plus(pageLease), token));
+        }
+        store.update(incident, List.of(entry(id, now, TimelineEntryType.OPENED, actor, "declared by " + actor + ": "
+                + title + " (service " + svc + ", " + severity + "); " + actor + " is commander", Map.of())), pages, null);
+        dispatcher.send(pages);
+        return new Outcome(store.incident(id).orElse(incident), true, "#" + id + " declared: " + title);
+    }
+
+    private Outcome change(String id, String actor, Function<Incident, Change> decide, String noChange) {
+        for (int attempt = 1; ; attempt++) {
+            Incident incident = store.incident(id).orElseThrow(() -> new NoSuchIncidentException(id));
+            Change change = decide.apply(incident);
+            if (change == null) {
+                return new Outcome(incident, false, noChange);
+            }
+            try {
+                store.update(change.incident(), change.entries(), List.of(), change.track());
+                return new Outcome(store.incident(id).orElse(change.incident()), true, change.message());
+            } catch (ConcurrentChangeException raced) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /**
+     * The dedup track follows a person's resolve or reopen, so the alarm's next state change is judged
+     * against the right incident. A track that moved on to a newer incident is left alone, unless
+     * reopening would leave two open incidents for one alarm.
+     */
+    private AlarmTrack movedTrack(Incident incident, boolean open, Instant now) {
+        if (incident.dedupKey() == null) {
+            return null;
+        }
+        AlarmTrack t = store.track(incident.dedupKey());
+        if (!t.exists()) {
+            return null;
+        }
+        boolean ours = incident.id().equals(t.incidentId());
+        if (open && !ours && t.open()) {
+            throw new IncidentStateException("#" + incident.id() + " cannot be reopened: its alarm already has open"
+                    + " incident #" + t.incidentId());
+        }
+        if (!open && !ours) {
+            return null;
+        }
+        return new AlarmTrack(t.dedupKey(), incident.id(), open, open ? null : now, false, t.lastAlarmAt(),
+                t.lastOkAt(), t.version());
+    }
+
+    private static void requireOpen(Incident incident, String verb) {
+        if (!incident.isOpen()) {
+            throw new IncidentStateException("#" + incident.id() + " is resolved; reopen it before you " + verb + " it");
+        }
+    }
+
+    private static TimelineEntry entry(String id, Instant at, TimelineEntryType type, String actor, String summary,
+                                       Map<String, String> details) {
+        return new TimelineEntry(id, at, type, actor, summary, details);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+}

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.incident.AlarmService;
 import dev.firebell.incident.AlarmTransitions;
+import dev.firebell.incident.IncidentCommands;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PageDispatcher;
@@ -42,6 +43,13 @@ public final class PagingModule {
     @Singleton
     static AlarmTransitions transitions(PageTargetResolver targets) {
         return new AlarmTransitions(targets, PAGE_LEASE);
+    }
+
+    @Provides
+    @Singleton
+    static IncidentCommands incidentCommands(IncidentStore store, ConfigSource config, PageTargetResolver targets,
+                                             PageDispatcher dispatcher, InstantSource clock) {
+        return new IncidentCommands(store, config, targets, dispatcher, clock, PAGE_LEASE);
     }
 
     @Provides

@@ -75,7 +75,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("(The sample events carry the times they were recorded at. Firebell orders alarms by those"
                 + " state timestamps, never by arrival.)");
         try (LocalStack local = stack.open()) {
-            out.println("Local stack: moto at " + local.endpoint() + " (127.0.0.1 only; stopped when the demo ends)");
+            out.println(local.server().isPresent()
+                    ? "Local stack: moto at " + local.endpoint() + " (127.0.0.1 only; stopped when the demo ends)"
+                    : "Local stack: the emulator already running at " + local.endpoint());
             LocalResources resources = stack.provision(local);
             out.println("Created from template.yaml: " + String.join(", ", resources.created()));
 

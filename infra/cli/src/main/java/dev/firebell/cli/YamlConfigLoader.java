@@ -103,9 +103,16 @@ public final class YamlConfigLoader {
                 problems.add(file + ":" + line(root.getStartMark()) + ": expected sections such as routing: and services:");
                 continue;
             }
+            Map<String, Integer> sectionsInFile = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String section = scalarText(tuple.getKeyNode());
-                Object value = toPlain(tuple.getValueNode(), section, file, locations);
+                Integer first = sectionsInFile.putIfAbsent(section, line(tuple.getKeyNode().getStartMark()));
+                if (first != null) {
+                    problems.add(file + ":" + line(tuple.getKeyNode().getStartMark()) + ": not valid YAML: found"
+                            + " duplicate key " + section + " (first at line " + first + ")");
+                    continue;
+                }
+                Object value = toPlain(tuple.getValueNode(), section, file, locations, problems);
                 locations.putIfAbsent(section, file.getFileName() + ":" + line(tuple.getKeyNode().getStartMark()));
                 merge(document, section, value, file, tuple, problems);
             }
@@ -157,15 +164,22 @@ public final class YamlConfigLoader {
         }
     }
 
-    private static Object toPlain(Node node, String path, Path file, Map<String, String> locations) {
+    private static Object toPlain(Node node, String path, Path file, Map<String, String> locations,
+                                  List<String> problems) {
         locations.putIfAbsent(path, file.getFileName() + ":" + line(node.getStartMark()));
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = scalarText(tuple.getKeyNode());
                 String child = path.isEmpty() ? key : path + "." + key;
+                if (map.containsKey(key)) {
+                    // compose() keeps both; a second value silently winning would be worse than an error.
+                    problems.add(file + ":" + line(tuple.getKeyNode().getStartMark()) + ": not valid YAML: found"
+                            + " duplicate key " + key + " (first at line " + locations.get(child).replaceAll(".*:", "") + ")");
+                    continue;
+                }
                 locations.put(child, file.getFileName() + ":" + line(tuple.getKeyNode().getStartMark()));
-                map.put(key, toPlain(tuple.getValueNode(), child, file, locations));
+                map.put(key, toPlain(tuple.getValueNode(), child, file, locations, problems));
             }
             return map;
         }
@@ -173,7 +187,7 @@ public final class YamlConfigLoader {
             List<Object> list = new ArrayList<>();
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
-                list.add(toPlain(items.get(i), path + "[" + i + "]", file, locations));
+                list.add(toPlain(items.get(i), path + "[" + i + "]", file, locations, problems));
             }
             return list;
         }

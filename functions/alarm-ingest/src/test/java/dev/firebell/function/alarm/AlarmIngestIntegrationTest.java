@@ -65,8 +65,7 @@ class AlarmIngestIntegrationTest {
     void emptyTableAndFreshInbox() {
         // One class shares one provisioned stack; each test starts from an empty table and its own inbox.
         String table = table();
-        local.dynamoDb().scanPaginator(r -> r.tableName(table)).items().forEach(item ->
-                local.dynamoDb().deleteItem(r -> r.tableName(table).key(Map.of("PK", item.get("PK"), "SK", item.get("SK")))));
+        local.emptyTable(table);
         inbox = subscribeInbox();
     }
 

@@ -60,8 +60,7 @@ class IncidentCommandsIntegrationTest {
     @BeforeEach
     void wire() {
         String table = resources.tableName("FirebellTable");
-        local.dynamoDb().scanPaginator(r -> r.tableName(table)).items().forEach(item ->
-                local.dynamoDb().deleteItem(r -> r.tableName(table).key(Map.of("PK", item.get("PK"), "SK", item.get("SK")))));
+        local.emptyTable(table);
         store = new DynamoIncidentStore(local.dynamoDb(), table, clock);
         DynamoConfigStore config = new DynamoConfigStore(local.dynamoDb(), table, clock, Duration.ZERO);
         config.apply(Map.of("services", Map.of("checkout", Map.of("pageTarget", "team-checkout"))), "test");

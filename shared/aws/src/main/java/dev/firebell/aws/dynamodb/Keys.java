@@ -51,6 +51,10 @@ final class Keys {
         return PAGE_PREFIX + String.format("%04d", sequence);
     }
 
+    static String target(String target) {
+        return "TARGET#" + target;
+    }
+
     static String service(String service) {
         return "SERVICE#" + service;
     }

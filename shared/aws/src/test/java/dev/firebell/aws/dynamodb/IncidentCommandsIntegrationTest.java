@@ -117,6 +117,19 @@ class IncidentCommandsIntegrationTest {
     }
 
     @Test
+    void lastPagedIncident_shouldFollowTheNewestPageSentToATarget() {
+        assertThat(store.lastPagedIncident("team-checkout")).isEmpty();
+        String first = commands.declare("Checkout errors", Severity.SEV2, "checkout", "alice").incident().id();
+        assertThat(store.lastPagedIncident("team-checkout")).contains(first);
+        String unrelated = openIncident("2026-11-27T09:00:00Z"); // routed to the default service's target
+        assertThat(store.lastPagedIncident(store.pages(unrelated).get(0).target())).contains(unrelated);
+        assertThat(store.lastPagedIncident("team-checkout")).contains(first);
+        now = now.plusSeconds(60);
+        String second = commands.declare("Checkout is slow", Severity.SEV3, "checkout", "alice").incident().id();
+        assertThat(store.lastPagedIncident("team-checkout")).contains(second);
+    }
+
+    @Test
     void commands_shouldRefuseResolvedIncidentsAndUnknownIds() {
         String id = openIncident("2026-11-27T09:00:00Z");
         commands.resolve(id, "alice", "rolled back");

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class CommandParser {
 
-    /** Slack's own limit on slash command text is about 4,000 characters; nothing legitimate comes close. */
+    /** Characters (code points) after the command name; the longest legitimate command, a note, is 2,000. */
     public static final int MAX_TEXT = 3000;
     public static final int MAX_TITLE = 200;
     public static final int MAX_NOTE = 2000;
@@ -34,9 +34,10 @@ public final class CommandParser {
     private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public ChatCommand parse(String text) {
-        if (text.length() > MAX_TEXT) {
-            throw new UsageException("that command is " + text.length() + " characters long; commands are at most "
-                    + MAX_TEXT, null);
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_TEXT) {
+            throw new UsageException("that command is " + length + " characters long; commands are at most " + MAX_TEXT,
+                    null);
         }
         Tokens t = Tokens.of(text);
         if (t.size() == 0) {

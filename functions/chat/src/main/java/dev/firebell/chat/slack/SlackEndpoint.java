@@ -17,9 +17,10 @@ import java.util.Set;
 /**
  * Slack's slash-command endpoint, start to finish. In order, a request is refused unless:
  * <ol>
- *   <li>it is a POST of at most {@link #MAX_BODY} bytes of well-formed form data (Slack's are about 1 KB);</li>
- *   <li>({@code ssl_check=1} probes get an empty 200 here, and nothing else happens);</li>
- *   <li>its signature verifies ({@link SlackSignature}) against the signing secret, which must be configured;</li>
+ *   <li>it is a POST of at most {@link #MAX_BODY} bytes;</li>
+ *   <li>its signature verifies ({@link SlackSignature}) against the signing secret, which must be configured
+ *       (only {@code ssl_check=1} probes are answered without: an empty 200, and nothing else happens);</li>
+ *   <li>it is well-formed form data;</li>
  *   <li>it is not a Slack retry (only the Events API retries; a retry is acknowledged and not run twice);</li>
  *   <li>its workspace ({@code team_id}, or {@code enterprise_id} on Enterprise Grid) is allowed.</li>
  * </ol>
@@ -31,8 +32,11 @@ import java.util.Set;
  */
 public final class SlackEndpoint {
 
-    /** Bytes of form data; Slack's slash command bodies are about 1 KB even with long text. */
-    public static final int MAX_BODY = 8 * 1024;
+    /**
+     * Bytes of form data. Slack's are about 1 KB; a 2,000-character note (the longest field) in a non-Latin script
+     * is up to 24 KB percent-encoded, so every field limit is reached before this one and says so in words.
+     */
+    public static final int MAX_BODY = 32 * 1024;
 
     /** Where the endpoint logs, and the reference people can quote (the Lambda request id). */
     public interface Log {
@@ -96,6 +100,28 @@ public final class SlackEndpoint {
             log.warn("refused: body of " + body.length + " bytes");
             return WebResponse.text(413, "request body too large");
         }
+        Verdict verdict;
+        try {
+            verdict = verify(request.header("x-slack-request-timestamp"), request.header("x-slack-signature"), body);
+        } catch (SecretUnavailableException e) {
+            if (sslCheck(body)) {
+                return WebResponse.empty();
+            }
+            log.error("cannot read the signing secret; refusing every request until it can", e);
+            return WebResponse.text(503, "temporarily unavailable");
+        }
+        if (!verdict.valid()) {
+            if (sslCheck(body)) {
+                return WebResponse.empty();
+            }
+            if (verdict == Verdict.NO_SECRET) {
+                log.error("the Slack signing secret is not configured (missing or empty): every request is refused;"
+                        + " see docs/chat.md", null);
+            } else {
+                log.warn("refused: signature " + verdict);
+            }
+            return WebResponse.text(401, "invalid request signature");
+        }
         Map<String, String> form;
         try {
             form = FormBody.parse(body);
@@ -105,22 +131,6 @@ public final class SlackEndpoint {
         }
         if ("1".equals(form.get("ssl_check"))) {
             return WebResponse.empty();
-        }
-        Verdict verdict;
-        try {
-            verdict = verify(request.header("x-slack-request-timestamp"), request.header("x-slack-signature"), body);
-        } catch (SecretUnavailableException e) {
-            log.error("cannot read the signing secret; refusing every request until it can", e);
-            return WebResponse.text(503, "temporarily unavailable");
-        }
-        if (!verdict.valid()) {
-            if (verdict == Verdict.NO_SECRET) {
-                log.error("the Slack signing secret is not configured (missing or empty): every request is refused;"
-                        + " see docs/chat.md", null);
-            } else {
-                log.warn("refused: signature " + verdict);
-            }
-            return WebResponse.text(401, "invalid request signature");
         }
         if (request.header("x-slack-retry-num") != null) {
             // Slash commands are not retried; the Events API is. A retry's first delivery is still running or done.
@@ -208,6 +218,15 @@ public final class SlackEndpoint {
         }
         responses.send(url.get(), SlackMessages.toJson(reply));
         log.info("completed " + describe(command));
+    }
+
+    /** Slack's certificate probe ({@code ssl_check=1}), which does nothing and is answered even unsigned. */
+    private static boolean sslCheck(byte[] body) {
+        try {
+            return "1".equals(FormBody.parse(body).get("ssl_check"));
+        } catch (MalformedFormException e) {
+            return false;
+        }
     }
 
     private Verdict verify(String timestamp, String signature, byte[] body) {

@@ -2,14 +2,12 @@ package dev.firebell.cli;
 
 import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.ConfigChange;
-import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -90,11 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Subscribed two SQS queues to the page topic, filter policy {\"target\": [<team>]}: "
                     + String.join(", ", inboxes.keySet()));
 
-            YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(configFile);
-            loaded.validate();
-            DynamoConfigStore configStore = new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(),
-                    Duration.ZERO);
-            List<ConfigChange> changes = configStore.apply(loaded.document(), "firebell demo");
+            List<ConfigChange> changes = StackOptions.applyConfig(local, resources, configFile, "firebell demo");
             out.println("Applied " + root.relativize(configFile.toAbsolutePath()) + ": " + changes);
 
             FunctionRunner runner = new FunctionRunner(resources, out);

@@ -1,14 +1,12 @@
 package dev.firebell.cli;
 
 import dev.firebell.aws.Json;
-import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,10 +44,7 @@ final class InvokeCommand implements Callable<Integer> {
             LocalResources resources = stack.provision(local);
             String table = resources.tableName("FirebellTable");
             if (config != null) {
-                YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
-                loaded.validate();
-                out.println("configuration: " + new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(),
-                        Duration.ZERO).apply(loaded.document(), "firebell invoke"));
+                out.println("configuration: " + StackOptions.applyConfig(local, resources, config, "firebell invoke"));
             }
             FunctionRunner runner = new FunctionRunner(resources, out);
             Set<String> incidents = new LinkedHashSet<>();

@@ -1,12 +1,9 @@
 package dev.firebell.cli;
 
-import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -36,10 +33,7 @@ final class StackCommand implements Callable<Integer> {
         LocalResources resources = stack.provision(local);
         String table = resources.tableName("FirebellTable");
         if (config != null) {
-            YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
-            loaded.validate();
-            out.println("configuration: " + new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(),
-                    Duration.ZERO).apply(loaded.document(), "firebell stack"));
+            out.println("configuration: " + StackOptions.applyConfig(local, resources, config, "firebell stack"));
         }
         out.println("Local stack running at " + local.endpoint() + " (Ctrl-C stops it)");
         out.println("  table " + table + ", page topic " + resources.topicArn("PageTopic"));

@@ -1,10 +1,15 @@
 package dev.firebell.cli;
 
+import dev.firebell.aws.dynamodb.ConfigChange;
+import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.SamTemplate;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where the local stack comes from: started here (the default) or an already running one. */
@@ -30,5 +35,13 @@ final class StackOptions {
 
     LocalResources provision(LocalStack stack) {
         return stack.provision(loadTemplate());
+    }
+
+    /** Validates a configuration file or directory and stores it in the local table; returns what changed. */
+    static List<ConfigChange> applyConfig(LocalStack stack, LocalResources resources, Path config, String appliedBy) {
+        YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
+        loaded.validate();
+        return new DynamoConfigStore(stack.dynamoDb(), resources.tableName("FirebellTable"), InstantSource.system(),
+                Duration.ZERO).apply(loaded.document(), appliedBy);
     }
 }

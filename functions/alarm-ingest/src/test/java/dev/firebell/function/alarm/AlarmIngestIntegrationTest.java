@@ -9,6 +9,7 @@ import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.local.LocalResources;
+import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
 import dev.firebell.paging.Page;
@@ -299,7 +300,7 @@ class AlarmIngestIntegrationTest {
     private static String invoke(AlarmIngestHandler handler, byte[] event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, new TestContext());
+            handler.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext("AlarmIngestFunction", 30, System.err));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where the local stack comes from: started here (the default) or an already running one. */
@@ -35,6 +36,11 @@ final class StackOptions {
 
     LocalResources provision(LocalStack stack) {
         return stack.provision(loadTemplate());
+    }
+
+    /** With template parameters set, as {@code sam deploy --parameter-overrides} would. */
+    LocalResources provision(LocalStack stack, Map<String, String> parameters) {
+        return stack.provision(loadTemplate(), parameters);
     }
 
     /** Validates a configuration file or directory and stores it in the local table; returns what changed. */

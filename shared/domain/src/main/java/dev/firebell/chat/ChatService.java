@@ -228,8 +228,8 @@ public final class ChatService {
         DeclareText parts = call.declared();
         Outcome o = commands.declare(parts.title(), d.severity(), parts.service(), call.actor());
         Incident i = o.incident();
-        String text = ":rotating_light: " + call.who() + " declared " + ref(i) + "\n" + i.severity() + " · service "
-                + text(i.service(), 64) + " · " + call.who() + " is incident commander. Its on-call is being paged.";
+        String text = ":rotating_light: " + call.who() + " declared " + ref(i) + ". " + call.who()
+                + " is incident commander; " + text(i.service(), 64) + "'s on-call is being paged.";
         return ChatReply.inChannel(text, new Section(text), new Context("Acknowledge with `"
                 + escape(call.request().command()) + " ack " + i.id() + "`; add notes with `"
                 + escape(call.request().command()) + " note " + i.id() + " ...`"));

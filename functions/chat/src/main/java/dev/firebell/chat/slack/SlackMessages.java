@@ -42,18 +42,24 @@ public final class SlackMessages {
     }
 
     private static Map<String, Object> block(Block block) {
+        Map<String, Object> out = new LinkedHashMap<>();
         if (block instanceof Section s) {
-            return Map.of("type", "section", "text", mrkdwn(s.text(), MAX_SECTION));
+            out.put("type", "section");
+            out.put("text", mrkdwn(s.text(), MAX_SECTION));
+        } else if (block instanceof Fields f) {
+            out.put("type", "section");
+            out.put("fields", f.fields().stream().limit(MAX_FIELDS).map(t -> (Object) mrkdwn(t, MAX_FIELD)).toList());
+        } else {
+            out.put("type", "context");
+            out.put("elements", List.of(mrkdwn(((Context) block).text(), MAX_SECTION)));
         }
-        if (block instanceof Fields f) {
-            List<Object> fields = f.fields().stream().limit(MAX_FIELDS).map(t -> (Object) mrkdwn(t, MAX_FIELD)).toList();
-            return Map.of("type", "section", "fields", fields);
-        }
-        Context c = (Context) block;
-        return Map.of("type", "context", "elements", List.of(mrkdwn(c.text(), MAX_SECTION)));
+        return out;
     }
 
     private static Map<String, Object> mrkdwn(String text, int max) {
-        return Map.of("type", "mrkdwn", "text", Mrkdwn.cap(text.isEmpty() ? " " : text, max));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "mrkdwn");
+        out.put("text", Mrkdwn.cap(text.isEmpty() ? " " : text, max));
+        return out;
     }
 }

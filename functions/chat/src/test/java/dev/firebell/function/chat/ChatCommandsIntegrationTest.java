@@ -116,7 +116,8 @@ class ChatCommandsIntegrationTest {
             assertThat(post.url().toString()).isEqualTo(SlackRequests.RESPONSE_URL);
             assertThat(post.message()).containsEntry("response_type", "in_channel");
             assertThat(String.valueOf(post.message().get("text"))).contains("<@U0ALICE> declared *#")
-                    .contains("Checkout is failing").contains("SEV2 · service checkout");
+                    .contains("Checkout is failing (SEV2, checkout). <@U0ALICE> is incident commander; checkout's"
+                            + " on-call is being paged.");
         });
     }
 
@@ -537,7 +538,8 @@ class ChatCommandsIntegrationTest {
     private void complete(dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            handler.handleRequest(new java.io.ByteArrayInputStream(ChatHandler.jobEvent(command)), out, new TestContext());
+            handler.handleRequest(new java.io.ByteArrayInputStream(ChatHandler.jobEvent(command)), out,
+                    ChatFixture.context(System.err));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -107,10 +107,11 @@ class ChatEndpointSecurityIntegrationTest {
     @Test
     void aMissingOrEmptySigningSecret_shouldRefuseEverything() {
         fixture.deleteSecret();
-        TestContext context = new TestContext();
-        Response missing = ChatFixture.invoke(fixture.handler(ChatOverrides.none()), signed(ackBody), context);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        Response missing = ChatFixture.invoke(fixture.handler(ChatOverrides.none()), signed(ackBody),
+                ChatFixture.context(new java.io.PrintStream(log, true, StandardCharsets.UTF_8)));
         assertThat(missing.status()).isEqualTo(401);
-        assertThat(context.logged).anySatisfy(line -> assertThat(line).contains("signing secret is not configured"));
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("ERROR the Slack signing secret is not configured");
 
         fixture.putSecret("  ");
         Response blank = ChatFixture.invoke(fixture.handler(ChatOverrides.none()), signedWith("", ackBody));

@@ -7,6 +7,7 @@ import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.sns.SnsPager;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.incident.IncidentCommands;
+import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.paging.PageComposer;
@@ -105,10 +106,17 @@ final class ChatFixture {
     }
 
     static Response invoke(ChatHandler handler, byte[] event) {
-        return invoke(handler, event, new TestContext());
+        return invoke(handler, event, context(LOG));
     }
 
-    static Response invoke(ChatHandler handler, byte[] event, TestContext context) {
+    /** A Lambda context whose log goes to the stream (System.err would flood the fuzz test's output). */
+    static LocalLambdaContext context(java.io.PrintStream log) {
+        return new LocalLambdaContext("ChatFunction", 15, log);
+    }
+
+    private static final java.io.PrintStream LOG = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+
+    static Response invoke(ChatHandler handler, byte[] event, LocalLambdaContext context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event), out, context);

@@ -2,6 +2,7 @@ package dev.firebell.cli;
 
 import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
@@ -48,8 +49,9 @@ final class InvokeCommand implements Callable<Integer> {
             if (config != null) {
                 YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
                 loaded.validate();
-                out.println("configuration: " + new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(),
-                        Duration.ZERO).apply(loaded.document(), "firebell invoke"));
+                ConfigApplier.print(new ConfigApplier(new DynamoConfigStore(local.dynamoDb(), table,
+                        InstantSource.system(), Duration.ZERO), new PersonSubscriptions(local.sns(),
+                        resources.topicArn("PageTopic"))).apply(loaded.document(), "firebell invoke"), out);
             }
             FunctionRunner runner = new FunctionRunner(resources, out);
             Set<String> incidents = new LinkedHashSet<>();

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ./firebell}: the local stack, the demo, function invocation and configuration. */
 @Command(name = "firebell", mixinStandardHelpOptions = true, version = "Firebell 0.1.0",
-        description = "Serverless incident management for AWS: local stack, demo, invoke, configuration.",
-        subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ConfigCommand.class,
+        description = "Serverless incident management for AWS: local stack, demo, invoke, configuration, on-call.",
+        subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ConfigCommand.class, OnCallCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -17,7 +17,8 @@ final class PageInbox {
 
     /** Creates the queue and subscribes it with a filter policy on the {@code target} attribute. */
     static String subscribe(LocalStack local, String topicArn, String target) {
-        String url = local.sqs().createQueue(r -> r.queueName("pages-" + target)).queueUrl();
+        String url = local.sqs().createQueue(r -> r.queueName("pages-" + target.replaceAll("[^A-Za-z0-9_-]", "-")))
+                .queueUrl();
         String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         local.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn)

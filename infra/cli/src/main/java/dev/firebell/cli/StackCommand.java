@@ -1,6 +1,7 @@
 package dev.firebell.cli;
 
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import java.io.PrintStream;
@@ -38,8 +39,9 @@ final class StackCommand implements Callable<Integer> {
         if (config != null) {
             YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
             loaded.validate();
-            out.println("configuration: " + new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(),
-                    Duration.ZERO).apply(loaded.document(), "firebell stack"));
+            ConfigApplier.print(new ConfigApplier(new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(),
+                    Duration.ZERO), new PersonSubscriptions(local.sns(), resources.topicArn("PageTopic")))
+                    .apply(loaded.document(), "firebell stack"), out);
         }
         out.println("Local stack running at " + local.endpoint() + " (Ctrl-C stops it)");
         out.println("  table " + table + ", page topic " + resources.topicArn("PageTopic"));

@@ -103,10 +103,18 @@ public final class YamlConfigLoader {
                 problems.add(file + ":" + line(root.getStartMark()) + ": expected sections such as routing: and services:");
                 continue;
             }
+            Map<String, Integer> sectionsSeen = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String section = scalarText(tuple.getKeyNode());
-                Object value = toPlain(tuple.getValueNode(), section, file, locations);
+                Integer first = sectionsSeen.putIfAbsent(section, line(tuple.getKeyNode().getStartMark()));
+                if (first != null) {
+                    problems.add(file + ":" + line(tuple.getKeyNode().getStartMark()) + ": not valid YAML: found duplicate"
+                            + " key " + section + " (first at line " + first + ")");
+                    continue;
+                }
+                // A section is located at its key, as every other key is.
                 locations.putIfAbsent(section, file.getFileName() + ":" + line(tuple.getKeyNode().getStartMark()));
+                Object value = toPlain(tuple.getValueNode(), section, file, locations, problems);
                 merge(document, section, value, file, tuple, problems);
             }
         }
@@ -157,15 +165,25 @@ public final class YamlConfigLoader {
         }
     }
 
-    private static Object toPlain(Node node, String path, Path file, Map<String, String> locations) {
+    private static Object toPlain(Node node, String path, Path file, Map<String, String> locations,
+                                  List<String> problems) {
         locations.putIfAbsent(path, file.getFileName() + ":" + line(node.getStartMark()));
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = scalarText(tuple.getKeyNode());
+                int keyLine = line(tuple.getKeyNode().getStartMark());
+                Integer first = seen.putIfAbsent(key, keyLine);
+                if (first != null) {
+                    // compose() does not apply LoaderOptions' duplicate-key check; a silent last-one-wins would hide a mistake.
+                    problems.add(file + ":" + keyLine + ": not valid YAML: found duplicate key " + key
+                            + " (first at line " + first + ")");
+                    continue;
+                }
                 String child = path.isEmpty() ? key : path + "." + key;
-                locations.put(child, file.getFileName() + ":" + line(tuple.getKeyNode().getStartMark()));
-                map.put(key, toPlain(tuple.getValueNode(), child, file, locations));
+                locations.put(child, file.getFileName() + ":" + keyLine);
+                map.put(key, toPlain(tuple.getValueNode(), child, file, locations, problems));
             }
             return map;
         }
@@ -173,7 +191,7 @@ public final class YamlConfigLoader {
             List<Object> list = new ArrayList<>();
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
-                list.add(toPlain(items.get(i), path + "[" + i + "]", file, locations));
+                list.add(toPlain(items.get(i), path + "[" + i + "]", file, locations, problems));
             }
             return list;
         }

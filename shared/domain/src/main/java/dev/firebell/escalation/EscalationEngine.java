@@ -59,12 +59,27 @@ public final class EscalationEngine {
         }
     }
 
-    /** Every escalation step due now (up to {@code limit}). */
+    /**
+     * Every escalation step due now (up to {@code limit}). One that fails does not hold up the others: they
+     * are all attempted, then the first failure is thrown, so the run fails visibly and the next run retries.
+     */
     public Report runDue(int limit) {
         Instant now = clock.instant();
         Report report = Report.NONE;
+        RuntimeException failure = null;
         for (EscalationState due : escalations.dueEscalations(now, limit)) {
-            report = report.plus(runOne(due.incidentId()));
+            try {
+                report = report.plus(runOne(due.incidentId()));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return report;
     }

@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -209,6 +210,23 @@ class EscalationIntegrationTest {
         sweepEveryMinuteUntil(T0.plus(Duration.ofMinutes(9)));
         assertThat(received("person:dave")).hasSize(1);
         assertThat(component.store().pages(id)).extracting(Page::target).containsExactly("person:alice", "person:dave");
+    }
+
+    @Test
+    void anEscalationThatFails_doesNotHoldUpTheOthersDueInTheSameRun() {
+        String broken = open("checkout-api-5xx-high");
+        String healthy = open("checkout-db-cpu");
+        // The broken incident's item is unreadable (as if written by hand): its step throws every time.
+        local.dynamoDb().updateItem(r -> r.tableName(resources.tableName("FirebellTable"))
+                .key(Map.of("PK", AttributeValue.fromS("INCIDENT#" + broken), "SK", AttributeValue.fromS("INCIDENT")))
+                .updateExpression("SET severity = :bad")
+                .expressionAttributeValues(Map.of(":bad", AttributeValue.fromS("SEV9"))));
+        clock.set(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
+
+        assertThatThrownBy(() -> component.escalationEngine().runDue(100)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(component.store().pages(healthy)).extracting(Page::target)
+                .containsExactly("person:alice", "person:dave");
     }
 
     // ------------------------------------------------------------------ quiet hours

@@ -4,7 +4,6 @@ import dagger.Module;
 import dagger.Provides;
 import dev.firebell.aws.dynamodb.DynamoIncidentHistory;
 import dev.firebell.aws.dynamodb.DynamoMetricsStore;
-import dev.firebell.aws.metrics.EmfMetricsSink;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.s3.S3PostmortemStore;
 import dev.firebell.incident.IncidentHistory;
@@ -15,7 +14,6 @@ import dev.firebell.paging.Pager;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.postmortem.PostmortemStore;
 import java.time.Duration;
-import java.time.InstantSource;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -24,7 +22,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Drafts in the postmortem bucket, metrics in the table and the log, announcements on the page topic. */
+/**
+ * Drafts in the postmortem bucket, metrics in the table, announcements on the page topic. Where metrics are emitted
+ * comes from {@link MetricsModule}, apart, so tests can watch them.
+ */
 @Module
 public final class PostmortemModule {
 
@@ -64,12 +65,6 @@ public final class PostmortemModule {
     @Singleton
     static IncidentMetricsStore metricsStore(DynamoDbClient dynamo, @Named("table") String table) {
         return new DynamoMetricsStore(dynamo, table);
-    }
-
-    @Provides
-    @Singleton
-    static MetricsSink metricsSink(FunctionEnvironment env, InstantSource clock) {
-        return new EmfMetricsSink(env.require("METRICS_NAMESPACE"), clock, EmfMetricsSink.standardOutput());
     }
 
     @Provides

@@ -5,7 +5,30 @@ import java.time.Duration;
 /** Durations as people read them in drafts, reports and chat: {@code 45 s}, {@code 4 min 10 s}, {@code 1 h 12 min}. */
 public final class Durations {
 
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("(\\d{1,6})(s|m|h|d|w)");
+
     private Durations() {
+    }
+
+    /**
+     * What people type for a period or a threshold: {@code 90s}, {@code 5m}, {@code 12h}, {@code 30d}, {@code 2w}.
+     *
+     * @throws IllegalArgumentException naming the value and the accepted forms
+     */
+    public static Duration parse(String text) {
+        java.util.regex.Matcher m = AMOUNT.matcher(text == null ? "" : text.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write a positive number and a unit,"
+                    + " s, m, h, d or w (e.g. 30d, 12h, 5m)");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
     }
 
     public static String human(Duration d) {

@@ -542,8 +542,8 @@ public final class PostmortemComposer {
             }
         }
         if (a.duplicates > 0) {
-            well.add(a.duplicates + " repeat ALARM " + (a.duplicates == 1 ? "delivery" : "deliveries")
-                    + " paged nobody: they were folded into the incident.");
+            well.add(a.duplicates + (a.duplicates == 1 ? " repeat ALARM delivery paged nobody: it was"
+                    : " repeat ALARM deliveries paged nobody: they were") + " folded into the incident.");
         }
         if (i.reopenCount() > 0 && a.pagesByTarget.values().stream().mapToInt(Integer::intValue).sum() <= 1) {
             well.add("The flap reopened the incident instead of paging again.");

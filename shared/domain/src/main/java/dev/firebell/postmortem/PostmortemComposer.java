@@ -36,6 +36,8 @@ public final class PostmortemComposer {
     static final Duration ACK_WENT_WRONG = Duration.ofMinutes(15);
     /** Manual actions listed in Response before pointing at the timeline for the rest. */
     static final int MAX_ACTIONS = 50;
+    /** Notes quoted in full under Root causes; every note is still blame-checked. */
+    static final int MAX_NOTES = 100;
     /** The metric graph link shows this long before the alarm fired and after the incident resolved. */
     static final Duration GRAPH_BEFORE = Duration.ofHours(1);
     static final Duration GRAPH_AFTER = Duration.ofMinutes(30);
@@ -447,9 +449,14 @@ public final class PostmortemComposer {
         }
         if (!a.notes.isEmpty()) {
             md.append("- Notes recorded during the incident, quoted as written:\n");
-            for (IncidentAnalysis.Written n : a.notes) {
+            int shown = Math.min(MAX_NOTES, a.notes.size());
+            for (IncidentAnalysis.Written n : a.notes.subList(0, shown)) {
                 md.append("  - ").append(text(n.actor())).append(" at ").append(time(n.at())).append(" UTC:\n\n")
                         .append(Markdown.quote(n.text(), "    ")).append('\n');
+            }
+            if (a.notes.size() > shown) {
+                md.append("  - And ").append(a.notes.size() - shown).append(" more notes, which the incident's own"
+                        + " timeline keeps.\n\n");
             }
             any = true;
         }

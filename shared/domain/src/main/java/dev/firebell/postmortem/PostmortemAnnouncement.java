@@ -15,7 +15,8 @@ public final class PostmortemAnnouncement {
 
     public static final String EVENT_TYPE = "postmortem.drafted";
 
-    static final int SUBJECT_LIMIT = 100;
+    /** SNS wants subjects under 100 characters. */
+    static final int SUBJECT_LIMIT = 99;
 
     public PageMessage compose(PostmortemDraft draft, StoredDraft stored) {
         Incident i = draft.incident();

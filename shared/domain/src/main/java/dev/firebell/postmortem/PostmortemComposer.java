@@ -261,8 +261,8 @@ public final class PostmortemComposer {
         } else {
             md.append("No alarm: the incident was declared by a person.\n\n");
         }
-        md.append(TEAM).append("Who was affected, and how much? Requests that failed, customers or regions, revenue,"
-                + " error budget spent. The data above says when and where, not how much.\n\n");
+        prompt(md, "Who was affected, and how much? Requests that failed, customers or regions, revenue, error budget"
+                + " spent. The data above says when and where, not how much.");
     }
 
     private static void detection(StringBuilder md, IncidentAnalysis a) {
@@ -300,9 +300,8 @@ public final class PostmortemComposer {
                     .append(Durations.human(nonNegative(Duration.between(a.start, i.openedAt()))))
                     .append(" after the alarm fired.\n");
         }
-        blankLine(md);
-        md.append(TEAM).append("How did we find out: this alarm, a customer, a colleague? Could we have"
-                + " known sooner, and which signal would have shown it?\n\n");
+        prompt(md, "How did we find out: this alarm, a customer, a colleague? Could we have known sooner, and which"
+                + " signal would have shown it?");
     }
 
     // ------------------------------------------------------------------ response and timeline
@@ -433,9 +432,9 @@ public final class PostmortemComposer {
     private static void rootCauses(StringBuilder md, IncidentAnalysis a) {
         Incident i = a.incident;
         md.append("## Root causes and trigger\n\n");
-        md.append(TEAM).append("What set this off (the trigger), and which conditions let it become an incident (the"
-                + " root causes)? Write about conditions and systems, not people: ask how the system made each action"
-                + " possible, and why it made sense at the time to the people involved.\n\n");
+        prompt(md, "What set this off (the trigger), and which conditions let it become an incident (the root causes)?"
+                + " Write about conditions and systems, not people: ask how the system made each action possible, and"
+                + " why it made sense at the time to the people involved.");
         md.append("What the data shows:\n\n");
         boolean any = false;
         if (i.fromAlarm() && i.reason() != null && !i.reason().isBlank()) {
@@ -468,8 +467,8 @@ public final class PostmortemComposer {
     private static void contributingFactors(StringBuilder md, IncidentAnalysis a) {
         Incident i = a.incident;
         md.append("## Contributing factors\n\n");
-        md.append(TEAM).append("What made it more likely, larger or longer? Missing safeguards, unclear signals, gaps in"
-                + " runbooks, timing. Conditions, not people.\n\n");
+        prompt(md, "What made it more likely, larger or longer? Missing safeguards, unclear signals, gaps in runbooks,"
+                + " timing. Conditions, not people.");
         md.append("Conditions the data shows (candidates: confirm or strike out):\n\n");
         List<String> facts = new ArrayList<>();
         if (i.reopenCount() > 0) {
@@ -528,9 +527,8 @@ public final class PostmortemComposer {
             md.append("- Resolution by ").append(text(r.actor())).append(" at ").append(time(r.at()))
                     .append(" UTC, as written:\n\n").append(Markdown.quote(r.text(), "  ")).append('\n');
         }
-        blankLine(md);
-        md.append(TEAM).append("What restored service: a fix, a rollback, a mitigation? What is left to"
-                + " make it permanent? Add that to the action items.\n\n");
+        prompt(md, "What restored service: a fix, a rollback, a mitigation? What is left to make it permanent? Add"
+                + " that to the action items.");
     }
 
     private static void lessons(StringBuilder md, IncidentAnalysis a) {
@@ -698,6 +696,12 @@ public final class PostmortemComposer {
             parts.add(Durations.human(Duration.ofSeconds(m.periodSeconds())));
         }
         return String.join(", ", parts);
+    }
+
+    /** A question for the people who were there, as its own paragraph. */
+    private static void prompt(StringBuilder md, String question) {
+        blankLine(md);
+        md.append(TEAM).append(question).append("\n\n");
     }
 
     /** Ends the current block with exactly one blank line, however the block ended. */

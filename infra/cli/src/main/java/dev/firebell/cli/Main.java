@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code ./firebell}: the local stack, the demo, function invocation and configuration. */
 @Command(name = "firebell", mixinStandardHelpOptions = true, version = "Firebell 0.1.0",
-        description = "Serverless incident management for AWS: local stack, demo, invoke, configuration.",
+        description = "Serverless incident management for AWS: local stack, demo, invoke, configuration, reports.",
         subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ConfigCommand.class,
-                CommandLine.HelpCommand.class})
+                ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -78,6 +78,11 @@ class PostmortemServiceTest {
         }
 
         @Override
+        public Optional<String> lastPagedIncident(String target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Incident> openIncidents() {
             throw new UnsupportedOperationException();
         }

@@ -93,7 +93,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("(The sample events carry the times they were recorded at. Firebell orders alarms by those"
                 + " state timestamps, never by arrival; on-call and escalation run on the clock.)");
         try (LocalStack local = stack.open()) {
-            out.println("Local stack: moto at " + local.endpoint() + " (127.0.0.1 only; stopped when the demo ends)");
+            out.println(local.server().isPresent()
+                    ? "Local stack: moto at " + local.endpoint() + " (127.0.0.1 only; stopped when the demo ends)"
+                    : "Local stack: the emulator already running at " + local.endpoint());
             LocalResources resources = stack.provision(local);
             out.println("Created from template.yaml: " + String.join(", ", resources.created()));
 
@@ -196,6 +198,7 @@ final class DemoCommand implements Callable<Integer> {
                     out.println(PageInbox.describe(m));
                 }
             }
+            PostmortemDemo.run(local, resources, runner, out);
             out.println();
             out.println("Done. Replay your own alarms with: ./firebell invoke " + ALARM_FUNCTION + " <event.json>;"
                     + " ask who is on call with: ./firebell oncall who payments --config " + root.relativize(configFile.toAbsolutePath()));

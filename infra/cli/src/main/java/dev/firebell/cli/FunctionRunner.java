@@ -3,6 +3,7 @@ package dev.firebell.cli;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.local.FunctionSpec;
+import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalResources;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,7 @@ public final class FunctionRunner {
         FunctionSpec spec = resources.template().function(functionLogicalId);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out,
-                new LocalContext(functionLogicalId, timeoutSeconds(spec), log));
+                new LocalLambdaContext(functionLogicalId, timeoutSeconds(spec), log));
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -44,7 +45,7 @@ public final class FunctionRunner {
         FunctionSpec spec = resources.template().function(functionLogicalId);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out,
-                new LocalContext(functionLogicalId, timeoutSeconds(spec), log));
+                new LocalLambdaContext(functionLogicalId, timeoutSeconds(spec), log));
         return out.toString(StandardCharsets.UTF_8);
     }
 

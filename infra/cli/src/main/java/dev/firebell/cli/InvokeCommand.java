@@ -1,15 +1,12 @@
 package dev.firebell.cli;
 
 import dev.firebell.aws.Json;
-import dev.firebell.aws.dynamodb.DynamoConfigStore;
-import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,11 +44,7 @@ final class InvokeCommand implements Callable<Integer> {
             LocalResources resources = stack.provision(local);
             String table = resources.tableName("FirebellTable");
             if (config != null) {
-                YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
-                loaded.validate();
-                ConfigApplier.print(new ConfigApplier(new DynamoConfigStore(local.dynamoDb(), table,
-                        InstantSource.system(), Duration.ZERO), new PersonSubscriptions(local.sns(),
-                        resources.topicArn("PageTopic"))).apply(loaded.document(), "firebell invoke"), out);
+                ConfigApplier.print(StackOptions.applyConfig(local, resources, config, "firebell invoke"), out);
             }
             FunctionRunner runner = new FunctionRunner(resources, out);
             Set<String> incidents = new LinkedHashSet<>();

@@ -1,13 +1,9 @@
 package dev.firebell.cli;
 
-import dev.firebell.aws.dynamodb.DynamoConfigStore;
-import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -37,11 +33,7 @@ final class StackCommand implements Callable<Integer> {
         LocalResources resources = stack.provision(local);
         String table = resources.tableName("FirebellTable");
         if (config != null) {
-            YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
-            loaded.validate();
-            ConfigApplier.print(new ConfigApplier(new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(),
-                    Duration.ZERO), new PersonSubscriptions(local.sns(), resources.topicArn("PageTopic")))
-                    .apply(loaded.document(), "firebell stack"), out);
+            ConfigApplier.print(StackOptions.applyConfig(local, resources, config, "firebell stack"), out);
         }
         out.println("Local stack running at " + local.endpoint() + " (Ctrl-C stops it)");
         out.println("  table " + table + ", page topic " + resources.topicArn("PageTopic"));

@@ -1,10 +1,14 @@
 package dev.firebell.cli;
 
+import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.SamTemplate;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
 import picocli.CommandLine.Option;
 
 /** Where the local stack comes from: started here (the default) or an already running one. */
@@ -30,5 +34,17 @@ final class StackOptions {
 
     LocalResources provision(LocalStack stack) {
         return stack.provision(loadTemplate());
+    }
+
+    /**
+     * Validates a configuration file or directory, subscribes its people's contacts to the local page topic
+     * and stores it in the local table; returns what changed.
+     */
+    static ConfigApplier.Changes applyConfig(LocalStack stack, LocalResources resources, Path config, String appliedBy) {
+        YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
+        loaded.validate();
+        return new ConfigApplier(new DynamoConfigStore(stack.dynamoDb(), resources.tableName("FirebellTable"),
+                InstantSource.system(), Duration.ZERO), new PersonSubscriptions(stack.sns(), resources.topicArn("PageTopic")))
+                .apply(loaded.document(), appliedBy);
     }
 }

@@ -103,16 +103,16 @@ public final class YamlConfigLoader {
                 problems.add(file + ":" + line(root.getStartMark()) + ": expected sections such as routing: and services:");
                 continue;
             }
-            Map<String, Integer> sectionsSeen = new HashMap<>();
+            Map<String, Integer> sectionsInFile = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String section = scalarText(tuple.getKeyNode());
-                Integer first = sectionsSeen.putIfAbsent(section, line(tuple.getKeyNode().getStartMark()));
+                Integer first = sectionsInFile.putIfAbsent(section, line(tuple.getKeyNode().getStartMark()));
                 if (first != null) {
-                    problems.add(file + ":" + line(tuple.getKeyNode().getStartMark()) + ": not valid YAML: found duplicate"
-                            + " key " + section + " (first at line " + first + ")");
+                    problems.add(file + ":" + line(tuple.getKeyNode().getStartMark()) + ": not valid YAML: found"
+                            + " duplicate key " + section + " (first at line " + first + ")");
                     continue;
                 }
-                // A section is located at its key, as every other key is.
+                // A section is located at its key, as every other key is (not at its value's first line).
                 locations.putIfAbsent(section, file.getFileName() + ":" + line(tuple.getKeyNode().getStartMark()));
                 Object value = toPlain(tuple.getValueNode(), section, file, locations, problems);
                 merge(document, section, value, file, tuple, problems);
@@ -170,19 +170,16 @@ public final class YamlConfigLoader {
         locations.putIfAbsent(path, file.getFileName() + ":" + line(node.getStartMark()));
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
-            Map<String, Integer> seen = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = scalarText(tuple.getKeyNode());
-                int keyLine = line(tuple.getKeyNode().getStartMark());
-                Integer first = seen.putIfAbsent(key, keyLine);
-                if (first != null) {
-                    // compose() does not apply LoaderOptions' duplicate-key check; a silent last-one-wins would hide a mistake.
-                    problems.add(file + ":" + keyLine + ": not valid YAML: found duplicate key " + key
-                            + " (first at line " + first + ")");
+                String child = path.isEmpty() ? key : path + "." + key;
+                if (map.containsKey(key)) {
+                    // compose() keeps both; a second value silently winning would be worse than an error.
+                    problems.add(file + ":" + line(tuple.getKeyNode().getStartMark()) + ": not valid YAML: found"
+                            + " duplicate key " + key + " (first at line " + locations.get(child).replaceAll(".*:", "") + ")");
                     continue;
                 }
-                String child = path.isEmpty() ? key : path + "." + key;
-                locations.put(child, file.getFileName() + ":" + keyLine);
+                locations.put(child, file.getFileName() + ":" + line(tuple.getKeyNode().getStartMark()));
                 map.put(key, toPlain(tuple.getValueNode(), child, file, locations, problems));
             }
             return map;

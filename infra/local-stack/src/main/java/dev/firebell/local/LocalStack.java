@@ -161,6 +161,21 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Deletes every item of a table (a Scan, which only tests and local tools do), so a test can start
+     * from an empty table without re-provisioning the whole template.
+     */
+    public void emptyTable(String tableName) {
+        DynamoDbClient dynamo = dynamoDb();
+        var keyNames = dynamo.describeTable(r -> r.tableName(tableName)).table().keySchema().stream()
+                .map(k -> k.attributeName()).toList();
+        dynamo.scanPaginator(r -> r.tableName(tableName)).items().forEach(item -> {
+            java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = new java.util.HashMap<>();
+            keyNames.forEach(k -> key.put(k, item.get(k)));
+            dynamo.deleteItem(r -> r.tableName(tableName).key(key));
+        });
+    }
+
+    /**
      * Sets the SDK's standard system properties ({@code aws.region}, {@code aws.accessKeyId},
      * {@code aws.secretAccessKey}, {@code aws.endpointUrl}) so that production code building its clients the
      * default way, with no endpoint in code, reaches the emulator. They apply to the whole JVM.

@@ -195,6 +195,10 @@ public final class AlarmTransitions {
         details.put("state", alarm.state().name());
         details.put("stateTimestamp", alarm.stateTimestamp().toString());
         details.put("deliveredBy", alarm.deliveredBy().name());
+        if (!alarm.triggeringAlarms().isEmpty()) {
+            // A composite's children are what a postmortem needs to explain it; the incident keeps only the parent.
+            details.put("triggeringAlarms", String.join(",", alarm.triggeringAlarms()));
+        }
         return new TimelineEntry(incidentId, now, type, "alarm:" + alarm.alarmName(), summary, details);
     }
 

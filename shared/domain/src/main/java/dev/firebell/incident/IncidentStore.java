@@ -56,6 +56,9 @@ public interface IncidentStore {
     /** The incident's pages, in sequence order. */
     List<Page> pages(String incidentId);
 
+    /** The incident of the most recent page sent to this target (a person or team id), if any. */
+    Optional<String> lastPagedIncident(String target);
+
     /** Open incidents, oldest first (from an index, never a scan). */
     List<Incident> openIncidents();
 }

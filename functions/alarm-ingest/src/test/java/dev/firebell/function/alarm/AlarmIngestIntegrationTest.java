@@ -9,6 +9,7 @@ import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.local.LocalResources;
+import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
 import dev.firebell.paging.Page;
@@ -65,8 +66,7 @@ class AlarmIngestIntegrationTest {
     void emptyTableAndFreshInbox() {
         // One class shares one provisioned stack; each test starts from an empty table and its own inbox.
         String table = table();
-        local.dynamoDb().scanPaginator(r -> r.tableName(table)).items().forEach(item ->
-                local.dynamoDb().deleteItem(r -> r.tableName(table).key(Map.of("PK", item.get("PK"), "SK", item.get("SK")))));
+        local.emptyTable(table);
         inbox = subscribeInbox();
     }
 
@@ -303,7 +303,7 @@ class AlarmIngestIntegrationTest {
     private static String invoke(AlarmIngestHandler handler, byte[] event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, new TestContext());
+            handler.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext("AlarmIngestFunction", 30, System.err));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -403,10 +403,24 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
 
     @Override
     public boolean markSent(Page page, String messageId, Instant sentAt, TimelineEntry entry) {
+        // The target's latest page answers "which incident was I paged for?" without an index.
+        Map<String, AttributeValue> lastPage = Item.builder()
+                .str(Keys.PK, Keys.target(page.target())).str(Keys.SK, "LASTPAGE").str("type", "last-page")
+                .str("target", page.target()).str("incidentId", page.incidentId()).str("pageId", page.pageId())
+                .instant("sentAt", sentAt).build();
         return finishClaim(page, "SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one"
                         + " REMOVE GSI1PK, GSI1SK, claimToken",
                 Map.of(":sent", Item.s(PageStatus.SENT.name()), ":at", Item.s(sentAt.toString()),
-                        ":mid", Item.s(messageId), ":one", ONE), entry);
+                        ":mid", Item.s(messageId), ":one", ONE), entry,
+                put(lastPage, "attribute_not_exists(sentAt) OR sentAt <= :at", Map.of(),
+                        Map.of(":at", Item.s(sentAt.toString()))));
+    }
+
+    @Override
+    public Optional<String> lastPagedIncident(String target) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(Keys.target(target), "LASTPAGE"))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Item.of(item).str("incidentId"));
     }
 
     @Override
@@ -431,19 +445,24 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
     }
 
     private boolean finishClaim(Page page, String updateExpression, Map<String, AttributeValue> values,
-                                TimelineEntry entry) {
+                                TimelineEntry entry, TransactWriteItem... alsoWrite) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":pending", Item.s(PageStatus.PENDING.name()));
         all.put(":token", Item.s(page.claimToken()));
-        List<TransactWriteItem> writes = List.of(
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 update(Keys.incident(page.incidentId()), Keys.page(page.sequence()), updateExpression,
                         "#status = :pending AND claimToken = :token", Map.of("#status", "status"), all),
-                put(IncidentItems.timeline(entry, 0), null, Map.of(), Map.of()));
+                put(IncidentItems.timeline(entry, 0), null, Map.of(), Map.of())));
+        writes.addAll(List.of(alsoWrite));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
             return true;
-        } catch (TransactionCanceledException lostClaim) {
-            return false;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return false; // the lease ran out and another worker holds the page now
+            }
+            throw new ConcurrentChangeException("page " + page.pageId() + " could not be updated: " + codes(reasons), e);
         }
     }
 

@@ -57,6 +57,10 @@ final class Keys {
         return "OVERRIDE#" + source;
     }
 
+    static String target(String target) {
+        return "TARGET#" + target;
+    }
+
     static String service(String service) {
         return "SERVICE#" + service;
     }

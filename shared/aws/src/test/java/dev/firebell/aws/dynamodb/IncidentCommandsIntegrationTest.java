@@ -60,8 +60,7 @@ class IncidentCommandsIntegrationTest {
     @BeforeEach
     void wire() {
         String table = resources.tableName("FirebellTable");
-        local.dynamoDb().scanPaginator(r -> r.tableName(table)).items().forEach(item ->
-                local.dynamoDb().deleteItem(r -> r.tableName(table).key(Map.of("PK", item.get("PK"), "SK", item.get("SK")))));
+        local.emptyTable(table);
         store = new DynamoIncidentStore(local.dynamoDb(), table, clock);
         DynamoConfigStore config = new DynamoConfigStore(local.dynamoDb(), table, clock, Duration.ZERO);
         config.apply(Map.of("services", Map.of("checkout", Map.of("pageTarget", "team-checkout"))), "test");
@@ -115,6 +114,19 @@ class IncidentCommandsIntegrationTest {
         assertThat(published).hasValue(0);
         assertThat(store.pages(id)).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(PageStatus.CANCELLED));
         assertThat(store.timeline(id)).extracting(TimelineEntry::type).contains(TimelineEntryType.PAGE_CANCELLED);
+    }
+
+    @Test
+    void lastPagedIncident_shouldFollowTheNewestPageSentToATarget() {
+        assertThat(store.lastPagedIncident("team-checkout")).isEmpty();
+        String first = commands.declare("Checkout errors", Severity.SEV2, "checkout", "alice").incident().id();
+        assertThat(store.lastPagedIncident("team-checkout")).contains(first);
+        String unrelated = openIncident("2026-11-27T09:00:00Z"); // routed to the default service's target
+        assertThat(store.lastPagedIncident(store.pages(unrelated).get(0).target())).contains(unrelated);
+        assertThat(store.lastPagedIncident("team-checkout")).contains(first);
+        now = now.plusSeconds(60);
+        String second = commands.declare("Checkout is slow", Severity.SEV3, "checkout", "alice").incident().id();
+        assertThat(store.lastPagedIncident("team-checkout")).contains(second);
     }
 
     @Test

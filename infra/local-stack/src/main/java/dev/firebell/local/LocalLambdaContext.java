@@ -1,4 +1,4 @@
-package dev.firebell.cli;
+package dev.firebell.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,8 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A Lambda context for running a handler in this process, logging to the given stream. */
-public final class LocalContext implements Context {
+/** A Lambda context for running a handler in this process (the local runner, tests), logging to a stream. */
+public final class LocalLambdaContext implements Context {
 
     private final String functionName;
     private final int timeoutMillis;
@@ -18,7 +18,7 @@ public final class LocalContext implements Context {
     private final String requestId = UUID.randomUUID().toString();
     private final LambdaLogger logger;
 
-    public LocalContext(String functionName, int timeoutSeconds, PrintStream log) {
+    public LocalLambdaContext(String functionName, int timeoutSeconds, PrintStream log) {
         this.functionName = functionName;
         this.timeoutMillis = timeoutSeconds * 1000;
         this.logger = new LambdaLogger() {

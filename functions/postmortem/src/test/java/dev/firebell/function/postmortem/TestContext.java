@@ -1,4 +1,4 @@
-package dev.firebell.function.alarm;
+package dev.firebell.function.postmortem;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -41,7 +41,7 @@ final class TestContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return "AlarmIngestFunction";
+        return "PostmortemFunction";
     }
 
     @Override
@@ -51,7 +51,7 @@ final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:AlarmIngestFunction";
+        return "arn:aws:lambda:us-east-1:123456789012:function:PostmortemFunction";
     }
 
     @Override

@@ -1,0 +1,31 @@
+package dev.firebell.bench.coldstart;
+
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The baseline Firebell is measured against: the same two AWS calls an alarm costs at minimum (write
+ * the incident, publish the page) with the same HTTP client, and nothing else.
+ */
+public final class BareSdkProgram {
+    private BareSdkProgram() {
+    }
+
+    public static void main(String[] args) {
+        String table = System.getenv("TABLE_NAME");
+        String topic = System.getenv("PAGE_TOPIC_ARN");
+        String id = "bare-" + System.nanoTime();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+             SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            dynamo.putItem(r -> r.tableName(table).item(Map.of(
+                    "PK", AttributeValue.fromS("BARE#" + id), "SK", AttributeValue.fromS("BARE"),
+                    "at", AttributeValue.fromS(Instant.now().toString()))));
+            String messageId = sns.publish(r -> r.topicArn(topic).message("bare " + id)).messageId();
+            System.out.println("published " + messageId);
+        }
+    }
+}

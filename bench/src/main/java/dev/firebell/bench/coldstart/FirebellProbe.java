@@ -1,0 +1,51 @@
+package dev.firebell.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What Lambda does in a cold start, in a fresh JVM whose class path is the function's deployment
+ * artifact: load the handler class, construct it (which builds its Dagger graph and SDK clients), and
+ * handle the first event end to end. Arguments: handler class, event file.
+ */
+public final class FirebellProbe {
+    private FirebellProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0]).getConstructor().newInstance();
+        byte[] event = Files.readAllBytes(Path.of(args[1]));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new java.io.ByteArrayInputStream(event), out, new ProbeContext());
+        System.out.println(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Just enough of a Lambda context; logs go to stderr. */
+    static final class ProbeContext implements Context {
+        @Override public String getAwsRequestId() { return "cold-start-probe"; }
+        @Override public String getLogGroupName() { return "probe"; }
+        @Override public String getLogStreamName() { return "probe"; }
+        @Override public String getFunctionName() { return "probe"; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:probe"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 30_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { System.err.println(message); }
+                @Override public void log(byte[] message) { System.err.println(new String(message, StandardCharsets.UTF_8)); }
+            };
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.firebell.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.firebell.alarm.AlarmState;
+import dev.firebell.alarm.Alarms;
+import dev.firebell.config.ConfigSource;
+import dev.firebell.config.FirebellConfig;
+import dev.firebell.paging.PageDispatcher;
+import dev.firebell.paging.ServiceTargetResolver;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class AlarmServiceTest {
+
+    private static final String ARN = Alarms.arn("checkout-api-5xx-high");
+
+    @Mock
+    private ConfigSource config;
+    @Mock
+    private IncidentStore store;
+    @Mock
+    private PageDispatcher dispatcher;
+
+    private AlarmService service;
+
+    @BeforeEach
+    void setUp() {
+        when(config.current()).thenReturn(FirebellConfig.empty());
+        service = new AlarmService(config, store,
+                new AlarmTransitions(new ServiceTargetResolver(), Duration.ofSeconds(60)), dispatcher,
+                InstantSource.fixed(Instant.parse("2026-11-27T09:00:30Z")));
+    }
+
+    @Test
+    void handle_shouldOpenWriteOnceAndSendThePages_whenTheAlarmIsNew() {
+        when(store.track(ARN)).thenReturn(AlarmTrack.none(ARN));
+        when(store.nextIncidentId()).thenReturn("1");
+        when(dispatcher.send(anyList())).thenReturn(new DispatchReport(1, 0, 0));
+
+        AlarmOutcome outcome = service.handle(Alarms.change("checkout-api-5xx-high", AlarmState.ALARM, "2026-11-27T09:00:00Z"));
+
+        ArgumentCaptor<Transition> written = ArgumentCaptor.forClass(Transition.class);
+        verify(store).apply(written.capture(), eq(ARN + "|ALARM|" + Instant.parse("2026-11-27T09:00:00Z").toEpochMilli()));
+        assertThat(written.getValue()).isInstanceOf(Transition.Open.class);
+        assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.OPENED);
+        assertThat(outcome.pages().sent()).isEqualTo(1);
+    }
+
+    @Test
+    void handle_shouldDecideAgainOnTheNewState_whenAConcurrentWriterWon() {
+        AlarmTrack afterRace = new AlarmTrack(ARN, "1", true, null, false, Instant.parse("2026-11-27T08:59:59Z"), null, 1);
+        when(store.track(ARN)).thenReturn(AlarmTrack.none(ARN), afterRace);
+        when(store.nextIncidentId()).thenReturn("2");
+        when(store.incident("1")).thenReturn(Optional.of(openIncident()));
+        doThrow(new ConcurrentChangeException("track changed")).doNothing().when(store).apply(any(), any());
+
+        AlarmOutcome outcome = service.handle(Alarms.change("checkout-api-5xx-high", AlarmState.ALARM, "2026-11-27T09:00:00Z"));
+
+        ArgumentCaptor<Transition> written = ArgumentCaptor.forClass(Transition.class);
+        verify(store, times(2)).apply(written.capture(), any());
+        assertThat(written.getAllValues().get(0)).isInstanceOf(Transition.Open.class);
+        assertThat(written.getAllValues().get(1)).isInstanceOf(Transition.Fold.class);
+        assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.DUPLICATE_SUPPRESSED);
+        verify(dispatcher, never()).send(anyList());
+    }
+
+    @Test
+    void handle_shouldOnlyRedriveThatIncidentsPendingPages_whenTheEventWasProcessedBefore() {
+        when(store.track(ARN)).thenReturn(new AlarmTrack(ARN, "1", true, null, false, null, null, 3));
+        when(store.incident("1")).thenReturn(Optional.of(openIncident()));
+        doThrow(new EventAlreadyProcessedException("key", "1")).when(store).apply(any(), any());
+        when(dispatcher.redriveIncident("1")).thenReturn(new DispatchReport(1, 0, 0));
+
+        AlarmOutcome outcome = service.handle(Alarms.change("checkout-api-5xx-high", AlarmState.ALARM, "2026-11-27T09:00:00Z"));
+
+        assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.REDELIVERY);
+        assertThat(outcome.pages().sent()).isEqualTo(1);
+        verify(dispatcher, never()).send(anyList());
+    }
+
+    @Test
+    void handle_shouldGiveUpWithAClearError_afterBoundedRetries() {
+        when(store.track(ARN)).thenReturn(AlarmTrack.none(ARN));
+        when(store.nextIncidentId()).thenReturn("1");
+        doThrow(new ConcurrentChangeException("always")).when(store).apply(any(), any());
+
+        assertThatThrownBy(() -> service.handle(Alarms.change("checkout-api-5xx-high", AlarmState.ALARM,
+                "2026-11-27T09:00:00Z")))
+                .isInstanceOf(ConcurrentChangeException.class)
+                .hasMessageContaining("gave up after " + AlarmService.MAX_ATTEMPTS + " attempts");
+        verify(store, times(AlarmService.MAX_ATTEMPTS)).apply(any(), any());
+    }
+
+    @Test
+    void handle_shouldWriteNothing_whenTheTransitionIsIgnore() {
+        when(store.track(ARN)).thenReturn(AlarmTrack.none(ARN));
+
+        AlarmOutcome outcome = service.handle(Alarms.change("checkout-api-5xx-high", AlarmState.INSUFFICIENT_DATA,
+                "2026-11-27T09:00:00Z"));
+
+        assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.IGNORED);
+        verify(store, never()).apply(any(), any());
+    }
+
+    private static Incident openIncident() {
+        Instant t = Instant.parse("2026-11-27T08:59:59Z");
+        return Incident.builder().id("1").title("checkout-api-5xx-high").service("default")
+                .severity(dev.firebell.routing.Severity.SEV3).status(IncidentStatus.TRIGGERED).dedupKey(ARN)
+                .alarmArn(ARN).alarmName("checkout-api-5xx-high").triggeredAt(t).openedAt(t).lastSeenAt(t)
+                .alarmCount(1).version(1).build();
+    }
+}

@@ -17,7 +17,8 @@ final class PageInbox {
 
     /** Creates the queue and subscribes it with a filter policy on the {@code target} attribute. */
     static String subscribe(LocalStack local, String topicArn, String target) {
-        return subscribe(local, topicArn, Map.of("target", target), "pages-" + target);
+        return subscribe(local, topicArn, Map.of("target", target),
+                "pages-" + target.replaceAll("[^A-Za-z0-9_-]", "-"));
     }
 
     /** Creates the queue and subscribes it with a filter policy of one attribute and one accepted value. */

@@ -16,7 +16,11 @@ public final class PageComposer {
         String link = incident.region() != null && incident.alarmName() != null
                 ? ConsoleLinks.alarm(incident.region(), incident.alarmName()) : null;
         String headline = incident.severity() + " #" + incident.id() + " " + incident.service() + ": " + incident.title();
-        String verb = page.reason() == PageReason.ESCALATED ? "escalated" : "triggered";
+        String verb = switch (page.reason()) {
+            case ESCALATED -> "escalated";
+            case ESCALATION_EXHAUSTED -> "unacknowledged after every escalation level";
+            default -> "triggered";
+        };
 
         String sms = truncate("Firebell " + headline + " " + verb + ". Ack: /incident ack " + incident.id(), SMS_LIMIT,
                 "\u2026");

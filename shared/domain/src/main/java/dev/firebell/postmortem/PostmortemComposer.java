@@ -745,6 +745,10 @@ public final class PostmortemComposer {
             case SEVERITY_CHANGED -> "Severity changed";
             case ROLE_ASSIGNED -> "Role assigned";
             case NOTE -> "Note";
+            case ESCALATION_NOTE -> "On call";
+            case NOBODY_ON_CALL -> "Nobody on call";
+            case PAGE_DEFERRED -> "Page held for daytime";
+            case MAINTENANCE -> "Maintenance";
         };
     }
 

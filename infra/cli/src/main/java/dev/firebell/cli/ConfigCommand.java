@@ -3,6 +3,8 @@ package dev.firebell.cli;
 import dev.firebell.aws.dynamodb.ConfigChange;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.Json;
+import dev.firebell.aws.sns.PersonSubscriptions;
+import dev.firebell.config.ConfigBinder;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import java.io.PrintStream;
@@ -16,10 +18,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Configuration as code: validate a file, compare it with what is stored, store it. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Validate, diff and apply the Firebell configuration (routing, services).",
+        description = "Validate, diff and apply the Firebell configuration (routing, services, people, rotations,"
+                + " schedules, escalation policies, quiet hours, maintenance) and the people's SNS subscriptions.",
         subcommands = {ConfigCommand.Validate.class, ConfigCommand.Diff.class, ConfigCommand.Apply.class})
 final class ConfigCommand {
 
@@ -45,6 +49,13 @@ final class ConfigCommand {
                 + " Uses the AWS SDK's standard credentials, region and endpoint settings.")
         String table;
 
+        @Option(names = "--page-topic", description = "The page topic of a deployed stack (the PageTopicArn output):"
+                + " people's contacts are subscribed to it. Required with --table when people have contacts.")
+        String pageTopic;
+
+        @Option(names = "--no-subscriptions", description = "Store the configuration only; leave SNS subscriptions alone.")
+        boolean noSubscriptions;
+
         @Mixin
         StackOptions stack;
     }
@@ -56,7 +67,7 @@ final class ConfigCommand {
         @Mixin
         Target target = new Target();
 
-        abstract int run(DynamoConfigStore store, YamlConfigLoader.Loaded loaded, PrintStream out);
+        abstract int run(ConfigApplier applier, DynamoConfigStore store, YamlConfigLoader.Loaded loaded, PrintStream out);
 
         @Override
         public Integer call() {
@@ -64,9 +75,13 @@ final class ConfigCommand {
                 YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(path);
                 loaded.validate();
                 if (target.table != null && target.stack.endpoint == null) {
-                    try (DynamoDbClient dynamo = DynamoDbClient.create()) {
-                        return run(new DynamoConfigStore(dynamo, target.table, InstantSource.system(), Duration.ZERO),
-                                loaded, System.out);
+                    String topic = pageTopic(loaded);
+                    try (DynamoDbClient dynamo = DynamoDbClient.create();
+                         SnsClient sns = topic == null ? null : SnsClient.create()) {
+                        DynamoConfigStore store = new DynamoConfigStore(dynamo, target.table, InstantSource.system(),
+                                Duration.ZERO);
+                        return run(new ConfigApplier(store, topic == null ? null : new PersonSubscriptions(sns, topic)),
+                                store, loaded, System.out);
                     }
                 }
                 if (target.stack.endpoint == null) {
@@ -76,10 +91,31 @@ final class ConfigCommand {
                 try (LocalStack local = target.stack.open()) {
                     LocalResources resources = target.stack.provision(local);
                     String table = target.table != null ? target.table : resources.tableName("FirebellTable");
-                    return run(new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO),
-                            loaded, System.out);
+                    String topic = target.pageTopic != null ? target.pageTopic : resources.topicArn("PageTopic");
+                    DynamoConfigStore store = new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(),
+                            Duration.ZERO);
+                    return run(new ConfigApplier(store, target.noSubscriptions ? null
+                            : new PersonSubscriptions(local.sns(), topic)), store, loaded, System.out);
                 }
             });
+        }
+
+        /** The topic to subscribe people to on a deployed stack, or null to leave SNS alone. */
+        private String pageTopic(YamlConfigLoader.Loaded loaded) {
+            if (target.noSubscriptions) {
+                return null;
+            }
+            if (target.pageTopic == null) {
+                boolean contacts = new ConfigBinder().bind(loaded.document()).onCall().people().values().stream()
+                        .anyMatch(p -> !p.contacts().isEmpty());
+                if (contacts) {
+                    throw new IllegalArgumentException("people in this configuration have contacts: say which topic to"
+                            + " subscribe them to with --page-topic <PageTopicArn output of the stack>, or store the"
+                            + " configuration alone with --no-subscriptions");
+                }
+                return null;
+            }
+            return target.pageTopic;
         }
     }
 
@@ -87,9 +123,9 @@ final class ConfigCommand {
             description = "Show how the file differs from the stored configuration. Exit code 2 when they differ (for pipelines).")
     static final class Diff extends StoreCommand {
         @Override
-        int run(DynamoConfigStore store, YamlConfigLoader.Loaded loaded, PrintStream out) {
-            List<ConfigChange> changes = store.diff(loaded.document());
-            printChanges(changes, out);
+        int run(ConfigApplier applier, DynamoConfigStore store, YamlConfigLoader.Loaded loaded, PrintStream out) {
+            ConfigApplier.Changes changes = applier.diff(loaded.document());
+            ConfigApplier.print(changes, out);
             return changes.isEmpty() ? 0 : 2;
         }
     }
@@ -98,10 +134,10 @@ final class ConfigCommand {
             description = "Store the configuration as a new version; applying the same file again changes nothing.")
     static final class Apply extends StoreCommand {
         @Override
-        int run(DynamoConfigStore store, YamlConfigLoader.Loaded loaded, PrintStream out) {
-            List<ConfigChange> changes = store.apply(loaded.document(), System.getProperty("user.name"));
-            printChanges(changes, out);
-            if (!changes.isEmpty()) {
+        int run(ConfigApplier applier, DynamoConfigStore store, YamlConfigLoader.Loaded loaded, PrintStream out) {
+            ConfigApplier.Changes changes = applier.apply(loaded.document(), System.getProperty("user.name"));
+            ConfigApplier.print(changes, out);
+            if (!changes.config().isEmpty()) {
                 out.println("stored as configuration version " + store.currentVersion()
                         + "; functions use it within 30 seconds");
             }

@@ -52,6 +52,15 @@ public final class FunctionRunner {
         return this;
     }
 
+    /** Invokes a handler built elsewhere (e.g. on the demo's clock) as the given function, with an empty event. */
+    public String invokeHandler(String functionLogicalId, RequestStreamHandler handler) throws IOException {
+        FunctionSpec spec = resources.template().function(functionLogicalId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out,
+                new LocalLambdaContext(functionLogicalId, timeoutSeconds(spec), log));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     public FunctionEnvironment environmentOf(String functionLogicalId) {
         return new FunctionEnvironment(resources.environmentOf(functionLogicalId));
     }

@@ -44,7 +44,7 @@ final class InvokeCommand implements Callable<Integer> {
             LocalResources resources = stack.provision(local);
             String table = resources.tableName("FirebellTable");
             if (config != null) {
-                out.println("configuration: " + StackOptions.applyConfig(local, resources, config, "firebell invoke"));
+                ConfigApplier.print(StackOptions.applyConfig(local, resources, config, "firebell invoke"), out);
             }
             FunctionRunner runner = new FunctionRunner(resources, out);
             Set<String> incidents = new LinkedHashSet<>();

@@ -17,11 +17,18 @@ final class PageInbox {
 
     /** Creates the queue and subscribes it with a filter policy on the {@code target} attribute. */
     static String subscribe(LocalStack local, String topicArn, String target) {
-        String url = local.sqs().createQueue(r -> r.queueName("pages-" + target)).queueUrl();
+        return subscribe(local, topicArn, Map.of("target", target),
+                "pages-" + target.replaceAll("[^A-Za-z0-9_-]", "-"));
+    }
+
+    /** Creates the queue and subscribes it with a filter policy of one attribute and one accepted value. */
+    static String subscribe(LocalStack local, String topicArn, Map<String, String> filter, String queueName) {
+        String url = local.sqs().createQueue(r -> r.queueName(queueName)).queueUrl();
         String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
+        Map.Entry<String, String> only = filter.entrySet().iterator().next();
         local.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("FilterPolicy", "{\"target\":[\"" + target + "\"]}")));
+                .attributes(Map.of("FilterPolicy", "{\"" + only.getKey() + "\":[\"" + only.getValue() + "\"]}")));
         return url;
     }
 

@@ -33,7 +33,7 @@ final class StackCommand implements Callable<Integer> {
         LocalResources resources = stack.provision(local);
         String table = resources.tableName("FirebellTable");
         if (config != null) {
-            out.println("configuration: " + StackOptions.applyConfig(local, resources, config, "firebell stack"));
+            ConfigApplier.print(StackOptions.applyConfig(local, resources, config, "firebell stack"), out);
         }
         out.println("Local stack running at " + local.endpoint() + " (Ctrl-C stops it)");
         out.println("  table " + table + ", page topic " + resources.topicArn("PageTopic"));

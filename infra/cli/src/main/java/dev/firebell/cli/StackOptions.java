@@ -1,7 +1,7 @@
 package dev.firebell.cli;
 
-import dev.firebell.aws.dynamodb.ConfigChange;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.SamTemplate;
@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -43,11 +42,15 @@ final class StackOptions {
         return stack.provision(loadTemplate(), parameters);
     }
 
-    /** Validates a configuration file or directory and stores it in the local table; returns what changed. */
-    static List<ConfigChange> applyConfig(LocalStack stack, LocalResources resources, Path config, String appliedBy) {
+    /**
+     * Validates a configuration file or directory, subscribes its people's contacts to the local page topic
+     * and stores it in the local table; returns what changed.
+     */
+    static ConfigApplier.Changes applyConfig(LocalStack stack, LocalResources resources, Path config, String appliedBy) {
         YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
         loaded.validate();
-        return new DynamoConfigStore(stack.dynamoDb(), resources.tableName("FirebellTable"), InstantSource.system(),
-                Duration.ZERO).apply(loaded.document(), appliedBy);
+        return new ConfigApplier(new DynamoConfigStore(stack.dynamoDb(), resources.tableName("FirebellTable"),
+                InstantSource.system(), Duration.ZERO), new PersonSubscriptions(stack.sns(), resources.topicArn("PageTopic")))
+                .apply(loaded.document(), appliedBy);
     }
 }

@@ -112,8 +112,9 @@ public final class YamlConfigLoader {
                             + " duplicate key " + section + " (first at line " + first + ")");
                     continue;
                 }
-                Object value = toPlain(tuple.getValueNode(), section, file, locations, problems);
+                // A section is located at its key, as every other key is (not at its value's first line).
                 locations.putIfAbsent(section, file.getFileName() + ":" + line(tuple.getKeyNode().getStartMark()));
+                Object value = toPlain(tuple.getValueNode(), section, file, locations, problems);
                 merge(document, section, value, file, tuple, problems);
             }
         }

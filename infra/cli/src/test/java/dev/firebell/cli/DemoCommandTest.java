@@ -29,11 +29,26 @@ class DemoCommandTest {
         assertThat(out).contains("OUT_OF_ORDER_IGNORED   OK from 2026-11-27T08:41:12.004Z is older than the ALARM")
                 .contains("REOPENED               checkout-api-5xx-high returned to ALARM 7 min after it resolved")
                 .contains("Incident #1  SEV2  checkout-api-5xx-high  [RESOLVED]")
-                .contains("Incident #2  SEV1  payments-platform-health  [TRIGGERED]")
-                .contains("team-checkout queue: 1 page")
-                .contains("team-payments queue: 1 page")
+                .contains("Incident #2  SEV1  payments-platform-health  [ACKNOWLEDGED]")
                 .contains("attributes: event_type=incident.triggered incident_id=1 service=checkout severity=SEV2"
-                        + " target=team-checkout");
+                        + " target=person:");
+        // On call: who, the page to them, the next level after its delay, and the acknowledgement stopping it.
+        assertThat(out).containsSubsequence(
+                "== Who is on call now ==",
+                "checkout  checkout-primary: ",
+                "payments  payments-follow-the-sun: ",
+                "== Escalation: nobody acknowledges payments incident #2 ==",
+                "\"escalationSteps\":0",
+                "ESCALATED            escalated to level 2 of 2, pass 1 of 3 of policy 'payments': paging Dave Okafor",
+                "PAGED                paged person:dave (incident.escalated)",
+                "dave acknowledges",
+                "#2 acknowledged by dave; escalation stopped",
+                "escalation run (acknowledged: nobody else is paged)",
+                "-> {\"escalationSteps\":0,\"pagesSent\":0");
+        assertThat(out).contains("ESCALATION_NOTE        level 1 of 3, pass 1 of 2 of policy 'checkout': paging ")
+                .contains("person:dave: 1 page")
+                .contains("attributes: event_type=incident.escalated incident_id=2 service=payments severity=SEV1"
+                        + " target=person:dave");
     }
 
     private static String runCapturing(String... args) {

@@ -398,6 +398,12 @@ final class Provisioner {
         } catch (BucketAlreadyOwnedByYouException alreadyThere) {
             // Provisioning again without a reset: keep the bucket and its objects.
         }
+        Map<String, Object> versioning = map(property(resource, "VersioningConfiguration"));
+        if (versioning.get("Status") != null) {
+            // Versioning changes what PutObject returns and keeps: emulate it. Encryption and access blocks are not.
+            String status = string(versioning.get("Status"), resource, "VersioningConfiguration.Status");
+            stack.s3().putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(status)));
+        }
         String region = stack.region().id();
         resources.created(resource.logicalId(), resource.type(), name, Map.of(
                 "Arn", () -> "arn:aws:s3:::" + name,
@@ -595,6 +601,7 @@ final class Provisioner {
         reasons.put("AWS::IAM::", "IAM policies are not enforced locally");
         reasons.put("AWS::SNS::TopicPolicy", "access policies are not enforced locally");
         reasons.put("AWS::SQS::QueuePolicy", "access policies are not enforced locally");
+        reasons.put("AWS::S3::BucketPolicy", "access policies are not enforced locally");
         reasons.put("AWS::Logs::", "logs are not emulated");
         reasons.put("AWS::CloudWatch::", "metrics and alarms are not emulated");
         reasons.put("AWS::Events::", "EventBridge rules do not fire locally: drive the handler with the event instead");

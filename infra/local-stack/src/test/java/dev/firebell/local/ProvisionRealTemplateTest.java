@@ -67,6 +67,41 @@ class ProvisionRealTemplateTest {
     }
 
     @Test
+    void provision_shouldGiveTheTableAStream_andKeepEveryVersionOfThePostmortemBucket() {
+        String bucket = resources.bucketName("PostmortemBucket");
+        assertThat(stack.s3().getBucketVersioning(b -> b.bucket(bucket)).statusAsString()).isEqualTo("Enabled");
+        String put1 = stack.s3().putObject(b -> b.bucket(bucket).key("postmortems/1.md"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("one")).versionId();
+        String put2 = stack.s3().putObject(b -> b.bucket(bucket).key("postmortems/1.md"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("two")).versionId();
+        assertThat(put1).isNotEqualTo(put2);
+
+        TableStream stream = new TableStream(stack, resources.tableStreamArn("FirebellTable"));
+        String table = resources.tableName("FirebellTable");
+        stream.read();
+        stack.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("PK", AttributeValue.fromS("INCIDENT#s"),
+                "SK", AttributeValue.fromS("INCIDENT"), "status", AttributeValue.fromS("TRIGGERED"))));
+        stack.dynamoDb().updateItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS("INCIDENT#s"),
+                "SK", AttributeValue.fromS("INCIDENT"))).updateExpression("SET #s = :r")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":r", AttributeValue.fromS("RESOLVED"))));
+
+        List<Map<String, Object>> records = stream.read();
+
+        assertThat(records).extracting(r -> r.get("eventName")).containsExactly("INSERT", "MODIFY");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> modify = (Map<String, Object>) records.get(1).get("dynamodb");
+        assertThat(modify.get("OldImage")).isEqualTo(Map.of("PK", Map.of("S", "INCIDENT#s"), "SK", Map.of("S", "INCIDENT"),
+                "status", Map.of("S", "TRIGGERED")));
+        assertThat(modify.get("NewImage")).asString().contains("RESOLVED");
+        assertThat(records.get(1)).containsEntry("eventSource", "aws:dynamodb")
+                .containsEntry("eventSourceARN", resources.tableStreamArn("FirebellTable"));
+        assertThat(stream.read()).as("each read returns only what is new").isEmpty();
+        assertThat(new String(TableStream.event(records), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{\"Records\":[{\"eventID\":");
+    }
+
+    @Test
     void provision_shouldListWhatItDidNotCreate_withReasons() {
         assertThat(resources.skipped()).extracting(LocalResources.Skipped::logicalId)
                 .contains("FirebellKey", "AlarmIngestFunction", "EscalationFunction", "AlarmTopicPolicy");

@@ -1,5 +1,9 @@
 package dev.firebell.config;
 
+import dev.firebell.escalation.EscalationPolicy;
+import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.oncall.OnCallConfig;
+import dev.firebell.paging.QuietHours;
 import dev.firebell.routing.AlarmMatch;
 import dev.firebell.routing.RouteRule;
 import dev.firebell.routing.Routing;
@@ -22,10 +26,12 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigBinder {
 
     /** Top-level sections, in the order they are documented. */
-    public static final List<String> SECTIONS = List.of("routing", "services");
+    public static final List<String> SECTIONS = List.of("routing", "services", "people", "teams", "rotations",
+            "schedules", "escalationPolicies", "quietHours", "maintenance");
 
     /** Sections that map names to entities; each entity is stored, diffed and applied on its own. */
-    public static final Set<String> NAMED_SECTIONS = Set.of("services");
+    public static final Set<String> NAMED_SECTIONS = Set.of("services", "people", "teams", "rotations", "schedules",
+            "escalationPolicies", "maintenance");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
@@ -34,15 +40,21 @@ public final class ConfigBinder {
         ConfigNode root = ConfigNode.root(document == null ? Map.of() : document, problems);
         root.allowOnly(Set.copyOf(SECTIONS));
 
-        Map<String, ServicePolicy> services = services(root.get("services"));
+        OnCallBinder onCallBinder = new OnCallBinder();
+        OnCallConfig onCall = onCallBinder.onCall(root);
+        Map<String, EscalationPolicy> policies = onCallBinder.policies(root.get("escalationPolicies"), onCall);
+        Map<String, ServicePolicy> services = services(root.get("services"), policies, onCall.teams().keySet());
         Routing routing = routing(root.get("routing"), services);
+        QuietHours quietHours = onCallBinder.quietHours(root.get("quietHours"));
+        List<MaintenanceWindow> maintenance = onCallBinder.maintenance(root.get("maintenance"), services.keySet());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new FirebellConfig(services, routing);
+        return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours);
     }
 
-    private Map<String, ServicePolicy> services(ConfigNode node) {
+    private Map<String, ServicePolicy> services(ConfigNode node, Map<String, EscalationPolicy> policies,
+                                                Set<String> teams) {
         Map<String, ServicePolicy> services = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> e : node.entries().entrySet()) {
             String name = e.getKey();
@@ -54,12 +66,24 @@ public final class ConfigBinder {
                 services.put(name, ServicePolicy.defaultsFor(name));
                 continue;
             }
-            s.allowOnly(Set.of("pageTarget", "autoResolve", "reopenWindow", "insufficientData", "description"));
+            s.allowOnly(Set.of("pageTarget", "autoResolve", "reopenWindow", "insufficientData", "description",
+                    "escalationPolicy", "team"));
+            String team = s.get("team").string(null);
+            if (team != null && !teams.contains(team)) {
+                s.get("team").problem("'" + team + "' is not a team declared under teams");
+            }
+            String policy = s.get("escalationPolicy").string(null);
+            if (policy != null && !policies.containsKey(policy)) {
+                s.get("escalationPolicy").problem("'" + policy + "' is not a policy declared under escalationPolicies"
+                        + (policies.isEmpty() ? " (none are declared)"
+                        : " (declared: " + String.join(", ", new java.util.TreeSet<>(policies.keySet())) + ")"));
+            }
             services.put(name, new ServicePolicy(name,
                     s.get("pageTarget").string(name),
                     s.get("autoResolve").bool(true),
                     s.get("reopenWindow").duration(ServicePolicy.DEFAULT_REOPEN_WINDOW),
-                    s.get("insufficientData").enumValue(InsufficientDataPolicy.class, InsufficientDataPolicy.IGNORE)));
+                    s.get("insufficientData").enumValue(InsufficientDataPolicy.class, InsufficientDataPolicy.IGNORE),
+                    policy));
         }
         return services;
     }

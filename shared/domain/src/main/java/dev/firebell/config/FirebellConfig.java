@@ -1,15 +1,38 @@
 package dev.firebell.config;
 
+import dev.firebell.escalation.EscalationPolicy;
+import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.oncall.OnCallConfig;
+import dev.firebell.paging.QuietHours;
 import dev.firebell.routing.Routing;
 import dev.firebell.service.ServicePolicy;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Everything an operator configures, as the functions see it at one moment. */
-public record FirebellConfig(Map<String, ServicePolicy> services, Routing routing) {
+/**
+ * Everything an operator configures, as the functions see it at one moment.
+ *
+ * @param onCall             people, teams, rotations and schedules
+ * @param escalationPolicies by name; services name theirs
+ * @param maintenance        windows when services page nobody
+ * @param quietHours         which severities wait for the paged person's daytime
+ */
+public record FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
+                             Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
+                             QuietHours quietHours) {
 
     public FirebellConfig {
         services = Map.copyOf(services);
+        onCall = onCall == null ? OnCallConfig.empty() : onCall;
+        escalationPolicies = escalationPolicies == null ? Map.of() : Map.copyOf(escalationPolicies);
+        maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
+        quietHours = quietHours == null ? QuietHours.NONE : quietHours;
+    }
+
+    /** Routing and services only, nobody on call. */
+    public FirebellConfig(Map<String, ServicePolicy> services, Routing routing) {
+        this(services, routing, OnCallConfig.empty(), Map.of(), List.of(), QuietHours.NONE);
     }
 
     public static FirebellConfig empty() {

@@ -3,6 +3,7 @@ package dev.firebell.incident;
 import dev.firebell.alarm.AlarmStateChange;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.escalation.EscalationState;
 import dev.firebell.paging.PageDispatcher;
 import dev.firebell.routing.RoutingDecision;
 import dev.firebell.service.ServicePolicy;
@@ -45,7 +46,10 @@ public final class AlarmService {
         for (int attempt = 1; ; attempt++) {
             AlarmTrack track = store.track(dedupKey);
             Optional<Incident> incident = track.incidentId() == null ? Optional.empty() : store.incident(track.incidentId());
-            Transition transition = transitions.decide(alarm, track, incident,
+            // Only a flap reopening a resolved incident needs its escalation (to carry it on).
+            Optional<EscalationState> escalation = incident.isPresent() && !incident.get().isOpen()
+                    ? store.escalation(incident.get().id()) : Optional.empty();
+            Transition transition = transitions.decide(alarm, track, incident, escalation,
                     new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken));
             if (transition instanceof Transition.Ignore ignore) {
                 return new AlarmOutcome(AlarmOutcome.Kind.IGNORED, track.incidentId(), ignore.reason(), null);

@@ -2,9 +2,13 @@ package dev.firebell.incident;
 
 import dev.firebell.alarm.AlarmState;
 import dev.firebell.alarm.AlarmStateChange;
+import dev.firebell.escalation.EscalationState;
+import dev.firebell.escalation.EscalationStatus;
 import dev.firebell.paging.Page;
-import dev.firebell.paging.PageReason;
+import dev.firebell.paging.PagePlan;
 import dev.firebell.paging.PageTargetResolver;
+import dev.firebell.paging.PlanNote;
+import dev.firebell.paging.PlannedPage;
 import dev.firebell.routing.RoutingDecision;
 import dev.firebell.service.InsufficientDataPolicy;
 import dev.firebell.service.ServicePolicy;
@@ -40,11 +44,17 @@ public final class AlarmTransitions {
     }
 
     public Transition decide(AlarmStateChange alarm, AlarmTrack track, Optional<Incident> current, Context ctx) {
+        return decide(alarm, track, current, Optional.empty(), ctx);
+    }
+
+    /** As above, with the escalation of {@code current}, which a flap that reopens the incident carries on. */
+    public Transition decide(AlarmStateChange alarm, AlarmTrack track, Optional<Incident> current,
+                             Optional<EscalationState> escalation, Context ctx) {
         AlarmState state = alarm.state();
         if (state == AlarmState.INSUFFICIENT_DATA) {
             InsufficientDataPolicy policy = ctx.policy().insufficientData();
             if (policy == InsufficientDataPolicy.ALARM) {
-                return onAlarm(alarm, track, current, ctx);
+                return onAlarm(alarm, track, current, escalation, ctx);
             }
             if (policy == InsufficientDataPolicy.NOTE && track.open() && current.isPresent()) {
                 return new Transition.Note(track, current.get().id(), null, entry(current.get().id(), ctx.now(),
@@ -54,12 +64,13 @@ public final class AlarmTransitions {
             return new Transition.Ignore(track, "INSUFFICIENT_DATA is " + policy + " for service " + ctx.policy().name());
         }
         if (state == AlarmState.ALARM) {
-            return onAlarm(alarm, track, current, ctx);
+            return onAlarm(alarm, track, current, escalation, ctx);
         }
         return onOk(alarm, track, current, ctx);
     }
 
-    private Transition onAlarm(AlarmStateChange alarm, AlarmTrack track, Optional<Incident> current, Context ctx) {
+    private Transition onAlarm(AlarmStateChange alarm, AlarmTrack track, Optional<Incident> current,
+                               Optional<EscalationState> escalation, Context ctx) {
         Instant at = alarm.stateTimestamp();
         Instant lastAlarm = later(track.lastAlarmAt(), at);
         if (current.isPresent() && current.get().isOpen()) {
@@ -90,7 +101,11 @@ public final class AlarmTransitions {
                         entry(resolved.id(), ctx.now(), TimelineEntryType.REOPENED, alarm,
                                 alarm.alarmName() + " returned to ALARM " + minutes(Duration.between(track.resolvedAt(), at))
                                         + " after it resolved (reopen window " + minutes(window)
-                                        + "); reopened as " + restored + " instead of paging again"));
+                                        + "); reopened as " + restored + " instead of paging again"
+                                        + (escalation.isPresent() && restored == IncidentStatus.TRIGGERED
+                                        && escalation.get().status() != EscalationStatus.EXHAUSTED
+                                        ? "; escalation carries on if nobody acknowledges" : "")),
+                        escalation.map(e -> e.reopened(ctx.now(), restored)).orElse(null));
             }
         }
         return open(alarm, track, ctx);
@@ -121,19 +136,24 @@ public final class AlarmTransitions {
             entries.add(entry(id, now, TimelineEntryType.ROUTING_NOTE, alarm, note));
         }
         List<Page> pages = new ArrayList<>();
+        EscalationState escalation = null;
         if (alreadyRecovered) {
             entries.add(entry(id, now, TimelineEntryType.RESOLVED, alarm, "resolved on arrival: the alarm's OK from "
                     + track.lastOkAt() + " had already been received; nobody paged"));
         } else {
-            int sequence = 1;
-            for (String target : targets.targetsFor(incident, ctx.policy())) {
-                pages.add(Page.pending(id, sequence++, target, PageReason.TRIGGERED, now, now.plus(pageLease),
-                        ctx.claimToken()));
+            PagePlan plan = targets.firstPages(incident, ctx.policy(), now);
+            for (PlanNote note : plan.notes()) {
+                entries.add(note.toEntry(id, now, TimelineEntry.SYSTEM_ACTOR));
             }
+            int sequence = 1;
+            for (PlannedPage page : plan.pages()) {
+                pages.add(page.toPage(id, sequence++, now, now.plus(pageLease), ctx.claimToken()));
+            }
+            escalation = plan.escalation();
         }
         AlarmTrack next = new AlarmTrack(track.dedupKey(), id, !alreadyRecovered,
                 alreadyRecovered ? track.lastOkAt() : null, alreadyRecovered, at, track.lastOkAt(), track.version());
-        return new Transition.Open(next, incident, entries, pages);
+        return new Transition.Open(next, incident, entries, pages, escalation);
     }
 
     private Transition onOk(AlarmStateChange alarm, AlarmTrack track, Optional<Incident> current, Context ctx) {
@@ -175,6 +195,10 @@ public final class AlarmTransitions {
         details.put("state", alarm.state().name());
         details.put("stateTimestamp", alarm.stateTimestamp().toString());
         details.put("deliveredBy", alarm.deliveredBy().name());
+        if (!alarm.triggeringAlarms().isEmpty()) {
+            // A composite's children are what a postmortem needs to explain it; the incident keeps only the parent.
+            details.put("triggeringAlarms", String.join(",", alarm.triggeringAlarms()));
+        }
         return new TimelineEntry(incidentId, now, type, "alarm:" + alarm.alarmName(), summary, details);
     }
 

@@ -2,10 +2,14 @@ package dev.firebell.incident;
 
 import dev.firebell.config.ConfigSource;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.escalation.EscalationState;
+import dev.firebell.escalation.EscalationStatus;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageDispatcher;
-import dev.firebell.paging.PageReason;
+import dev.firebell.paging.PagePlan;
 import dev.firebell.paging.PageTargetResolver;
+import dev.firebell.paging.PlanNote;
+import dev.firebell.paging.PlannedPage;
 import dev.firebell.routing.Severity;
 import dev.firebell.service.ServicePolicy;
 import dev.firebell.timeline.TimelineEntry;
@@ -17,8 +21,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What people do to incidents (from chat, or any other front end): acknowledge, resolve, reopen,
@@ -51,8 +57,15 @@ public final class IncidentCommands {
     public record Outcome(Incident incident, boolean changed, String message) {
     }
 
-    /** A decided change: the incident as it should be, its timeline entries, and the track when it moves. */
-    private record Change(Incident incident, List<TimelineEntry> entries, AlarmTrack track, String message) {
+    /**
+     * A decided change: the incident as it should be, its timeline entries, the track when it moves, and the
+     * escalation when it changes with the incident.
+     */
+    private record Change(Incident incident, List<TimelineEntry> entries, AlarmTrack track, String message,
+                          EscalationState escalation) {
+        Change(Incident incident, List<TimelineEntry> entries, AlarmTrack track, String message) {
+            this(incident, entries, track, message, null);
+        }
     }
 
     public Outcome acknowledge(String id, String actor) {
@@ -67,10 +80,14 @@ public final class IncidentCommands {
                 return null;
             }
             Instant now = clock.instant();
+            EscalationState escalation = changedEscalation(id, EscalationState::acknowledged);
+            String stopped = escalation != null && escalation.status() == EscalationStatus.PAUSED
+                    ? "; escalation stopped" : "";
             return new Change(incident.toBuilder().status(IncidentStatus.ACKNOWLEDGED).acknowledgedAt(now)
                     .acknowledgedBy(actor).build(),
-                    List.of(entry(id, now, TimelineEntryType.ACKNOWLEDGED, actor, "acknowledged by " + actor, Map.of())),
-                    null, "#" + id + " acknowledged by " + actor);
+                    List.of(entry(id, now, TimelineEntryType.ACKNOWLEDGED, actor, "acknowledged by " + actor + stopped,
+                            Map.of())),
+                    null, "#" + id + " acknowledged by " + actor + stopped, escalation);
         }, "#" + id + " is already acknowledged");
     }
 
@@ -86,11 +103,15 @@ public final class IncidentCommands {
                 return null;
             }
             Instant now = clock.instant();
+            EscalationState escalation = changedEscalation(id, e -> e.resumed(now));
+            String resumes = escalation != null
+                    ? "; escalation resumes: the level paged last is paged again within a minute" : "";
             return new Change(incident.toBuilder().status(IncidentStatus.TRIGGERED).acknowledgedAt(null)
                     .acknowledgedBy(null).build(),
                     List.of(entry(id, now, TimelineEntryType.UNACKNOWLEDGED, actor,
-                            "acknowledgement withdrawn by " + actor + "; the incident is triggered again", Map.of())),
-                    null, "#" + id + " is triggered again (unacknowledged by " + actor + ")");
+                            "acknowledgement withdrawn by " + actor + "; the incident is triggered again" + resumes,
+                            Map.of())),
+                    null, "#" + id + " is triggered again (unacknowledged by " + actor + ")" + resumes, escalation);
         }, "#" + id + " is not acknowledged");
     }
 
@@ -110,7 +131,8 @@ public final class IncidentCommands {
             String summary = "resolved by " + actor + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
             return new Change(resolved, List.of(entry(id, now, TimelineEntryType.RESOLVED, actor, summary,
                     resolution == null ? Map.of() : Map.of("resolution", resolution))),
-                    movedTrack(incident, false, now), "#" + id + " " + summary);
+                    movedTrack(incident, false, now), "#" + id + " " + summary,
+                    changedEscalation(id, e -> e.isActive() || e.status() == EscalationStatus.PAUSED ? e.stopped() : e));
         }, "#" + id + " is already resolved");
     }
 
@@ -133,7 +155,8 @@ public final class IncidentCommands {
                     .reopenCount(incident.reopenCount() + 1).build();
             return new Change(reopened, List.of(entry(id, now, TimelineEntryType.REOPENED, actor,
                     "reopened by " + actor + ", who has it (acknowledged)", Map.of())), track,
-                    "#" + id + " reopened and acknowledged by " + actor);
+                    "#" + id + " reopened and acknowledged by " + actor,
+                    changedEscalation(id, e -> e.reopened(now, IncidentStatus.ACKNOWLEDGED)));
         }, "#" + id + " is open already");
     }
 
@@ -211,14 +234,19 @@ public final class IncidentCommands {
                 .status(IncidentStatus.TRIGGERED).triggeredAt(now).openedAt(now).lastSeenAt(now).alarmCount(0)
                 .roles(Map.of(Incident.COMMANDER, actor)).build();
         String token = UUID.randomUUID().toString();
+        PagePlan plan = targets.firstPages(incident, policy, now);
         List<Page> pages = new ArrayList<>();
         int sequence = 1;
-        for (String target : targets.targetsFor(incident, policy)) {
-            pages.add(Page.pending(id, sequence++, target, PageReason.TRIGGERED, now, now.plus(pageLease), token));
+        for (PlannedPage page : plan.pages()) {
+            pages.add(page.toPage(id, sequence++, now, now.plus(pageLease), token));
         }
-        store.update(incident, List.of(entry(id, now, TimelineEntryType.OPENED, actor, "declared by " + actor + ": "
-                + title + " (service " + svc + ", " + severity + "); " + actor + " is commander", by.details())), pages,
-                null);
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(entry(id, now, TimelineEntryType.OPENED, actor, "declared by " + actor + ": "
+                + title + " (service " + svc + ", " + severity + "); " + actor + " is commander", by.details()));
+        for (PlanNote note : plan.notes()) {
+            entries.add(note.toEntry(id, now, TimelineEntry.SYSTEM_ACTOR));
+        }
+        store.update(incident, entries, pages, null, plan.escalation());
         dispatcher.send(pages);
         return new Outcome(store.incident(id).orElse(incident), true, "#" + id + " declared: " + title);
     }
@@ -231,7 +259,8 @@ public final class IncidentCommands {
                 return new Outcome(incident, false, noChange);
             }
             try {
-                store.update(change.incident(), withActorDetails(change.entries(), by), List.of(), change.track());
+                store.update(change.incident(), withActorDetails(change.entries(), by), List.of(), change.track(),
+                        change.escalation());
                 return new Outcome(store.incident(id).orElse(change.incident()), true, change.message());
             } catch (ConcurrentChangeException raced) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -278,6 +307,16 @@ public final class IncidentCommands {
             out.add(new TimelineEntry(e.incidentId(), e.at(), e.type(), e.actor(), e.summary(), details));
         }
         return out;
+    }
+
+    /** The incident's escalation after {@code change}, or null when it has none or it does not change. */
+    private EscalationState changedEscalation(String id, UnaryOperator<EscalationState> change) {
+        Optional<EscalationState> current = store.escalation(id);
+        if (current.isEmpty()) {
+            return null;
+        }
+        EscalationState next = change.apply(current.get());
+        return next.equals(current.get()) ? null : next;
     }
 
     private static void requireOpen(Incident incident, String verb) {

@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.escalation.EscalationState;
 import dev.firebell.paging.Page;
 import dev.firebell.timeline.TimelineEntry;
 import java.util.List;
@@ -31,6 +32,23 @@ public interface IncidentStore {
      * @throws ConcurrentChangeException the incident or track changed since it was read; nothing written
      */
     void update(Incident changed, List<TimelineEntry> entries, List<Page> pages, AlarmTrack track);
+
+    /**
+     * {@link #update(Incident, List, List, AlarmTrack)} together with the incident's escalation, written in the
+     * same transaction guarded by the version it was read at (created when its version is 0).
+     */
+    default void update(Incident changed, List<TimelineEntry> entries, List<Page> pages, AlarmTrack track,
+                        EscalationState escalation) {
+        if (escalation != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store escalations");
+        }
+        update(changed, entries, pages, track);
+    }
+
+    /** The incident's escalation, strongly consistent; empty when nothing escalates for it. */
+    default Optional<EscalationState> escalation(String incidentId) {
+        return Optional.empty();
+    }
 
     /** The incident's timeline, oldest first. */
     List<TimelineEntry> timeline(String incidentId);

@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.escalation.EscalationState;
 import dev.firebell.paging.Page;
 import dev.firebell.timeline.TimelineEntry;
 import java.time.Instant;
@@ -15,8 +16,15 @@ public sealed interface Transition {
 
     AlarmTrack track();
 
-    /** Opens a new incident (already resolved when a newer OK had arrived first) and queues its pages. */
-    record Open(AlarmTrack track, Incident incident, List<TimelineEntry> entries, List<Page> pages) implements Transition {
+    /**
+     * Opens a new incident (already resolved when a newer OK had arrived first), queues its pages and
+     * stores its escalation (null when nothing escalates).
+     */
+    record Open(AlarmTrack track, Incident incident, List<TimelineEntry> entries, List<Page> pages,
+                EscalationState escalation) implements Transition {
+        public Open(AlarmTrack track, Incident incident, List<TimelineEntry> entries, List<Page> pages) {
+            this(track, incident, entries, pages, null);
+        }
     }
 
     /** Folds a repeat ALARM into the open incident: count and last-seen go up, nobody is paged. */
@@ -27,8 +35,15 @@ public sealed interface Transition {
     record Resolve(AlarmTrack track, Incident incident, Instant okAt, Instant resolvedAt, TimelineEntry entry) implements Transition {
     }
 
-    /** A flap: ALARM again soon after an automatic resolve reopens that incident. */
-    record Reopen(AlarmTrack track, Incident incident, Instant alarmAt, Instant seenAt, TimelineEntry entry) implements Transition {
+    /**
+     * A flap: ALARM again soon after an automatic resolve reopens that incident; its escalation (if any)
+     * carries on from where it was.
+     */
+    record Reopen(AlarmTrack track, Incident incident, Instant alarmAt, Instant seenAt, TimelineEntry entry,
+                  EscalationState escalation) implements Transition {
+        public Reopen(AlarmTrack track, Incident incident, Instant alarmAt, Instant seenAt, TimelineEntry entry) {
+            this(track, incident, alarmAt, seenAt, entry, null);
+        }
     }
 
     /** Only a timeline note (stale OK, INSUFFICIENT_DATA noted); the OK time is remembered if newer. */

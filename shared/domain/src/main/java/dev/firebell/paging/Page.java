@@ -40,6 +40,12 @@ public record Page(
                 null, null);
     }
 
+    /** A page held until {@code deliverAt} (quiet hours); nobody holds a claim, the sweep claims it when due. */
+    public static Page deferred(String incidentId, int sequence, String target, PageReason reason, Instant now,
+                                Instant deliverAt) {
+        return new Page(incidentId, sequence, target, reason, PageStatus.PENDING, now, deliverAt, null, 0, null, null);
+    }
+
     public String pageId() {
         return incidentId + "-" + sequence;
     }

@@ -9,16 +9,22 @@ import java.util.Map;
 public final class PageComposer {
 
     static final int SMS_LIMIT = 160;
-    static final int SUBJECT_LIMIT = 100;
+    /** SNS requires an email subject shorter than 100 characters, printable ASCII only. */
+    static final int SUBJECT_LIMIT = 99;
 
     public PageMessage compose(Incident incident, Page page) {
         String link = incident.region() != null && incident.alarmName() != null
                 ? ConsoleLinks.alarm(incident.region(), incident.alarmName()) : null;
         String headline = incident.severity() + " #" + incident.id() + " " + incident.service() + ": " + incident.title();
-        String verb = page.reason() == PageReason.ESCALATED ? "escalated" : "triggered";
+        String verb = switch (page.reason()) {
+            case ESCALATED -> "escalated";
+            case ESCALATION_EXHAUSTED -> "unacknowledged after every escalation level";
+            default -> "triggered";
+        };
 
-        String sms = truncate("Firebell " + headline + " " + verb + ". Ack: /incident ack " + incident.id(), SMS_LIMIT);
-        String subject = truncate(asciiLine("[Firebell] " + headline), SUBJECT_LIMIT);
+        String sms = truncate("Firebell " + headline + " " + verb + ". Ack: /incident ack " + incident.id(), SMS_LIMIT,
+                "\u2026");
+        String subject = truncate(asciiLine("[Firebell] " + headline), SUBJECT_LIMIT, "...");
 
         StringBuilder email = new StringBuilder()
                 .append("Incident #").append(incident.id()).append(' ').append(verb).append(" and assigned to ")
@@ -88,7 +94,7 @@ public final class PageComposer {
         return b.toString().trim();
     }
 
-    private static String truncate(String s, int limit) {
-        return s.length() <= limit ? s : s.substring(0, limit - 1) + "\u2026";
+    private static String truncate(String s, int limit, String ellipsis) {
+        return s.length() <= limit ? s : s.substring(0, limit - ellipsis.length()) + ellipsis;
     }
 }

@@ -21,28 +21,60 @@ import java.util.UUID;
  */
 public final class PageDispatcher {
 
+    /** Why pages of an incident must wait (a maintenance window), and until when. */
+    public record Hold(Instant until, String reason) {
+    }
+
+    /** Port: whether an incident's pages must wait now. */
+    public interface PageHold {
+        Optional<Hold> holdFor(Incident incident, Instant now);
+
+        PageHold NEVER = (incident, now) -> Optional.empty();
+    }
+
     private final IncidentStore incidents;
     private final PageOutbox outbox;
     private final Pager pager;
     private final PageComposer composer;
     private final InstantSource clock;
     private final Duration lease;
+    private final PageHold hold;
 
     public PageDispatcher(IncidentStore incidents, PageOutbox outbox, Pager pager, PageComposer composer,
                           InstantSource clock, Duration lease) {
+        this(incidents, outbox, pager, composer, clock, lease, PageHold.NEVER);
+    }
+
+    /**
+     * @param hold consulted when the sweep re-drives a page (a page held for daytime, or retried after a
+     *             failure): a page due inside a maintenance window waits for its end. Pages sent right after
+     *             they were decided are not held again: that decision already looked.
+     */
+    public PageDispatcher(IncidentStore incidents, PageOutbox outbox, Pager pager, PageComposer composer,
+                          InstantSource clock, Duration lease, PageHold hold) {
         this.incidents = incidents;
         this.outbox = outbox;
         this.pager = pager;
         this.composer = composer;
         this.clock = clock;
         this.lease = lease;
+        this.hold = hold;
     }
 
-    /** Sends pages this caller already holds the claim for (written with the incident). */
+    /**
+     * Sends pages this caller already holds the claim for (written with the incident). Pages held for later
+     * (no claim) are left to the sweep, which claims them when they are due.
+     */
     public DispatchReport send(List<Page> claimed) {
+        return send(claimed, false);
+    }
+
+    private DispatchReport send(List<Page> claimed, boolean redriven) {
         DispatchReport report = DispatchReport.NONE;
         for (Page page : claimed) {
-            report = report.plus(sendOne(page));
+            if (page.claimToken() != null) {
+                report = report.plus(sendOne(page, redriven));
+            }
         }
         return report;
     }
@@ -50,16 +82,21 @@ public final class PageDispatcher {
     /** The sweep: every pending page whose lease or delay has run out. */
     public DispatchReport redriveDue(int limit) {
         Instant now = clock.instant();
-        return send(outbox.claimDue(now, now.plus(lease), newToken(), limit));
+        return send(outbox.claimDue(now, now.plus(lease), newToken(), limit), true);
+    }
+
+    /** When the earliest pending page is due, if any. */
+    public Optional<Instant> nextDue() {
+        return outbox.earliestPageDue();
     }
 
     /** The pending pages of one incident, for a redelivered event whose first run may have died. */
     public DispatchReport redriveIncident(String incidentId) {
         Instant now = clock.instant();
-        return send(outbox.claimPending(incidentId, now, now.plus(lease), newToken()));
+        return send(outbox.claimPending(incidentId, now, now.plus(lease), newToken()), true);
     }
 
-    private DispatchReport sendOne(Page page) {
+    private DispatchReport sendOne(Page page, boolean redriven) {
         Instant now = clock.instant();
         Optional<Incident> incident = incidents.incident(page.incidentId());
         if (incident.isEmpty() || incident.get().status() != IncidentStatus.TRIGGERED) {
@@ -67,6 +104,13 @@ public final class PageDispatcher {
             outbox.cancel(page, entry(page, now, TimelineEntryType.PAGE_CANCELLED,
                     "page to " + page.target() + " not sent: " + why, Map.of("pageId", page.pageId())));
             return new DispatchReport(0, 0, 1);
+        }
+        Optional<Hold> held = redriven ? hold.holdFor(incident.get(), now) : Optional.empty();
+        if (held.isPresent()) {
+            outbox.postpone(page, held.get().until(), entry(page, now, TimelineEntryType.MAINTENANCE,
+                    "page to " + page.target() + " held until " + held.get().until() + ": " + held.get().reason(),
+                    Map.of("pageId", page.pageId(), "until", held.get().until().toString())));
+            return DispatchReport.NONE;
         }
         PageMessage message = composer.compose(incident.get(), page);
         String messageId;

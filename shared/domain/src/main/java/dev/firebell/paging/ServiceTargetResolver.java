@@ -2,12 +2,13 @@ package dev.firebell.paging;
 
 import dev.firebell.incident.Incident;
 import dev.firebell.service.ServicePolicy;
+import java.time.Instant;
 import java.util.List;
 
-/** Pages the fixed target configured on the service. */
+/** Pages the fixed target configured on the service, once; nothing escalates. */
 public final class ServiceTargetResolver implements PageTargetResolver {
     @Override
-    public List<String> targetsFor(Incident incident, ServicePolicy policy) {
-        return List.of(policy.pageTarget());
+    public PagePlan firstPages(Incident incident, ServicePolicy policy, Instant now) {
+        return new PagePlan(List.of(new PlannedPage(policy.pageTarget(), now, PageReason.TRIGGERED)), List.of(), null);
     }
 }

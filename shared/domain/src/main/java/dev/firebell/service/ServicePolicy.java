@@ -10,13 +10,16 @@ import java.util.Objects;
  * @param autoResolve  whether the alarm returning to OK resolves the incident
  * @param reopenWindow an alarm back in ALARM this soon after an automatic resolve reopens that
  *                     incident instead of opening (and paging) a new one; zero disables
+ * @param escalationPolicy the escalation policy that pages people for this service; null pages
+ *                     {@code pageTarget} once instead
  */
 public record ServicePolicy(
         String name,
         String pageTarget,
         boolean autoResolve,
         Duration reopenWindow,
-        InsufficientDataPolicy insufficientData) {
+        InsufficientDataPolicy insufficientData,
+        String escalationPolicy) {
 
     public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofMinutes(15);
 
@@ -28,6 +31,11 @@ public record ServicePolicy(
         if (reopenWindow.isNegative()) {
             throw new IllegalArgumentException("reopen window of service " + name + " is negative");
         }
+    }
+
+    public ServicePolicy(String name, String pageTarget, boolean autoResolve, Duration reopenWindow,
+                         InsufficientDataPolicy insufficientData) {
+        this(name, pageTarget, autoResolve, reopenWindow, insufficientData, null);
     }
 
     /** The policy of a service nobody configured: page a target of the same name, resolve on OK. */

@@ -18,5 +18,13 @@ public enum TimelineEntryType {
     ROUTING_NOTE,
     SEVERITY_CHANGED,
     ROLE_ASSIGNED,
-    NOTE
+    NOTE,
+    /** Who was on call and why they were paged; the fixed target used when a service has no policy. */
+    ESCALATION_NOTE,
+    /** A level's rotations and schedules had nobody on call; escalation moved on. */
+    NOBODY_ON_CALL,
+    /** A page waits for the person's daytime (quiet hours). */
+    PAGE_DEFERRED,
+    /** Nobody paged because the service is in a maintenance window. */
+    MAINTENANCE
 }

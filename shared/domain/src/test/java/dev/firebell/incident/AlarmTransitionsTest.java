@@ -218,6 +218,23 @@ class AlarmTransitionsTest {
         assertThat(((Transition.Open) t).pages()).hasSize(1);
     }
 
+    @Test
+    void decide_shouldNameACompositesChildAlarmsOnItsOpenedEntry_forThePostmortem() {
+        String child1 = Alarms.arn("payments-api-latency-p99");
+        String child2 = Alarms.arn("payments-db-cpu");
+        AlarmStateChange composite = new AlarmStateChange(Alarms.arn("payments-platform-health"),
+                "payments-platform-health", null, Alarms.ACCOUNT, "eu-west-1", dev.firebell.alarm.AlarmKind.COMPOSITE,
+                ALARM, OK, child1 + " transitioned to ALARM at Friday 27 November, 2026 09:07:58 UTC",
+                Instant.parse("2026-11-27T09:08:02.154Z"), List.of(), List.of(child1, child2),
+                dev.firebell.alarm.DeliveryShape.EVENTBRIDGE);
+
+        Transition.Open open = (Transition.Open) decide(composite, AlarmTrack.none(composite.alarmArn()), null);
+
+        assertThat(open.entries().get(0).details()).containsEntry("triggeringAlarms", child1 + "," + child2);
+        assertThat(((Transition.Open) decide(Alarms.change(NAME, ALARM, "2026-11-27T10:00:00Z"),
+                AlarmTrack.none(Alarms.arn(NAME)), null)).entries().get(0).details()).doesNotContainKey("triggeringAlarms");
+    }
+
     private Transition decide(AlarmStateChange alarm, AlarmTrack track, Incident incident) {
         return transitions.decide(alarm, track, Optional.ofNullable(incident),
                 new AlarmTransitions.Context(ROUTE, policy, NOW, () -> "7", "token"));

@@ -87,7 +87,9 @@ class AlarmIngestIntegrationTest {
             assertThat(i.status()).isEqualTo(IncidentStatus.TRIGGERED);
         });
         assertThat(drainInbox()).hasSize(1);
-        assertThat(types(open.get(0).id())).containsExactly(TimelineEntryType.OPENED, TimelineEntryType.PAGED);
+        // No escalation policy is configured here: the timeline says the fixed target was paged instead.
+        assertThat(types(open.get(0).id())).containsExactly(TimelineEntryType.OPENED, TimelineEntryType.ESCALATION_NOTE,
+                TimelineEntryType.PAGED);
     }
 
     @Test
@@ -100,7 +102,8 @@ class AlarmIngestIntegrationTest {
         Incident incident = store().openIncidents().get(0);
         assertThat(incident.alarmCount()).isEqualTo(2);
         assertThat(incident.lastSeenAt()).isEqualTo(clock.instant());
-        assertThat(types(incident.id())).containsExactly(TimelineEntryType.OPENED, TimelineEntryType.PAGED,
+        assertThat(types(incident.id())).containsExactly(TimelineEntryType.OPENED, TimelineEntryType.ESCALATION_NOTE,
+                TimelineEntryType.PAGED,
                 TimelineEntryType.DUPLICATE_SUPPRESSED);
         assertThat(drainInbox()).hasSize(1);
     }

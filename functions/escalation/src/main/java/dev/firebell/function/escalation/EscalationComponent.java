@@ -8,15 +8,21 @@ import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
+import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.paging.PageDispatcher;
+import java.time.InstantSource;
 import javax.inject.Singleton;
 
-/** The time-driven function's graph. */
+/** The time-driven function's graph: escalation steps and page re-drives, nothing else. */
 @Singleton
 @Component(modules = {SdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
 interface EscalationComponent {
 
+    EscalationEngine escalationEngine();
+
     PageDispatcher pageDispatcher();
+
+    InstantSource clock();
 
     @Component.Builder
     interface Builder {

@@ -5,52 +5,143 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.incident.DispatchReport;
 import dev.firebell.paging.PageDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs every minute (EventBridge Scheduler). Sends every page whose lease or delay has run out: pages
- * a crash or an SNS failure left pending are sent here, so none is lost. The schedule's payload
- * carries nothing this function needs.
+ * Runs every minute (EventBridge Scheduler): takes every escalation step that is due (the next level, a
+ * repeat, exhaustion), and sends every page whose lease or delivery time has run out, so that pages a
+ * crash or an SNS failure left pending are never lost. Then, while its invocation has time, it waits for
+ * work due before the next run, so a step fires within seconds of its due time rather than up to a
+ * minute late. Every step is idempotent: overlapping runs page once. The payload carries nothing needed.
  */
 public final class EscalationHandler implements RequestStreamHandler {
 
     static final int BATCH = 100;
+    /** Work due sooner than this is waited for; later work is the next scheduled run's. */
+    static final Duration LOOK_AHEAD = Duration.ofSeconds(60);
+    /** Time kept in hand at the end of an invocation. */
+    static final Duration MARGIN = Duration.ofSeconds(15);
+    /** Between look-ahead rounds, so an index that lags a write cannot make the loop spin. */
+    static final Duration MIN_PAUSE = Duration.ofSeconds(1);
+    static final int MAX_ROUNDS = 60;
 
+    /** How the handler waits; tests move a clock instead. */
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final EscalationEngine escalations;
     private final PageDispatcher pages;
+    private final InstantSource clock;
+    private final Sleeper sleeper;
 
     public EscalationHandler() {
         this(FunctionEnvironment.system());
     }
 
     public EscalationHandler(FunctionEnvironment environment) {
-        this(DaggerEscalationComponent.builder().environment(environment).build().pageDispatcher());
+        this(DaggerEscalationComponent.builder().environment(environment).build());
     }
 
-    EscalationHandler(PageDispatcher pages) {
+    private EscalationHandler(EscalationComponent component) {
+        this(component.escalationEngine(), component.pageDispatcher(), component.clock(),
+                d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** For the local runner, the demo and tests: any engine, clock and way of waiting. */
+    public EscalationHandler(EscalationEngine escalations, PageDispatcher pages, InstantSource clock, Sleeper sleeper) {
+        this.escalations = escalations;
         this.pages = pages;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes();
-        DispatchReport total = DispatchReport.NONE;
+        Instant started = clock.instant();
+        long budgetMillis = context.getRemainingTimeInMillis();
+        Totals totals = sweep(context);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Optional<Instant> next = nextWork();
+            if (next.isEmpty()) {
+                break;
+            }
+            Duration wait = Duration.between(clock.instant(), next.get());
+            if (wait.compareTo(MIN_PAUSE) < 0) {
+                wait = MIN_PAUSE;
+            }
+            long usedMillis = Duration.between(started, clock.instant()).toMillis();
+            long leftMillis = Math.min(context.getRemainingTimeInMillis(), budgetMillis - usedMillis);
+            if (wait.compareTo(LOOK_AHEAD) > 0 || leftMillis - wait.toMillis() < MARGIN.toMillis()) {
+                break;
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the next escalation");
+            }
+            totals = totals.plus(sweep(context));
+        }
+        if (totals.steps() + totals.pages().sent() + totals.pages().failed() + totals.pages().cancelled() > 0) {
+            context.getLogger().log("escalation steps " + totals.steps() + "; pages sent " + totals.pages().sent()
+                    + ", failed " + totals.pages().failed() + ", cancelled " + totals.pages().cancelled(),
+                    totals.pages().failed() > 0 ? LogLevel.WARN : LogLevel.INFO);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("escalationSteps", totals.steps());
+        out.put("pagesSent", totals.pages().sent());
+        out.put("pagesFailed", totals.pages().failed());
+        out.put("pagesCancelled", totals.pages().cancelled());
+        output.write(Json.write(out).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Totals(int steps, DispatchReport pages) {
+        Totals plus(Totals other) {
+            return new Totals(steps + other.steps, pages.plus(other.pages));
+        }
+    }
+
+    /** Escalation steps first (they queue pages and send them), then whatever is still pending. */
+    private Totals sweep(Context context) {
+        Totals totals = new Totals(0, DispatchReport.NONE);
+        EscalationEngine.Report steps;
+        do {
+            steps = escalations.runDue(BATCH);
+            totals = totals.plus(new Totals(steps.stepsTaken(), steps.pages()));
+        } while (steps.handled() == BATCH && context.getRemainingTimeInMillis() > MARGIN.toMillis());
         DispatchReport batch;
         do {
             batch = pages.redriveDue(BATCH);
-            total = total.plus(batch);
+            totals = totals.plus(new Totals(0, batch));
         } while (batch.sent() + batch.failed() + batch.cancelled() == BATCH
-                && context.getRemainingTimeInMillis() > 10_000);
-        if (total.sent() + total.failed() + total.cancelled() > 0) {
-            context.getLogger().log("re-drove pending pages: sent " + total.sent() + ", failed " + total.failed()
-                    + ", cancelled " + total.cancelled(), total.failed() > 0 ? LogLevel.WARN : LogLevel.INFO);
+                && context.getRemainingTimeInMillis() > MARGIN.toMillis());
+        return totals;
+    }
+
+    private Optional<Instant> nextWork() {
+        Optional<Instant> step = escalations.nextDue();
+        Optional<Instant> page = pages.nextDue();
+        if (step.isEmpty()) {
+            return page;
         }
-        output.write(Json.write(Map.of("pagesSent", total.sent(), "pagesFailed", total.failed(),
-                "pagesCancelled", total.cancelled())).getBytes(StandardCharsets.UTF_8));
+        if (page.isEmpty()) {
+            return step;
+        }
+        return Optional.of(step.get().isBefore(page.get()) ? step.get() : page.get());
     }
 }

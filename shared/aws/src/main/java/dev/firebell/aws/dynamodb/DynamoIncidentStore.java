@@ -1,5 +1,7 @@
 package dev.firebell.aws.dynamodb;
 
+import dev.firebell.escalation.EscalationState;
+import dev.firebell.escalation.EscalationStore;
 import dev.firebell.incident.AlarmTrack;
 import dev.firebell.incident.ConcurrentChangeException;
 import dev.firebell.incident.EventAlreadyProcessedException;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -31,11 +34,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Incidents, their timelines, pages and dedup tracks in one DynamoDB table. Each transition is a
- * single TransactWriteItems that also records the event key, so a transition and its idempotency
+ * Incidents, their timelines, pages, escalations and dedup tracks in one DynamoDB table. Each transition
+ * is a single TransactWriteItems that also records the event key, so a transition and its idempotency
  * record are written together or not at all.
  */
-public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
+public final class DynamoIncidentStore implements IncidentStore, PageOutbox, EscalationStore {
 
     /** Longer than any redelivery: SNS retries Lambda for days, EventBridge for 24 h. */
     static final Duration EVENT_RETENTION = Duration.ofDays(30);
@@ -136,6 +139,9 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
             for (Page page : open.pages()) {
                 writes.add(put(IncidentItems.page(page), "attribute_not_exists(PK)", Map.of(), Map.of()));
             }
+            if (open.escalation() != null) {
+                writes.add(escalationWrite(open.escalation()));
+            }
         } else if (transition instanceof Transition.Fold fold) {
             // Counting is commutative, so concurrent folds need no version check on the incident.
             writes.add(update(Keys.incident(fold.incidentId()), Keys.INCIDENT_SK,
@@ -168,6 +174,9 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
                             ":open", Item.s(Keys.OPEN_PARTITION), ":openSk", Item.s(IncidentItems.openSortKey(i)),
                             ":one", ONE, ":v", Item.n(i.version()))));
             writes.add(put(IncidentItems.timeline(reopen.entry(), 0), null, Map.of(), Map.of()));
+            if (reopen.escalation() != null) {
+                writes.add(escalationWrite(reopen.escalation()));
+            }
         } else if (transition instanceof Transition.Note note) {
             writes.add(put(IncidentItems.timeline(note.entry(), 0), null, Map.of(), Map.of()));
         } else if (transition instanceof Transition.Ignore) {
@@ -178,6 +187,12 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
 
     @Override
     public void update(Incident changed, List<TimelineEntry> entries, List<Page> pages, AlarmTrack track) {
+        update(changed, entries, pages, track, null);
+    }
+
+    @Override
+    public void update(Incident changed, List<TimelineEntry> entries, List<Page> pages, AlarmTrack track,
+                       EscalationState escalation) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(changed.version() == 0
                 ? put(IncidentItems.incident(changed), "attribute_not_exists(PK)", Map.of(), Map.of())
@@ -191,11 +206,89 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
         if (track != null) {
             writes.add(trackWrite(track));
         }
+        if (escalation != null) {
+            writes.add(escalationWrite(escalation));
+        }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
         } catch (TransactionCanceledException e) {
             throw new ConcurrentChangeException("incident " + changed.id() + " changed while it was being updated", e);
         }
+    }
+
+    // ---------------------------------------------------------------- escalations
+
+    @Override
+    public Optional<EscalationState> escalation(String incidentId) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(Keys.incident(incidentId), Keys.ESCALATION_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(IncidentItems.escalation(item));
+    }
+
+    @Override
+    public List<EscalationState> dueEscalations(Instant now, int limit) {
+        var request = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk <= :now")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.DUE_ESCALATIONS_PARTITION),
+                        ":now", Item.s(Keys.sortable(now) + "#~")))
+                .limit(limit)
+                .build();
+        List<EscalationState> out = new ArrayList<>();
+        for (var item : dynamo.query(request).items()) {
+            out.add(IncidentItems.escalation(item));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Instant> earliestEscalationDue() {
+        var request = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.DUE_ESCALATIONS_PARTITION)))
+                .limit(1)
+                .build();
+        return dynamo.query(request).items().stream().findFirst()
+                .map(item -> IncidentItems.escalation(item).nextAt());
+    }
+
+    @Override
+    public void save(EscalationState state, List<Page> pages, List<TimelineEntry> entries, Incident changedIncident,
+                     boolean requireTriggered) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(escalationWrite(state));
+        for (Page page : pages) {
+            writes.add(put(IncidentItems.page(page), "attribute_not_exists(PK)", Map.of(), Map.of()));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            writes.add(put(IncidentItems.timeline(entries.get(i), i), null, Map.of(), Map.of()));
+        }
+        if (changedIncident != null) {
+            writes.add(put(IncidentItems.incident(changedIncident), "version = :v", Map.of(),
+                    Map.of(":v", Item.n(changedIncident.version()))));
+        } else if (requireTriggered) {
+            writes.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(key(Keys.incident(state.incidentId()), Keys.INCIDENT_SK))
+                    .conditionExpression("#status = :triggered")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":triggered", Item.s(IncidentStatus.TRIGGERED.name())))
+                    .build()).build());
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            throw new ConcurrentChangeException("escalation of incident " + state.incidentId()
+                    + " changed, or the incident is no longer triggered", e);
+        }
+    }
+
+    /** The escalation is rewritten whole, guarded by the version it was read at. */
+    private TransactWriteItem escalationWrite(EscalationState state) {
+        if (state.version() == 0) {
+            return put(IncidentItems.escalation(state), "attribute_not_exists(PK)", Map.of(), Map.of());
+        }
+        return put(IncidentItems.escalation(state), "version = :v", Map.of(), Map.of(":v", Item.n(state.version())));
     }
 
     private static String incidentIdOf(Transition t) {
@@ -268,6 +361,17 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
     }
 
     @Override
+    public Optional<Instant> earliestPageDue() {
+        var request = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.PENDING_PAGES_PARTITION)))
+                .limit(1)
+                .build();
+        return dynamo.query(request).items().stream().findFirst().map(item -> IncidentItems.page(item).dueAt());
+    }
+
+    @Override
     public List<Page> claimPending(String incidentId, Instant now, Instant leaseUntil, String claimToken) {
         List<Page> claimed = new ArrayList<>();
         for (Page page : pages(incidentId)) {
@@ -325,6 +429,13 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox {
                 Map.of(":retry", Item.s(Keys.sortable(retryAt)),
                         ":sk", Item.s(IncidentItems.pendingSortKey(retryAt, page.pageId())),
                         ":error", Item.s(entry.summary()), ":one", ONE), entry);
+    }
+
+    @Override
+    public boolean postpone(Page page, Instant until, TimelineEntry entry) {
+        return finishClaim(page, "SET dueAt = :until, GSI1SK = :sk REMOVE claimToken",
+                Map.of(":until", Item.s(Keys.sortable(until)),
+                        ":sk", Item.s(IncidentItems.pendingSortKey(until, page.pageId()))), entry);
     }
 
     @Override

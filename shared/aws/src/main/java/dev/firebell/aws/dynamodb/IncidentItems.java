@@ -3,9 +3,12 @@ package dev.firebell.aws.dynamodb;
 import dev.firebell.alarm.AlarmKind;
 import dev.firebell.alarm.AlarmMetric;
 import dev.firebell.aws.Json;
+import dev.firebell.escalation.EscalationState;
+import dev.firebell.escalation.EscalationStatus;
 import dev.firebell.incident.AlarmTrack;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.oncall.ShiftOverride;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageReason;
 import dev.firebell.paging.PageStatus;
@@ -157,12 +160,13 @@ final class IncidentItems {
     // ---- timeline ----
 
     /**
-     * Entries sort by time, then by {@code position} within one transaction, then by this process's
-     * write sequence (so one worker's entries within a millisecond keep their order), then by a random
-     * tiebreak (so two workers writing in the same millisecond never overwrite each other).
+     * Entries sort by time, then by this process's write sequence (so one worker's entries within a
+     * millisecond keep their order, across transactions too: a transaction's second note stays before the
+     * page sent after it), then by {@code position} within one transaction, then by a random tiebreak (so two
+     * workers writing in the same millisecond never overwrite each other).
      */
     static Map<String, AttributeValue> timeline(TimelineEntry e, int position) {
-        String suffix = String.format("%02d#%012x#%04x", position, WRITE_SEQUENCE.incrementAndGet(),
+        String suffix = String.format("%012x#%02d#%04x", WRITE_SEQUENCE.incrementAndGet(), position,
                 ThreadLocalRandom.current().nextInt(1 << 16));
         return Item.builder()
                 .str(Keys.PK, Keys.incident(e.incidentId()))
@@ -177,6 +181,59 @@ final class IncidentItems {
         Item it = Item.of(raw);
         return new TimelineEntry(it.str("incidentId"), it.instant("at"), TimelineEntryType.valueOf(it.str("entryType")),
                 it.str("actor"), it.str("summary"), it.stringMap("details"));
+    }
+
+    // ---- escalation ----
+
+    static Map<String, AttributeValue> escalation(EscalationState e) {
+        Item.Builder b = Item.builder()
+                .str(Keys.PK, Keys.incident(e.incidentId())).str(Keys.SK, Keys.ESCALATION_SK)
+                .str("type", "escalation")
+                .str("incidentId", e.incidentId()).str("policy", e.policy()).str("status", e.status().name())
+                .num("nextStep", e.nextStep()).num("lastStep", e.lastStep())
+                .str("nextAt", e.nextAt() == null ? null : Keys.sortable(e.nextAt()))
+                .num("lastDelaySeconds", e.lastDelay().toSeconds()).num("nextPageSequence", e.nextPageSequence())
+                .num("version", e.version() + 1);
+        if (e.isActive()) {
+            b.str(Keys.GSI1PK, Keys.DUE_ESCALATIONS_PARTITION).str(Keys.GSI1SK, dueSortKey(e.nextAt(), e.incidentId()));
+        }
+        return b.build();
+    }
+
+    static String dueSortKey(java.time.Instant at, String incidentId) {
+        return Keys.sortable(at) + "#" + incidentId;
+    }
+
+    static EscalationState escalation(Map<String, AttributeValue> raw) {
+        Item it = Item.of(raw);
+        String nextAt = it.str("nextAt");
+        return new EscalationState(it.str("incidentId"), it.str("policy"), EscalationStatus.valueOf(it.str("status")),
+                (int) it.num("nextStep", 0), (int) it.num("lastStep", -1),
+                nextAt == null ? null : java.time.Instant.parse(nextAt),
+                java.time.Duration.ofSeconds(it.num("lastDelaySeconds", 0)), (int) it.num("nextPageSequence", 1),
+                it.num("version", 0));
+    }
+
+    // ---- override ----
+
+    /** Kept a year after they end, for hours-on-call reports; then DynamoDB's TTL removes them. */
+    static final java.time.Duration OVERRIDE_RETENTION = java.time.Duration.ofDays(400);
+
+    static Map<String, AttributeValue> override(ShiftOverride o) {
+        return Item.builder()
+                .str(Keys.PK, Keys.override(o.source())).str(Keys.SK, Keys.sortable(o.end()) + "#" + o.id())
+                .str("type", "override")
+                .str("id", o.id()).str("source", o.source()).str("person", o.person())
+                .instant("start", o.start()).instant("end", o.end())
+                .str("createdBy", o.createdBy()).instant("createdAt", o.createdAt()).str("reason", o.reason())
+                .num("expiresAt", o.end().plus(OVERRIDE_RETENTION).getEpochSecond())
+                .build();
+    }
+
+    static ShiftOverride override(Map<String, AttributeValue> raw) {
+        Item it = Item.of(raw);
+        return new ShiftOverride(it.str("id"), it.str("source"), it.str("person"), it.instant("start"), it.instant("end"),
+                it.str("createdBy"), it.instant("createdAt"), it.str("reason"));
     }
 
     // ---- page ----

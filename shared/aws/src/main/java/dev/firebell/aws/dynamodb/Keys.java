@@ -27,6 +27,8 @@ final class Keys {
     static final String PAGE_PREFIX = "PAGE#";
     static final String OPEN_PARTITION = "OPEN";
     static final String PENDING_PAGES_PARTITION = "PAGE#PENDING";
+    static final String ESCALATION_SK = "ESCALATION";
+    static final String DUE_ESCALATIONS_PARTITION = "ESCALATION#DUE";
 
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -49,6 +51,10 @@ final class Keys {
 
     static String page(int sequence) {
         return PAGE_PREFIX + String.format("%04d", sequence);
+    }
+
+    static String override(String source) {
+        return "OVERRIDE#" + source;
     }
 
     static String target(String target) {

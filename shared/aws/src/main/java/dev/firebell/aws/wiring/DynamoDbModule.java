@@ -4,9 +4,12 @@ import dagger.Module;
 import dagger.Provides;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
+import dev.firebell.aws.dynamodb.DynamoOverrideStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.config.ConfigSource;
+import dev.firebell.escalation.EscalationStore;
 import dev.firebell.incident.IncidentStore;
+import dev.firebell.oncall.OverrideStore;
 import dev.firebell.paging.PageOutbox;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -56,6 +59,17 @@ public final class DynamoDbModule {
     @Provides
     static PageOutbox outbox(DynamoIncidentStore store) {
         return store;
+    }
+
+    @Provides
+    static EscalationStore escalations(DynamoIncidentStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    static OverrideStore overrides(DynamoDbClient dynamo, @Named("table") String table) {
+        return new DynamoOverrideStore(dynamo, table);
     }
 
     @Provides

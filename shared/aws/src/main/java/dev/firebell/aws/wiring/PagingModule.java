@@ -3,21 +3,29 @@ package dev.firebell.aws.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.firebell.config.ConfigSource;
+import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.escalation.EscalationPlanner;
+import dev.firebell.escalation.EscalationStore;
 import dev.firebell.incident.AlarmService;
 import dev.firebell.incident.AlarmTransitions;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.incident.IncidentStore;
+import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.oncall.OnCallService;
+import dev.firebell.oncall.OverrideStore;
 import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PageDispatcher;
 import dev.firebell.paging.PageOutbox;
 import dev.firebell.paging.PageTargetResolver;
 import dev.firebell.paging.Pager;
-import dev.firebell.paging.ServiceTargetResolver;
 import java.time.Duration;
 import java.time.InstantSource;
 import javax.inject.Singleton;
 
-/** The domain services that open incidents and page, wired to whatever stores and pager the component has. */
+/**
+ * The domain services that open incidents, page whoever is on call and escalate, wired to whatever stores
+ * and pager the component has.
+ */
 @Module
 public final class PagingModule {
 
@@ -29,14 +37,39 @@ public final class PagingModule {
 
     @Provides
     @Singleton
-    static PageTargetResolver targets() {
-        return new ServiceTargetResolver();
+    static OnCallService onCall(ConfigSource config, OverrideStore overrides, InstantSource clock) {
+        return new OnCallService(config, overrides, clock);
     }
 
     @Provides
     @Singleton
-    static PageDispatcher dispatcher(IncidentStore incidents, PageOutbox outbox, Pager pager, InstantSource clock) {
-        return new PageDispatcher(incidents, outbox, pager, new PageComposer(), clock, PAGE_LEASE);
+    static EscalationPlanner planner(ConfigSource config, OnCallService onCall) {
+        return new EscalationPlanner(config, onCall);
+    }
+
+    /** Who is paged for a new incident: the first level of its service's escalation policy, on call now. */
+    @Provides
+    static PageTargetResolver targets(EscalationPlanner planner) {
+        return planner;
+    }
+
+    @Provides
+    @Singleton
+    static EscalationEngine escalationEngine(IncidentStore incidents, EscalationStore escalations,
+                                             EscalationPlanner planner, PageDispatcher dispatcher, InstantSource clock) {
+        return new EscalationEngine(incidents, escalations, planner, dispatcher, clock, PAGE_LEASE);
+    }
+
+    @Provides
+    @Singleton
+    static PageDispatcher dispatcher(IncidentStore incidents, PageOutbox outbox, Pager pager, InstantSource clock,
+                                     ConfigSource config) {
+        // A page re-driven inside a maintenance window of its service waits for the window's end.
+        PageDispatcher.PageHold maintenance = (incident, now) -> MaintenanceWindow
+                .active(config.current().maintenance(), incident.service(), now)
+                .map(o -> new PageDispatcher.Hold(o.until(), "service " + incident.service() + " is in maintenance '"
+                        + o.window().name() + "'"));
+        return new PageDispatcher(incidents, outbox, pager, new PageComposer(), clock, PAGE_LEASE, maintenance);
     }
 
     @Provides

@@ -1,0 +1,46 @@
+package dev.firebell.cli;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.firebell.aws.dynamodb.DynamoIncidentStore;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.PagingModule;
+import dev.firebell.aws.wiring.SdkModule;
+import dev.firebell.aws.wiring.SnsModule;
+import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.incident.IncidentCommands;
+import dev.firebell.oncall.OnCallService;
+import dev.firebell.paging.PageDispatcher;
+import java.time.InstantSource;
+import javax.inject.Singleton;
+
+/**
+ * The production paging graph against the local stack, on a clock the caller chooses: what the demo uses
+ * to drive the escalation handler minutes ahead, and to acknowledge as a person would from chat.
+ */
+@Singleton
+@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+interface LocalComponent {
+
+    EscalationEngine escalationEngine();
+
+    PageDispatcher pageDispatcher();
+
+    IncidentCommands incidentCommands();
+
+    OnCallService onCall();
+
+    DynamoIncidentStore store();
+
+    @Component.Builder
+    interface Builder {
+        @BindsInstance
+        Builder environment(FunctionEnvironment environment);
+
+        @BindsInstance
+        Builder clock(InstantSource clock);
+
+        LocalComponent build();
+    }
+}

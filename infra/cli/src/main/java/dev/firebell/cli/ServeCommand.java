@@ -31,13 +31,15 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 /**
  * The chat endpoint on 127.0.0.1 against the local stack, for {@code curl} (or a tunnel from a real Slack app):
  * the signing secret goes into the local SSM parameter the template names, this workspace is allowed the way the
- * {@code SlackTeamIds} parameter allows one, and the people given with {@code --person} are in the directory.
+ * {@code SlackTeamIds} parameter allows one, and the people of the applied configuration (those with a
+ * {@code chatUserId}) are responders, as in a deployment; {@code --person} replaces them for quick trials.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the chat endpoint (Slack slash commands) on 127.0.0.1 against the local stack, until Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
 
-    static final String DEFAULT_PERSON = "U0LOCAL=local-responder";
+    /** Who the printed example types as when nobody in the configuration has a chat user id. */
+    static final String EXAMPLE_USER = "U0LOCAL";
     private static final Pattern PERSON = Pattern.compile("([UW][A-Z0-9]{2,20})=([a-z0-9][a-z0-9._-]{0,63})(?::(.+))?");
 
     @Mixin
@@ -61,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     String team;
 
     @Option(names = "--person", description = "Someone in the people directory, as SLACK_USER_ID=person-id[:Time/Zone];"
-            + " repeatable. Default: " + DEFAULT_PERSON + ".")
+            + " repeatable. Replaces the configuration's people (default: the people of --config with a chatUserId).")
     List<String> people;
 
     /** A running endpoint: the stack (if started here), the server and what a client needs to call it. */
@@ -90,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Starts (or attaches to) the stack, prepares it for chat and starts the server. */
     Served serve(PrintStream out) throws Exception {
-        List<Responder> directory = directory();
+        List<Responder> given = directory();
         if (!team.matches("[TE][A-Z0-9]{2,20}")) {
             throw new ParameterException(spec.commandLine(), "--team: '" + team + "' is not a Slack team id (T...)");
         }
@@ -103,7 +105,14 @@ final class ServeCommand implements Callable<Integer> {
             String parameter = resources.environmentOf(ChatServer.FUNCTION).get("SLACK_SIGNING_SECRET_PARAMETER");
             String secret = signingSecret(local, parameter);
             FunctionRunner runner = new FunctionRunner(resources, out);
-            ChatServer server = ChatServer.start(runner, port, ChatOverrides.none().people(people(directory)), out);
+            ChatOverrides overrides = ChatOverrides.none();
+            List<Responder> directory = given;
+            if (given.isEmpty()) {
+                directory = configuredPeople(local, resources);
+            } else {
+                overrides.people(people(given));
+            }
+            ChatServer server = ChatServer.start(runner, port, overrides, out);
             return new Served(local, server, secret, team, directory, parameter);
         } catch (Exception | Error e) {
             local.close();
@@ -131,13 +140,24 @@ final class ServeCommand implements Callable<Integer> {
         return secret;
     }
 
+    /** The configuration's people with a chat user id: the chat function's own directory reads the same. */
+    private static List<Responder> configuredPeople(LocalStack local, LocalResources resources) {
+        var config = new dev.firebell.aws.dynamodb.DynamoConfigStore(local.dynamoDb(), resources.tableName("FirebellTable"),
+                java.time.InstantSource.system(), java.time.Duration.ZERO);
+        return config.current().onCall().people().values().stream()
+                .filter(p -> p.chatUserId() != null)
+                .sorted(java.util.Comparator.comparing(p -> p.id()))
+                .map(p -> new Responder(p.id(), p.name(), p.chatUserId(), p.timeZone()))
+                .toList();
+    }
+
     private List<Responder> directory() {
         List<Responder> result = new java.util.ArrayList<>();
-        for (String given : people == null || people.isEmpty() ? List.of(DEFAULT_PERSON) : people) {
+        for (String given : people == null ? List.<String>of() : people) {
             Matcher m = PERSON.matcher(given);
             if (!m.matches()) {
                 throw new ParameterException(spec.commandLine(), "--person '" + given + "': write SLACK_USER_ID=person-id"
-                        + " or SLACK_USER_ID=person-id:Europe/Berlin, e.g. " + DEFAULT_PERSON);
+                        + " or SLACK_USER_ID=person-id:Europe/Berlin, e.g. U0ALICE=alice");
             }
             ZoneId zone;
             try {
@@ -172,17 +192,18 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private void printUsage(Served served, PrintStream out) {
-        Responder you = served.people().get(0);
+        String you = served.people().isEmpty() ? EXAMPLE_USER : served.people().get(0).chatUserId();
         out.println();
         out.println("Chat endpoint on " + served.server().url() + " (Ctrl-C stops it; local stack at "
                 + served.local().endpoint() + ")");
         out.println("  signing secret (SSM " + served.parameterName() + "): " + served.secret());
-        out.println("  workspace " + served.team() + "; in the on-call directory: " + String.join(", ",
-                served.people().stream().map(r -> r.chatUserId() + " = " + r.personId()).toList()));
+        out.println("  workspace " + served.team() + "; responders (Slack user id = person): " + (served.people().isEmpty()
+                ? "nobody, so every change is refused: apply a --config whose people have a chatUserId, or pass --person"
+                : String.join(", ", served.people().stream().map(r -> r.chatUserId() + " = " + r.personId()).toList())));
         out.println();
         out.println("In another shell (bash; needs curl and openssl):");
         out.println();
-        out.println(curlExample(served.server().url().toString(), served.secret(), served.team(), you.chatUserId()));
+        out.println(curlExample(served.server().url().toString(), served.secret(), served.team(), you));
         out.println();
         out.println("  incident help");
         out.println("  incident declare SEV2 Checkout is failing");

@@ -52,13 +52,22 @@ class ServeCommandTest {
     }
 
     @BeforeEach
-    void serve() throws Exception {
+    void serveWithTwoPeople() throws Exception {
+        start("--person", "U0ALICE=alice:Europe/Berlin", "--person", "U0BOB=bob");
+    }
+
+    /** Starts ./firebell serve on this run's emulator, with the example configuration and these arguments. */
+    private void start(String... people) throws Exception {
+        if (served != null) {
+            served.close();
+        }
         local.emptyTable(resources.tableName("FirebellTable"));
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--endpoint", local.endpoint().toString(), "--port", "0",
-                "--signing-secret", SECRET, "--config", dev.firebell.local.SamTemplate.locate().toAbsolutePath().getParent()
-                        .resolve("infra/config/firebell.example.yaml").toString(),
-                "--person", "U0ALICE=alice:Europe/Berlin", "--person", "U0BOB=bob");
+        List<String> args = new java.util.ArrayList<>(List.of("--endpoint", local.endpoint().toString(), "--port", "0",
+                "--signing-secret", SECRET, "--config", dev.firebell.local.SamTemplate.locate().toAbsolutePath()
+                        .getParent().resolve("infra/config/firebell.example.yaml").toString()));
+        args.addAll(List.of(people));
+        new CommandLine(command).parseArgs(args.toArray(String[]::new));
         served = command.serve(new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
@@ -87,6 +96,23 @@ class ServeCommandTest {
         assertThat(incident.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(incident.acknowledgedBy()).isEqualTo("alice");
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("POST / -> 200");
+    }
+
+    @Test
+    void withoutPersonFlags_theConfigurationsPeopleShouldBeTheResponders_asDeployed() throws Exception {
+        start();
+        String example = ServeCommand.curlExample(served.server().url().toString(), served.secret(), served.team(),
+                "U024BE7LH");
+
+        String oncall = bash(example + "\nincident oncall checkout-primary");
+        String declared = bash(example + "\nincident declare SEV3 Search is slow platform");
+        assertThat(declared).contains("Declaring a SEV3 incident for platform");
+        awaitOutput("declared *#1* Search is slow (SEV3, platform)");
+        String ack = bash(example + "\nincident ack 1");
+
+        assertThat(served.people()).extracting(dev.firebell.chat.Responder::personId).containsExactly("alice", "bob");
+        assertThat(oncall).contains("*checkout-primary*: now <@U024BE7L");
+        assertThat(ack).contains(":eyes: <@U024BE7LH> acknowledged *#1*");
     }
 
     @Test

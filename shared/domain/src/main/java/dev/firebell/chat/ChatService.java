@@ -18,6 +18,7 @@ import dev.firebell.incident.IncidentStateException;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.incident.NoSuchIncidentException;
+import dev.firebell.person.Person;
 import dev.firebell.timeline.TimelineEntry;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -241,9 +242,8 @@ public final class ChatService {
             throw new IncidentStateException("#" + incident.id() + " is resolved; reopen it before you escalate it");
         }
         OnCallDesk.Escalation done = onCall.escalateNow(incident.id(), call.actor());
-        String who = done.targets().isEmpty() ? "nobody more to page" : "paged "
-                + String.join(", ", done.targets().stream().map(this::personOrTarget).toList());
-        String text = ":mega: " + call.who() + " escalated " + ref(incident) + " to level " + done.level() + ": " + who;
+        String text = ":mega: " + call.who() + " escalated " + ref(incident) + ": " + text(done.summary(), 300)
+                + (done.pagesSent() == 1 ? " (1 page sent)" : " (" + done.pagesSent() + " pages sent)");
         return ChatReply.inChannel(text, new Section(text));
     }
 
@@ -267,7 +267,7 @@ public final class ChatService {
             lines.append(now1 == null ? "nobody now" : "now " + personOrTarget(now1.personId())
                     + (now1.end() == null ? "" : " until " + Mrkdwn.time(now1.end(), zone)));
             OnCallDesk.Shift next = answer.next();
-            if (next != null) {
+            if (next != null && next.start() != null) {
                 lines.append(", then ").append(personOrTarget(next.personId())).append(" from ")
                         .append(Mrkdwn.time(next.start(), zone));
             }
@@ -301,7 +301,7 @@ public final class ChatService {
         Postmortems.Draft draft = postmortems.start(incident.id(), call.actor());
         String where = draft.link() == null ? "" : ": " + escape(draft.link());
         String text = ":notebook: " + (draft.created() ? call.who() + " started the postmortem of "
-                : "The postmortem of ") + ref(incident) + (draft.created() ? "" : " exists already") + where;
+                : "The postmortem draft of ") + ref(incident) + where;
         return ChatReply.inChannel(text, new Section(text));
     }
 
@@ -418,7 +418,7 @@ public final class ChatService {
             throw new UsageException("say which incident (only people in the on-call configuration have a last-paged"
                     + " incident to default to)", sub);
         }
-        String id = store.lastPagedIncident(call.caller().get().personId()).orElseThrow(() -> new UsageException(
+        String id = store.lastPagedIncident(Person.pageTarget(call.caller().get().personId())).orElseThrow(() -> new UsageException(
                 "you have not been paged for any incident, so say which one", sub));
         return new Target(id, Optional.of("#" + id + " is the incident you were last paged for."));
     }
@@ -451,7 +451,8 @@ public final class ChatService {
         if (id == null) {
             return "nobody";
         }
-        return people.byPersonId(id).map(r -> Mrkdwn.mention(r.chatUserId(), r.displayName())).orElse(text(id, 64));
+        String personId = Person.idOfTarget(id) != null ? Person.idOfTarget(id) : id;
+        return people.byPersonId(personId).map(r -> Mrkdwn.mention(r.chatUserId(), r.displayName())).orElse(text(id, 64));
     }
 
     private String statusWords(Incident i) {

@@ -2,6 +2,8 @@ package dev.firebell.chat;
 
 import dev.firebell.chat.ChatCommand.ListScope;
 import dev.firebell.config.ConfigNode;
+import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.oncall.OnCallService;
 import dev.firebell.routing.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +25,8 @@ public final class CommandParser {
     public static final int MAX_NOTE = 2000;
     public static final int MAX_RESOLUTION = 500;
     public static final int MAX_REASON = 300;
-    public static final Duration MAX_OVERRIDE = Duration.ofDays(14);
-    public static final Duration MAX_MAINTENANCE = Duration.ofDays(7);
+    public static final Duration MAX_OVERRIDE = OnCallService.MAX_OVERRIDE;
+    public static final Duration MAX_MAINTENANCE = MaintenanceWindow.MAX_DURATION;
 
     private static final Pattern ID = Pattern.compile("#?0*([1-9][0-9]{0,11})");
     private static final Pattern ID_LIKE = Pattern.compile("#?[0-9]+");

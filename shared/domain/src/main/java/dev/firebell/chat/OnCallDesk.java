@@ -46,12 +46,12 @@ public interface OnCallDesk {
     /**
      * A shift: who, from when, until when.
      *
-     * @param end null when the shift has no end yet (a single-person rotation)
+     * @param start null when it began before anything looked at
+     * @param end   null when nothing changes within the horizon looked at (a single-person rotation)
      */
     record Shift(String personId, Instant start, Instant end) {
         public Shift {
             Objects.requireNonNull(personId, "personId");
-            Objects.requireNonNull(start, "start");
         }
     }
 
@@ -75,11 +75,11 @@ public interface OnCallDesk {
     record MaintenanceWindow(String service, Instant start, Instant end, String reason) {
     }
 
-    /** @param targets who was paged (person or team ids) */
-    record Escalation(String incidentId, int level, List<String> targets) {
-        public Escalation {
-            targets = targets == null ? List.of() : List.copyOf(targets);
-        }
+    /**
+     * @param summary   what happened, in a sentence for people (e.g. "escalated to level 2 by alice: paging Bob")
+     * @param pagesSent pages SNS accepted
+     */
+    record Escalation(String incidentId, String summary, int pagesSent) {
     }
 
     /** What a deployment without on-call schedules answers: a clear "not yet", and nothing changes. */

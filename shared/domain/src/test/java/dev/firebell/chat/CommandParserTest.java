@@ -113,10 +113,11 @@ class CommandParserTest {
         assertThatThrownBy(() -> parser.parse("override r <@U1AB> 99999999999999999999w")).hasMessageContaining(
                 "is not a duration");
         assertThatThrownBy(() -> parser.parse("override r <@U1AB> 9999999999999w")).hasMessageContaining(
-                "is longer than the 14 days");
+                "is longer than the 31 days");
         assertThatThrownBy(() -> parser.parse("override r <@U1AB> 0s")).hasMessage("the duration must be longer than 0");
-        assertThatThrownBy(() -> parser.parse("override r <@U1AB> 15d")).hasMessage(
-                "'15d' is longer than the 14 days override allows from chat");
+        assertThat(parser.parse("override r <@U1AB> 31d")).isInstanceOf(ChatCommand.Override.class);
+        assertThatThrownBy(() -> parser.parse("override r <@U1AB> 32d")).hasMessage(
+                "'32d' is longer than the 31 days override allows from chat");
         assertThat(parser.parse("maintenance checkout 1w")).isInstanceOf(ChatCommand.Maintenance.class);
         assertThatThrownBy(() -> parser.parse("maintenance checkout 1w1s")).hasMessage(
                 "'1w1s' is longer than the 7 days maintenance allows from chat");

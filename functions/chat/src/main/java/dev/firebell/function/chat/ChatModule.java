@@ -6,13 +6,18 @@ import dagger.Provides;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.chat.ChatService;
+import dev.firebell.chat.ConfiguredPeople;
 import dev.firebell.chat.OnCallDesk;
+import dev.firebell.chat.OnCallDeskService;
 import dev.firebell.chat.PeopleDirectory;
+import dev.firebell.chat.PostmortemDrafts;
 import dev.firebell.chat.Postmortems;
 import dev.firebell.chat.slack.SigningSecrets;
 import dev.firebell.chat.slack.SlackEndpoint;
+import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.incident.IncidentStore;
+import dev.firebell.oncall.OnCallService;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,9 +35,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The chat function's own part of the graph: the signing secret, the allowed workspaces, the chat service with its
  * ports, and how deferred commands run.
  *
- * <p><b>Wiring the on-call and postmortem features:</b> replace the defaults in {@link #people}, {@link #onCall}
- * and {@link #postmortems} (today: nobody known, "not available yet") with the real implementations; their
- * contracts are on {@link PeopleDirectory}, {@link OnCallDesk} and {@link Postmortems}.
+ * <p>The ports ({@link PeopleDirectory}, {@link OnCallDesk}, {@link Postmortems}) are wired to the on-call and
+ * postmortem features; {@link ChatOverrides} replaces them for the local server, benchmarks and tests.
  */
 @Module
 final class ChatModule {
@@ -62,40 +66,43 @@ final class ChatModule {
         return new SsmSigningSecrets(ssm, env.require("SLACK_SIGNING_SECRET_PARAMETER"), clock);
     }
 
-    /** {@code SLACK_TEAM_IDS}: comma-separated team ({@code T...}) or Enterprise Grid ({@code E...}) ids, or {@code none}. */
+    /**
+     * {@code SLACK_TEAM_IDS}: comma-separated team ({@code T...}) or Enterprise Grid ({@code E...}) ids, or
+     * {@code none}. Anything else is no workspace (the template's AllowedPattern stops it before deployment): a
+     * request from it is refused and logged, never let in.
+     */
     @Provides
     @Singleton
     @Named("allowedWorkspaces")
     static Set<String> allowedWorkspaces(FunctionEnvironment env) {
-        String value = env.require("SLACK_TEAM_IDS").strip();
         Set<String> ids = new LinkedHashSet<>();
-        if (value.equals("none")) {
-            return ids;
-        }
-        for (String id : value.split(",")) {
+        for (String id : env.require("SLACK_TEAM_IDS").split(",")) {
             String trimmed = id.strip();
-            if (!WORKSPACE.matcher(trimmed).matches()) {
-                throw new IllegalStateException("SLACK_TEAM_IDS: '" + trimmed + "' is not a Slack team id (T...) or"
-                        + " enterprise id (E...); write them comma-separated, or none");
+            if (WORKSPACE.matcher(trimmed).matches()) {
+                ids.add(trimmed);
             }
-            ids.add(trimmed);
         }
         return ids;
     }
 
+    /** The people of the on-call configuration. */
     @Provides
-    static PeopleDirectory people(ChatOverrides overrides) {
-        return overrides.people().orElseGet(PeopleDirectory::nobody);
+    static PeopleDirectory people(ChatOverrides overrides, ConfigSource config) {
+        return overrides.people().orElseGet(() -> new ConfiguredPeople(config));
     }
 
+    /** Rotations, overrides and escalation of the on-call feature. */
     @Provides
-    static OnCallDesk onCall(ChatOverrides overrides) {
-        return overrides.onCall().orElseGet(OnCallDesk::notAvailable);
+    static OnCallDesk onCall(ChatOverrides overrides, ConfigSource config, OnCallService onCall,
+                             EscalationEngine escalation) {
+        return overrides.onCall().orElseGet(() -> new OnCallDeskService(config, onCall, escalation));
     }
 
+    /** Where the postmortem feature keeps each incident's draft. */
     @Provides
-    static Postmortems postmortems(ChatOverrides overrides) {
-        return overrides.postmortems().orElseGet(Postmortems::notAvailable);
+    static Postmortems postmortems(ChatOverrides overrides, IncidentStore store, FunctionEnvironment env) {
+        String bucket = env.require("POSTMORTEM_BUCKET");
+        return overrides.postmortems().orElseGet(() -> new PostmortemDrafts(store, bucket));
     }
 
     @Provides

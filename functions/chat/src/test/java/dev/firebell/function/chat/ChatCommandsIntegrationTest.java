@@ -140,7 +140,7 @@ class ChatCommandsIntegrationTest {
                 "declare SEV2 Checkout is failing checkout");
         assertError(ALICE, "declare SEV2", "the title is missing", "declare &lt;SEV1-5&gt;");
         assertError(ALICE, "declare SEV2 \"Checkout down\" chekout", "'chekout' is not a configured service;"
-                + " configured: checkout, payments", "declare &lt;SEV1-5&gt;");
+                + " configured: checkout, payments, search", "declare &lt;SEV1-5&gt;");
         assertError(ALICE, "declare SEV2 " + "x".repeat(201), "the title is 201 characters long; keep it to 200",
                 "declare &lt;SEV1-5&gt;");
         assertError(STRANGER, "declare SEV2 Checkout down", "You are not in Firebell's on-call configuration, so you"
@@ -165,7 +165,8 @@ class ChatCommandsIntegrationTest {
         run(ALICE.chatUserId(), "declare SEV2 Checkout is failing checkout");
         var real = deferred.commands.get(0);
         var forged = new dev.firebell.chat.slack.SlackEndpoint.DeferredCommand(real.timestamp(),
-                real.signature().substring(0, real.signature().length() - 1) + "0", real.body());
+                real.signature().substring(0, real.signature().length() - 1) + (real.signature().endsWith("0") ? "1" : "0"),
+                real.body());
         var tampered = new dev.firebell.chat.slack.SlackEndpoint.DeferredCommand(real.timestamp(), real.signature(),
                 SlackRequests.body(ALICE.chatUserId(), "declare SEV1 Something else checkout"));
 
@@ -394,7 +395,8 @@ class ChatCommandsIntegrationTest {
         Response r = run(ALICE.chatUserId(), "escalate " + id);
 
         assertThat(r.inChannel()).isTrue();
-        assertThat(r.text()).contains(":mega: <@U0ALICE> escalated *#" + id + "*").contains("to level 2: paged <@U0BOB>");
+        assertThat(r.text()).contains(":mega: <@U0ALICE> escalated *#" + id + "*")
+                .contains(": escalated to level 2 by alice: paging Bob Jones (1 page sent)");
         assertThat(onCall.calls).containsExactly("alice: escalateNow " + id);
         assertThat(onCall.actorDetails).containsEntry("slackUserId", "U0ALICE").containsEntry("via", "slack");
         assertError(ALICE, "escalate 999", "There is no incident #999", null);
@@ -430,7 +432,7 @@ class ChatCommandsIntegrationTest {
         assertThat(onCall.calls).containsExactly("alice: takeShift checkout-primary bob PT4H");
         assertError(ALICE, "override checkout-primary <@U0BOB> soon", "'soon' is not a duration", "override"
                 + " checkout-primary @alice 4h");
-        assertError(ALICE, "override checkout-primary <@U0BOB> 30d", "longer than the 14 days override allows", null);
+        assertError(ALICE, "override checkout-primary <@U0BOB> 32d", "longer than the 31 days override allows", null);
         assertError(ALICE, "override checkout-primary <@U0BOB> 0m", "the duration must be longer than 0", null);
         assertError(ALICE, "override nope <@U0BOB> 1h", "no rotation is called 'nope'", null);
         assertError(STRANGER, "override checkout-primary <@U0BOB> 1h", "not in Firebell's on-call configuration", null);
@@ -458,15 +460,18 @@ class ChatCommandsIntegrationTest {
 
         assertThat(first.text()).contains("<@U0ALICE> started the postmortem of *#" + id + "*")
                 .contains("https://wiki.example.com/pm/" + id);
-        assertThat(second.text()).contains("exists already");
+        assertThat(second.text()).contains("The postmortem draft of *#" + id + "*");
         assertError(ALICE, "postmortem 999", "There is no incident #999", null);
     }
 
-    // ------------------------------------------------------------------ a deployment as it is today
+    // ------------------------------------------------------------------ as deployed
 
-    /** The production wiring: nobody in the directory, no on-call or postmortem feature yet. */
+    /**
+     * The production wiring: people from the on-call configuration, rotations, overrides and escalation of the
+     * on-call feature, postmortem drafts where the postmortem feature writes them.
+     */
     @Nested
-    class WithoutTheOnCallFeature {
+    class AsDeployed {
 
         private ChatHandler production;
 
@@ -476,48 +481,79 @@ class ChatCommandsIntegrationTest {
         }
 
         @Test
-        void changes_shouldBeRefused_withWhatToAskThePlatformTeam() {
+        void peopleOutsideTheOnCallConfiguration_shouldBeRefusedChanges_withWhatToAskThePlatformTeam() {
             String id = fixture.declared("Checkout is failing", "checkout");
             for (String text : List.of("ack " + id, "declare SEV2 Down", "note " + id + " hi", "escalate " + id,
                     "override checkout-primary <@U0BOB> 1h", "maintenance checkout 1h", "postmortem " + id)) {
-                Response r = unchanged(() -> ChatFixture.invoke(production,
-                        SlackRequests.signedEvent(SlackRequests.body(ALICE.chatUserId(), text))));
+                Response r = unchanged(() -> invoke(production, STRANGER, text));
                 assertThat(r.ephemeral()).as(text).isTrue();
                 assertThat(r.text()).as(text).contains("You are not in Firebell's on-call configuration, so you cannot"
-                        + " change incidents").contains("Ask your platform team to add your Slack user id U0ALICE");
+                        + " change incidents").contains("Ask your platform team to add your Slack user id U0STRANGER");
             }
             assertThat(deferred.commands).isEmpty();
         }
 
         @Test
-        void reads_shouldWork_andOnCallShouldSayItIsNotAvailableYet() {
+        void peopleOfTheConfiguration_shouldChangeIncidents_andReadsShouldWorkForAnyone() {
             String id = fixture.declared("Checkout is failing", "checkout");
 
+            Response ack = invoke(production, "U0BOB", "ack " + id);
             Response status = invoke(production, STRANGER, "status " + id);
-            Response list = invoke(production, STRANGER, "list");
-            Response oncall = unchanged(() -> invoke(production, STRANGER, "oncall checkout"));
 
-            assertThat(status.json().toString()).contains("*#" + id + " Checkout is failing*")
-                    .contains("*Commander*\nalice");
-            assertThat(list.text()).contains("(1)");
-            assertThat(oncall.ephemeral()).isTrue();
-            assertThat(oncall.text()).contains("On-call configuration is not available in this deployment yet");
+            assertThat(ack.inChannel()).isTrue();
+            assertThat(ack.text()).contains(":eyes: <@U0BOB> acknowledged *#" + id + "*");
+            assertRecorded(id, TimelineEntryType.ACKNOWLEDGED, BOB);
+            assertThat(status.json().toString()).contains("Acknowledged by <@U0BOB>").contains("*Commander*\n<@U0ALICE>");
         }
 
         @Test
-        void portsNotYetAvailable_shouldSaySo_evenToKnownPeople() {
-            String id = fixture.declared("Checkout is failing", "checkout");
-            ChatHandler knownPeopleOnly = fixture.handler(ChatOverrides.none().people(Fakes.people(ALICE))
-                    .deferrals(deferred).responses(responses));
+        void oncallAndOverride_shouldUseTheRotationsAndRecordTheOverride() {
+            Response before = unchanged(() -> invoke(production, STRANGER, "oncall checkout-primary"));
+            Response override = invoke(production, ALICE.chatUserId(), "override checkout-primary <@U0BOB> 4h");
+            Response after = invoke(production, STRANGER, "oncall");
 
-            for (String text : List.of("escalate " + id, "override checkout-primary <@U0ALICE> 1h",
-                    "maintenance checkout 1h", "oncall")) {
-                Response r = unchanged(() -> invoke(knownPeopleOnly, ALICE.chatUserId(), text));
-                assertThat(r.ephemeral()).as(text).isTrue();
-                assertThat(r.text()).as(text).contains("On-call configuration is not available in this deployment yet");
-            }
-            Response pm = unchanged(() -> invoke(knownPeopleOnly, ALICE.chatUserId(), "postmortem " + id));
-            assertThat(pm.text()).contains("Postmortems are not available in this deployment yet");
+            assertThat(before.text()).contains("*checkout-primary*").containsPattern("now <@U0(ALICE|BOB)> until <!date\\^")
+                    .containsPattern("then <@U0(ALICE|BOB)> from <!date\\^");
+            assertThat(override.inChannel()).isTrue();
+            assertThat(override.text()).contains("<@U0BOB> is on call for *checkout-primary* from <!date^")
+                    .contains(", set by <@U0ALICE>");
+            assertThat(after.text()).contains("*checkout-primary*: now <@U0BOB> until <!date^");
+            assertError(production, STRANGER, "oncall checkout", "service checkout has no escalation policy; it pages its fixed"
+                    + " target 'person:alice'", null);
+            assertError(production, STRANGER, "oncall nope", "'nope' is not a rotation, schedule or service", null);
+            assertError(production, ALICE.chatUserId(), "override nope <@U0BOB> 1h", "'nope' is not a rotation or schedule", null);
+        }
+
+        @Test
+        void escalate_shouldPageTheNextLevelNow() {
+            String id = fixture.declared("Payments are failing", "payments");
+
+            Response r = invoke(production, ALICE.chatUserId(), "escalate " + id);
+
+            assertThat(r.inChannel()).isTrue();
+            assertThat(r.text()).contains(":mega: <@U0ALICE> escalated *#" + id + "*").contains("1 page sent");
+            assertThat(fixture.store.pages(id)).extracting(dev.firebell.paging.Page::target)
+                    .containsExactly("person:alice", "person:bob");
+            assertThat(fixture.store.timeline(id)).extracting(TimelineEntry::type).contains(TimelineEntryType.ESCALATED);
+            assertError(production, ALICE.chatUserId(), "escalate " + fixture.declared("Checkout is failing", "checkout"), "has no escalation"
+                    + " policy, so there is no next level to page", null);
+        }
+
+        @Test
+        void maintenanceAndPostmortem_shouldSayWhereTheyLive() {
+            String id = fixture.declared("Checkout is failing", "checkout");
+            Response maintenance = unchanged(() -> invoke(production, ALICE.chatUserId(), "maintenance checkout 1h"));
+            Response open = unchanged(() -> invoke(production, ALICE.chatUserId(), "postmortem " + id));
+            invoke(production, ALICE.chatUserId(), "resolve " + id + " fixed");
+            Response resolved = unchanged(() -> invoke(production, ALICE.chatUserId(), "postmortem " + id));
+
+            assertThat(maintenance.text()).contains("Maintenance windows are part of Firebell's configuration")
+                    .contains("Starting one from chat is not available yet");
+            assertThat(open.text()).contains("#" + id + " is still open: its postmortem draft is written when it is"
+                    + " resolved");
+            String bucket = fixture.resources.environmentOf("ChatFunction").get("POSTMORTEM_BUCKET");
+            assertThat(resolved.text()).contains("The postmortem draft of *#" + id + "*")
+                    .contains("s3://" + bucket + "/postmortems/" + id + ".md");
         }
     }
 
@@ -560,7 +596,11 @@ class ChatCommandsIntegrationTest {
     }
 
     private void assertError(String user, String text, String what, String how) {
-        Response r = unchanged(() -> run(user, text));
+        assertError(handler, user, text, what, how);
+    }
+
+    private void assertError(ChatHandler target, String user, String text, String what, String how) {
+        Response r = unchanged(() -> invoke(target, user, text));
         assertThat(r.ephemeral()).as("'%s' answered ephemerally", text).isTrue();
         assertThat(r.text()).as("answer to '%s'", text).startsWith(":");
         if (what != null) {

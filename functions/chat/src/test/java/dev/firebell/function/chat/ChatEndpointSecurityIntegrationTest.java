@@ -172,8 +172,13 @@ class ChatEndpointSecurityIntegrationTest {
                 ChatOverrides.none().people(Fakes.people(Fakes.ALICE)));
 
         Response r = unchanged(() -> ChatFixture.invoke(off, signed(ackBody)));
+        env.put("SLACK_TEAM_IDS", "t0firebell, *");   // not ids: no workspace, never every workspace
+        ChatHandler garbled = new ChatHandler(new dev.firebell.aws.runtime.FunctionEnvironment(env),
+                ChatOverrides.none().people(Fakes.people(Fakes.ALICE)));
+        Response g = unchanged(() -> ChatFixture.invoke(garbled, signed(ackBody)));
 
         assertThat(r.text()).contains("is not allowed to use this Firebell");
+        assertThat(g.text()).contains("is not allowed to use this Firebell");
     }
 
     @Test

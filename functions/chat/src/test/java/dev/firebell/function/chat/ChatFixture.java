@@ -13,7 +13,6 @@ import dev.firebell.local.LocalStack;
 import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PageDispatcher;
 import dev.firebell.paging.ServiceTargetResolver;
-import dev.firebell.routing.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,15 +54,32 @@ final class ChatFixture {
                 InstantSource.system(), PagingModule.PAGE_LEASE);
     }
 
-    /** An empty table with the two services configured, and the signing secret in SSM. */
+    /**
+     * An empty table, the signing secret in SSM, and this configuration: alice and bob (Slack U0ALICE, U0BOB) are
+     * people of the on-call configuration; checkout pages alice directly (so her last-paged incident is known);
+     * payments escalates, alice first and bob five minutes later; search pages a team; rotation checkout-primary
+     * alternates alice and bob weekly.
+     */
     ChatFixture reset() {
         local.emptyTable(table);
-        config.apply(Map.of("services", Map.of(
-                "checkout", Map.of("pageTarget", "alice"),
-                "payments", Map.of("pageTarget", "team-payments"))), "chat test");
+        config.apply(CONFIGURATION, "chat test");
         putSecret(SlackRequests.SECRET);
         return this;
     }
+
+    static final Map<String, Object> CONFIGURATION = Map.of(
+            "services", Map.of(
+                    "checkout", Map.of("pageTarget", "person:alice"),
+                    "payments", Map.of("pageTarget", "team-payments", "escalationPolicy", "payments"),
+                    "search", Map.of("pageTarget", "team-search")),
+            "people", Map.of(
+                    "alice", Map.of("name", "Alice Smith", "timeZone", "Europe/Berlin", "chatUserId", "U0ALICE"),
+                    "bob", Map.of("name", "Bob Jones", "timeZone", "America/New_York", "chatUserId", "U0BOB")),
+            "rotations", Map.of("checkout-primary", Map.of("participants", List.of("alice", "bob"), "shift", "weekly",
+                    "handoff", "09:00", "timeZone", "Europe/Berlin", "start", "2026-01-05")),
+            "escalationPolicies", Map.of("payments", Map.of("levels", List.of(
+                    Map.of("escalateAfter", "5m", "targets", List.of(Map.of("person", "alice"))),
+                    Map.of("escalateAfter", "5m", "targets", List.of(Map.of("person", "bob")))))));
 
     String secretParameter() {
         return resources.environmentOf("ChatFunction").get("SLACK_SIGNING_SECRET_PARAMETER");
@@ -92,9 +108,21 @@ final class ChatFixture {
         return new ChatHandler(environment(), overrides);
     }
 
-    /** An incident opened by alice (page to checkout's target, alice), as if declared earlier; its id. */
+    /**
+     * An incident alice declared earlier, through the chat function as deployed (people, paging and escalation of
+     * the configuration); its id.
+     */
     String declared(String title, String service) {
-        return commands.declare(title, Severity.SEV2, service, "alice").incident().id();
+        List<dev.firebell.chat.slack.SlackEndpoint.DeferredCommand> deferred = new java.util.ArrayList<>();
+        ChatHandler production = handler(ChatOverrides.none().deferrals(deferred::add).responses((url, message) -> { }));
+        Response accepted = invoke(production, SlackRequests.signedEvent(SlackRequests.body("U0ALICE",
+                "declare SEV2 \"" + title + "\" " + service)));
+        if (deferred.size() != 1) {
+            throw new AssertionError("declare was not deferred: " + accepted.body());
+        }
+        invoke(production, ChatHandler.jobEvent(deferred.get(0)), context(LOG));
+        return store.openIncidents().stream().map(i -> Long.parseLong(i.id())).max(Long::compare).map(String::valueOf)
+                .orElseThrow(() -> new AssertionError("declare opened no incident"));
     }
 
     /** Every item of the table, in key order: for "nothing changed" assertions. */
@@ -117,6 +145,15 @@ final class ChatFixture {
     private static final java.io.PrintStream LOG = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 
     static Response invoke(ChatHandler handler, byte[] event, LocalLambdaContext context) {
+        if (new String(event, StandardCharsets.UTF_8).startsWith("{\"firebellChatJob\"")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                handler.handleRequest(new ByteArrayInputStream(event), out, context);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Response(0, Map.of(), out.toString(StandardCharsets.UTF_8), null);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event), out, context);

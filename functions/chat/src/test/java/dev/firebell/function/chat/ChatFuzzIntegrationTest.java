@@ -58,7 +58,7 @@ class ChatFuzzIntegrationTest {
     void hostileRequests_shouldAllGetWellFormedAnswers_andChangeNothing() {
         // GIVEN one open incident (#1, paging a team, so nobody has a last-paged incident to default to)
         fixture.reset();
-        String seeded = fixture.declared("Payments are slow", "payments");
+        String seeded = fixture.declared("Search is slow", "search");
         assertThat(seeded).isEqualTo("1");
         Fakes.Deferred deferred = new Fakes.Deferred();
         Fakes.Responses responses = new Fakes.Responses();

@@ -87,7 +87,7 @@ final class Fakes {
         @Override
         public Escalation escalateNow(String incidentId, Actor actor) {
             record(actor, "escalateNow " + incidentId);
-            return new Escalation(incidentId, 2, List.of("bob"));
+            return new Escalation(incidentId, "escalated to level 2 by " + actor.id() + ": paging Bob Jones", 1);
         }
 
         private void record(Actor actor, String call) {

@@ -518,6 +518,8 @@ class ChatCommandsIntegrationTest {
             assertThat(override.text()).contains("<@U0BOB> is on call for *checkout-primary* from <!date^")
                     .contains(", set by <@U0ALICE>");
             assertThat(after.text()).contains("*checkout-primary*: now <@U0BOB> until <!date^");
+            assertThat(invoke(production, STRANGER, "oncall sre").text()).contains("*On call for sre*")
+                    .contains("*checkout-primary*: now <@U0BOB>");
             assertError(production, STRANGER, "oncall checkout", "service checkout has no escalation policy; it pages its fixed"
                     + " target 'person:alice'", null);
             assertError(production, STRANGER, "oncall nope", "'nope' is not a rotation, schedule or service", null);

@@ -58,7 +58,7 @@ final class ChatFixture {
      * An empty table, the signing secret in SSM, and this configuration: alice and bob (Slack U0ALICE, U0BOB) are
      * people of the on-call configuration; checkout pages alice directly (so her last-paged incident is known);
      * payments escalates, alice first and bob five minutes later; search pages a team; rotation checkout-primary
-     * alternates alice and bob weekly.
+     * alternates alice and bob weekly; team sre is the two of them.
      */
     ChatFixture reset() {
         local.emptyTable(table);
@@ -75,6 +75,7 @@ final class ChatFixture {
             "people", Map.of(
                     "alice", Map.of("name", "Alice Smith", "timeZone", "Europe/Berlin", "chatUserId", "U0ALICE"),
                     "bob", Map.of("name", "Bob Jones", "timeZone", "America/New_York", "chatUserId", "U0BOB")),
+            "teams", Map.of("sre", Map.of("name", "SRE", "members", List.of("alice", "bob"))),
             "rotations", Map.of("checkout-primary", Map.of("participants", List.of("alice", "bob"), "shift", "weekly",
                     "handoff", "09:00", "timeZone", "Europe/Berlin", "start", "2026-01-05")),
             "escalationPolicies", Map.of("payments", Map.of("levels", List.of(

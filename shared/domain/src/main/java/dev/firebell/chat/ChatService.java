@@ -145,13 +145,29 @@ public final class ChatService {
         }
     }
 
+    /** The answer to a deferred command that passed every check that can be made now. */
     private ChatReply accepted(Call call) {
-        ChatCommand.Declare d = (ChatCommand.Declare) call.command();
-        String service = call.declared().service() != null ? " for " + escape(call.declared().service()) : "";
-        String text = ":hourglass_flowing_sand: Declaring a " + d.severity() + " incident" + service + ": *"
-                + text(call.declared().title(), CommandParser.MAX_TITLE) + "*. The announcement follows in this"
-                + " channel in a moment.";
+        String text;
+        if (call.command() instanceof ChatCommand.Escalate e) {
+            Incident incident = openIncident(e.incidentId(), "escalate");
+            text = ":hourglass_flowing_sand: Escalating " + ref(incident) + ": the next level is being paged; the"
+                    + " result follows in this channel in a moment.";
+        } else {
+            ChatCommand.Declare d = (ChatCommand.Declare) call.command();
+            String service = call.declared().service() != null ? " for " + escape(call.declared().service()) : "";
+            text = ":hourglass_flowing_sand: Declaring a " + d.severity() + " incident" + service + ": *"
+                    + text(call.declared().title(), CommandParser.MAX_TITLE) + "*. The announcement follows in this"
+                    + " channel in a moment.";
+        }
         return ChatReply.ephemeral(text, new Section(text));
+    }
+
+    private Incident openIncident(String id, String verb) {
+        Incident incident = store.incident(id).orElseThrow(() -> new NoSuchIncidentException(id));
+        if (!incident.isOpen()) {
+            throw new IncidentStateException("#" + incident.id() + " is resolved; reopen it before you " + verb + " it");
+        }
+        return incident;
     }
 
     // ------------------------------------------------------------------ commands
@@ -237,10 +253,7 @@ public final class ChatService {
     }
 
     private ChatReply escalate(Call call, ChatCommand.Escalate e) {
-        Incident incident = store.incident(e.incidentId()).orElseThrow(() -> new NoSuchIncidentException(e.incidentId()));
-        if (!incident.isOpen()) {
-            throw new IncidentStateException("#" + incident.id() + " is resolved; reopen it before you escalate it");
-        }
+        Incident incident = openIncident(e.incidentId(), "escalate");
         OnCallDesk.Escalation done = onCall.escalateNow(incident.id(), call.actor());
         String text = ":mega: " + call.who() + " escalated " + ref(incident) + ": " + text(done.summary(), 300)
                 + (done.pagesSent() == 1 ? " (1 page sent)" : " (" + done.pagesSent() + " pages sent)");

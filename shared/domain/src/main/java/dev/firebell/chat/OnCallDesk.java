@@ -12,9 +12,9 @@ import java.util.Objects;
  *
  * <p>Contract for implementations:
  * <ul>
- *   <li>Every method is called inline, inside Slack's 3-second budget (see ADR 30): a few reads and one
- *       conditional write. Pages go through the outbox (written pending, sent by the dispatcher or the
- *       escalation sweep), not published synchronously here.</li>
+ *   <li>{@code whoIsOnCall}, {@code takeShift} and {@code startMaintenance} are called inline, inside Slack's
+ *       3-second budget (ADR 31): a few reads and one conditional write. {@code escalateNow} pages people, so chat
+ *       calls it after answering (a deferred command), and may take as long as paging takes.</li>
  *   <li>Changes are recorded on the timeline (of the incident, the rotation or the service) with
  *       {@link Actor#id()} as the actor and {@link Actor#details()} in the entry's details (the chat user id).</li>
  *   <li>Bad input people can fix (no such rotation, service or team, a duration the policy does not allow) is an

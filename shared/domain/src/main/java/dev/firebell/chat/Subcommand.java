@@ -23,7 +23,7 @@ public enum Subcommand {
     ROLE("role", "<id> <role> @person", "role 42 scribe @bob", "give someone a role: scribe, communications, ...",
             true, false),
     NOTE("note", "<id> <text>", "note 42 cache hit rate back to 98%", "add a note to the timeline", true, false),
-    ESCALATE("escalate", "<id>", "escalate 42", "page the next escalation level now", true, false),
+    ESCALATE("escalate", "<id>", "escalate 42", "page the next escalation level now", true, true),
     ONCALL("oncall", "[team|service]", "oncall checkout", "who is on call now and next, hand-offs in your time zone",
             false, false),
     OVERRIDE("override", "<rotation> @person <duration>", "override checkout-primary @alice 4h",

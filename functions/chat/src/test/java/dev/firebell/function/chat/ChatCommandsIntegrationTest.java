@@ -392,11 +392,19 @@ class ChatCommandsIntegrationTest {
     void escalate_shouldAskTheOnCallDesk_asTheCaller_andRefuseResolvedOrMissingIncidents() {
         String id = fixture.declared("Checkout is failing", "checkout");
 
+        // WHEN alice escalates: it pages people, so the answer comes first and the paging after it (ADR 31)
         Response r = run(ALICE.chatUserId(), "escalate " + id);
+        assertThat(r.ephemeral()).isTrue();
+        assertThat(r.text()).contains(":hourglass_flowing_sand: Escalating *#" + id + "* Checkout is failing");
+        assertThat(onCall.calls).isEmpty();
+        complete(deferred.commands.get(0));
 
-        assertThat(r.inChannel()).isTrue();
-        assertThat(r.text()).contains(":mega: <@U0ALICE> escalated *#" + id + "*")
-                .contains(": escalated to level 2 by alice: paging Bob Jones (1 page sent)");
+        // THEN the desk was asked as alice, and the channel is told
+        assertThat(responses.posts).singleElement().satisfies(post -> {
+            assertThat(post.message()).containsEntry("response_type", "in_channel");
+            assertThat(String.valueOf(post.message().get("text"))).contains(":mega: <@U0ALICE> escalated *#" + id + "*")
+                    .contains(": escalated to level 2 by alice: paging Bob Jones (1 page sent)");
+        });
         assertThat(onCall.calls).containsExactly("alice: escalateNow " + id);
         assertThat(onCall.actorDetails).containsEntry("slackUserId", "U0ALICE").containsEntry("via", "slack");
         assertError(ALICE, "escalate 999", "There is no incident #999", null);
@@ -530,15 +538,22 @@ class ChatCommandsIntegrationTest {
         void escalate_shouldPageTheNextLevelNow() {
             String id = fixture.declared("Payments are failing", "payments");
 
-            Response r = invoke(production, ALICE.chatUserId(), "escalate " + id);
+            String noPolicy = fixture.declared("Checkout is failing", "checkout");
 
-            assertThat(r.inChannel()).isTrue();
-            assertThat(r.text()).contains(":mega: <@U0ALICE> escalated *#" + id + "*").contains("1 page sent");
+            Response r = invoke(production, ALICE.chatUserId(), "escalate " + id);
+            complete(production, deferred.commands.get(0));
+            invoke(production, ALICE.chatUserId(), "escalate " + noPolicy);
+            complete(production, deferred.commands.get(1));
+
+            assertThat(r.text()).contains("Escalating *#" + id + "*");
+            assertThat(String.valueOf(responses.posts.get(0).message().get("text")))
+                    .contains(":mega: <@U0ALICE> escalated *#" + id + "*").contains("1 page sent");
             assertThat(fixture.store.pages(id)).extracting(dev.firebell.paging.Page::target)
                     .containsExactly("person:alice", "person:bob");
             assertThat(fixture.store.timeline(id)).extracting(TimelineEntry::type).contains(TimelineEntryType.ESCALATED);
-            assertError(production, ALICE.chatUserId(), "escalate " + fixture.declared("Checkout is failing", "checkout"), "has no escalation"
-                    + " policy, so there is no next level to page", null);
+            assertThat(responses.posts.get(1).message()).containsEntry("response_type", "ephemeral");
+            assertThat(String.valueOf(responses.posts.get(1).message().get("text"))).contains("has no escalation policy,"
+                    + " so there is no next level to page");
         }
 
         @Test
@@ -574,9 +589,13 @@ class ChatCommandsIntegrationTest {
 
     /** What Lambda's asynchronous invoke of the function's own job event does. */
     private void complete(dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
+        complete(handler, command);
+    }
+
+    private static void complete(ChatHandler target, dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            handler.handleRequest(new java.io.ByteArrayInputStream(ChatHandler.jobEvent(command)), out,
+            target.handleRequest(new java.io.ByteArrayInputStream(ChatHandler.jobEvent(command)), out,
                     ChatFixture.context(System.err));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

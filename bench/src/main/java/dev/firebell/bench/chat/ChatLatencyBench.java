@@ -53,12 +53,14 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * Changing commands alternate (ack/unack, resolve/reopen, SEV1/SEV2, ...) so each call really writes. The function
  * is wired as deployed, on infra/config/firebell.example.yaml (people, rotations, escalation policies).
  *
- * <p>Run (after {@code mvn -B package -DskipTests}):
+ * <p>{@code --iterations 0} skips the warm part. Run (after {@code mvn -B package -DskipTests}):
  * {@code java -cp 'bench/target/classes:bench/target/lib/*' dev.firebell.bench.chat.ChatLatencyBench --iterations 200 --cold 10}
  */
 public final class ChatLatencyBench {
 
     private static final String FUNCTION = "ChatFunction";
+    /** Slack gives every request a unique trigger_id, so no two requests are signed alike. */
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
     /** Calls between table resets (see the loop). */
     private static final int RESET_EVERY = 25;
     private static final String TEAM = "T0BENCH";
@@ -140,7 +142,7 @@ public final class ChatLatencyBench {
             System.out.printf("%s, %d cores%n%n", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("%-26s %8s %8s %8s   %s%n", "command", "p50 ms", "p99 ms", "max ms", "AWS calls per command");
-            for (Case c : cases) {
+            for (Case c : iterations == 0 ? List.<Case>of() : cases) {
                 boolean jobs = c.name().equals("declare: deferred half");
                 if (jobs) {
                     for (int i = 0; i < warmUp + iterations; i++) {
@@ -275,7 +277,8 @@ public final class ChatLatencyBench {
         String body = "team_id=" + TEAM + "&team_domain=bench&channel_id=C0BENCH&channel_name=incidents&user_id="
                 + who.chatUserId() + "&user_name=" + who.personId() + "&command=%2Fincident&text="
                 + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&api_app_id=A0BENCH&is_enterprise_install=false"
-                + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH%2F1%2Fbench&trigger_id=1.2.3";
+                + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH%2F1%2Fbench&trigger_id="
+                + TRIGGERS.incrementAndGet() + ".1.bench";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(Instant.now().getEpochSecond());
         Map<String, Object> event = new LinkedHashMap<>();

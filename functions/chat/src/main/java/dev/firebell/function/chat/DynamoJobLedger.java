@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Deferred commands run once: a conditional put of {@code CHATJOB#<signature>} before running. Lambda delivers an
- * asynchronous event at least once, and a second {@code declare} would open a second incident and page twice.
+ * asynchronous event at least once, and a second {@code declare} would open a second incident and page twice. The
+ * signature names one request: Slack's body carries a {@code trigger_id} unique to it.
  * Items expire after a day (TTL); signatures older than five minutes are refused anyway.
  */
 final class DynamoJobLedger implements SlackEndpoint.JobLedger {

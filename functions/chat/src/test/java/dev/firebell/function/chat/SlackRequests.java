@@ -15,6 +15,7 @@ final class SlackRequests {
 
     static final String SECRET = "test-signing-secret-0123456789abcdef";
     static final String TEAM = "T0FIREBELL";
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong(13345224609L);
     static final String RESPONSE_URL = "https://hooks.slack.com/commands/T0FIREBELL/1234567890/abcdefABCDEF";
 
     private SlackRequests() {
@@ -39,7 +40,8 @@ final class SlackRequests {
         fields.put("api_app_id", "A0FIREBELL");
         fields.put("is_enterprise_install", "false");
         fields.put("response_url", responseUrl);
-        fields.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        // Unique per request, as Slack's: two identical commands in one second are still two requests.
+        fields.put("trigger_id", TRIGGERS.incrementAndGet() + ".738474920.8088930838d88f008e0");
         return form(fields);
     }
 

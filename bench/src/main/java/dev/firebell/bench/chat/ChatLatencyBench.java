@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * How much of Slack's 3-second budget the chat function uses. Against the local stack (moto on this machine):
@@ -48,7 +47,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  *       time, in AWS a network round trip each;</li>
  *   <li><b>cold</b> ({@code --cold N}): N fresh JVMs with the function's deployment zip as class path construct the
  *       handler with Lambda's no-arg constructor and answer a first {@code list}: JVM start, class loading, Dagger
- *       graph, SDK clients, the SSM read of the signing secret and the DynamoDB query, end to end.</li>
+ *       graph, SDK clients, the Secrets Manager read of the signing secret and the DynamoDB query, end to end.</li>
  * </ol>
  * Changing commands alternate (ack/unack, resolve/reopen, SEV1/SEV2, ...) so each call really writes. The function
  * is wired as deployed, on infra/config/firebell.example.yaml (people, rotations, escalation policies).
@@ -94,8 +93,8 @@ public final class ChatLatencyBench {
             DynamoConfigStore config = new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO);
             Map<String, Object> example = new YamlConfigLoader().load(root.resolve("infra/config/firebell.example.yaml"))
                     .document();
-            String parameter = resources.environmentOf(FUNCTION).get("SLACK_SIGNING_SECRET_PARAMETER");
-            local.ssm().putParameter(r -> r.name(parameter).type(ParameterType.SECURE_STRING).value(SECRET).overwrite(true));
+            String secretName = resources.environmentOf(FUNCTION).get("SLACK_SIGNING_SECRET_NAME");
+            local.secretsManager().createSecret(r -> r.name(secretName).secretString(SECRET));
 
             List<SlackEndpoint.DeferredCommand> deferred = new ArrayList<>();
             // The production wiring (people, rotations, escalation from the example configuration), except that

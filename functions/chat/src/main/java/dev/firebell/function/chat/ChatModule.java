@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The chat function's own part of the graph: the signing secret, the allowed workspaces, the chat service with its
@@ -48,8 +48,10 @@ final class ChatModule {
 
     @Provides
     @Singleton
-    static SsmClient ssm(SdkHttpClient http, AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
-        return SsmClient.builder().httpClient(http).credentialsProvider(credentials).overrideConfiguration(overrides).build();
+    static SecretsManagerClient secretsManager(SdkHttpClient http, AwsCredentialsProvider credentials,
+                                               ClientOverrideConfiguration overrides) {
+        return SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials)
+                .overrideConfiguration(overrides).build();
     }
 
     @Provides
@@ -62,8 +64,9 @@ final class ChatModule {
 
     @Provides
     @Singleton
-    static SigningSecrets signingSecrets(SsmClient ssm, FunctionEnvironment env, InstantSource clock) {
-        return new SsmSigningSecrets(ssm, env.require("SLACK_SIGNING_SECRET_PARAMETER"), clock);
+    static SigningSecrets signingSecrets(SecretsManagerClient secretsManager, FunctionEnvironment env,
+                                         InstantSource clock) {
+        return new SecretsManagerSigningSecrets(secretsManager, env.require("SLACK_SIGNING_SECRET_NAME"), clock);
     }
 
     /**

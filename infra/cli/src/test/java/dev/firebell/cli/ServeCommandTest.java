@@ -179,6 +179,18 @@ class ServeCommandTest {
         assertThat(served.secret()).isEqualTo(SECRET);
     }
 
+    @Test
+    void declare_shouldReachTheHandlerAsTheSnsEventOfTheChatJobsTopic() throws Exception {
+        String example = ServeCommand.curlExample(served.server().url().toString(), served.secret(), served.team(),
+                "U0ALICE");
+
+        bash(example + "\nincident declare SEV3 Payments are slow payments");
+
+        awaitOutput("declared *#1* Payments are slow (SEV3, payments)");
+        assertThat(output.toString(StandardCharsets.UTF_8)).doesNotContain("the deferred half of a command failed")
+                .doesNotContain("ignored: an SNS message");
+    }
+
     private DynamoIncidentStore store() {
         return new DynamoIncidentStore(local.dynamoDb(), resources.tableName("FirebellTable"), InstantSource.system());
     }

@@ -85,6 +85,11 @@ final class ChatFixture {
         return resources.environmentOf("ChatFunction").get("SLACK_SIGNING_SECRET_NAME");
     }
 
+    /** The chat jobs topic, as the template names it to the function. */
+    String jobTopicArn() {
+        return resources.environmentOf("ChatFunction").get("CHAT_JOB_TOPIC_ARN");
+    }
+
     void putSecret(String value) {
         putSecret(local, secretName(), value);
     }
@@ -104,6 +109,11 @@ final class ChatFixture {
         } catch (ResourceNotFoundException alreadyGone) {
             // nothing to delete
         }
+    }
+
+    /** What SNS hands the function for a deferred command it published to the chat jobs topic. */
+    byte[] jobEvent(dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
+        return ChatJobs.snsEvent(jobTopicArn(), command);
     }
 
     FunctionEnvironment environment() {
@@ -128,7 +138,7 @@ final class ChatFixture {
         if (deferred.size() != 1) {
             throw new AssertionError("declare was not deferred: " + accepted.body());
         }
-        invoke(production, ChatHandler.jobEvent(deferred.get(0)), context(LOG));
+        invoke(production, jobEvent(deferred.get(0)), context(LOG));
         return store.openIncidents().stream().map(i -> Long.parseLong(i.id())).max(Long::compare).map(String::valueOf)
                 .orElseThrow(() -> new AssertionError("declare opened no incident"));
     }
@@ -153,7 +163,7 @@ final class ChatFixture {
     private static final java.io.PrintStream LOG = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 
     static Response invoke(ChatHandler handler, byte[] event, LocalLambdaContext context) {
-        if (new String(event, StandardCharsets.UTF_8).startsWith("{\"firebellChatJob\"")) {
+        if (new String(event, StandardCharsets.UTF_8).startsWith("{\"Records\"")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(new ByteArrayInputStream(event), out, context);

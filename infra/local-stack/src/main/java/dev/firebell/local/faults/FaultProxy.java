@@ -65,6 +65,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Rule> rules = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger inFlight = new AtomicInteger();
     private HttpServer server;
 
     private FaultProxy(URI upstream) {
@@ -95,6 +96,18 @@ public final class FaultProxy implements AutoCloseable {
             throw new IllegalArgumentException("times must be at least 1");
         }
         rules.add(new Rule(operation, fault, new AtomicInteger(times)));
+        return this;
+    }
+
+    /**
+     * The next {@code times} requests matching {@code operation} are forwarded untouched, ahead of any fault for it
+     * added later: "the first transaction goes through, the ones after it are throttled".
+     */
+    public FaultProxy pass(String operation, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1");
+        }
+        rules.add(new Rule(operation, null, new AtomicInteger(times)));
         return this;
     }
 
@@ -135,6 +148,28 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until no request is being handled (a delayed one has been forwarded, say), so a test sees what the
+     * service ended up with. Fails if that takes longer than {@code atMost}.
+     */
+    public void awaitQuiet(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        synchronized (inFlight) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException(inFlight.get() + " requests still in flight after " + atMost);
+                }
+                try {
+                    inFlight.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the proxy to be quiet", e);
+                }
+            }
+        }
+    }
+
     /** Forgets the counts (not the faults). */
     public FaultProxy resetCounts() {
         attempts.clear();
@@ -170,7 +205,19 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    private void serve(HttpExchange exchange) {
+        inFlight.incrementAndGet();
+        try {
+            handle(exchange);
+        } finally {
+            synchronized (inFlight) {
+                inFlight.decrementAndGet();
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -356,6 +403,7 @@ public final class FaultProxy implements AutoCloseable {
         return service.equals("dynamodb") ? "InternalServerError" : "InternalError";
     }
 
+    /** A rule without a fault passes its requests through. */
     private record Rule(String pattern, Fault fault, AtomicInteger remaining) {
         boolean take() {
             if (remaining == null) {

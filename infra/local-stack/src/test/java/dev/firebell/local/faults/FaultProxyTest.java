@@ -120,6 +120,25 @@ class FaultProxyTest {
     }
 
     @Test
+    void passedRequests_goThroughAheadOfALaterFault_andADelayedRequestStillArrives() {
+        proxy.pass("dynamodb:PutItem", 1).failAlways("dynamodb:PutItem", Fault.throttled())
+                .fail("dynamodb:GetItem", Fault.delay(java.time.Duration.ofMillis(600)), 1);
+
+        dynamo(1).putItem(r -> r.tableName(table()).item(item("f")));
+        assertThatThrownBy(() -> dynamo(1).putItem(r -> r.tableName(table()).item(item("g"))))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+        DynamoDbClient impatient = DynamoDbClient.builder().endpointOverride(proxy.endpoint()).region(local.region())
+                .credentialsProvider(local.credentialsProvider()).httpClient(http)
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))
+                        .apiCallTimeout(java.time.Duration.ofMillis(200))).build();
+        assertThatThrownBy(() -> impatient.getItem(r -> r.tableName(table()).key(item("f"))))
+                .isInstanceOf(software.amazon.awssdk.core.exception.ApiCallTimeoutException.class);
+        proxy.awaitQuiet(java.time.Duration.ofSeconds(5));
+
+        assertThat(proxy.requests()).containsExactly("dynamodb:PutItem", "dynamodb:PutItem", "dynamodb:GetItem");
+    }
+
+    @Test
     void s3Operations_areNamedByMethodAndSubresource() {
         s3(1).putObject(r -> r.bucket(bucket()).key("k"), RequestBody.fromString("x"));
         s3(1).headObject(r -> r.bucket(bucket()).key("k"));

@@ -38,7 +38,8 @@ public final class AlarmIngestHandler implements RequestStreamHandler {
         this(DaggerAlarmIngestComponent.builder().environment(environment).build().alarmService());
     }
 
-    AlarmIngestHandler(AlarmService alarms) {
+    /** For tests and benchmarks: any alarm rules, however their stores and pager are built. */
+    public AlarmIngestHandler(AlarmService alarms) {
         this.alarms = alarms;
     }
 

@@ -72,7 +72,7 @@ public final class SdkModule {
     @Singleton
     public static AwsCredentialsProvider credentials(FunctionEnvironment env) {
         boolean inLambda = env.optional("AWS_LAMBDA_FUNCTION_NAME", null) != null;
-        boolean snapStart = "snap-start".equals(env.optional("AWS_LAMBDA_INITIALIZATION_TYPE", null));
+        boolean snapStart = env.snapStartInit();
         boolean keysInEnvironment = env.optional("AWS_ACCESS_KEY_ID", null) != null;
         if (inLambda && !snapStart && keysInEnvironment) {
             return EnvironmentVariableCredentialsProvider.create();

@@ -141,6 +141,13 @@ public final class ColdStartBench {
                         FirebellProbe.class.getName(), List.of(resources.template().function(function).handlerClass()),
                         env, flags, event, ok));
             }
+            // What SnapStart would restore: the alarm function initialised for a snapshot (primed, ADR 0050). Its
+            // "first event" phase is what a restored environment still pays, besides the restore itself.
+            Program alarm = programs.get(0);
+            Map<String, String> snapEnv = new LinkedHashMap<>(alarm.env());
+            snapEnv.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+            programs.add(1, new Program("AlarmIngest, primed (SnapStart)", null, alarm.classpath(), alarm.mainClass(),
+                    alarm.args(), snapEnv, alarm.flags(), alarm.event(), alarm.ok()));
             Map<String, String> bareEnv = new LinkedHashMap<>(resources.environmentOf("AlarmIngestFunction"));
             bareEnv.putAll(aws);
             programs.add(0, new Program("hello world", null, List.of(benchClasses), HelloWorld.class.getName(),
@@ -219,6 +226,7 @@ public final class ColdStartBench {
                 System.out.println();
             }
             classesBeyondBare(work, programs);
+            secondEvents(java, work, programs);
         }
     }
 
@@ -240,6 +248,29 @@ public final class ColdStartBench {
             }
         }
         System.out.println();
+    }
+
+    /**
+     * The same event handled a second time in the same JVM (default JIT), classes loaded: how much of the first
+     * event is the AWS round trips to the emulator rather than Firebell's or the SDK's first-time work.
+     */
+    private static void secondEvents(String java, Path work, List<Program> programs) throws IOException, InterruptedException {
+        System.out.println();
+        System.out.println("The same work again in the same JVM (default JIT, 5 runs, p50):");
+        for (Program p : programs) {
+            if (p.function() == null) {
+                continue;
+            }
+            List<Long> seconds = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Matcher m = Pattern.compile("probe-second (\\d+)").matcher(run(java,
+                        concat(p.flags(), List.of("-Dprobe.second=true")), p, work, 100 + i).output());
+                if (m.find()) {
+                    seconds.add(Long.parseLong(m.group(1)));
+                }
+            }
+            System.out.printf("  %-14s %4d ms%n", p.name(), percentile(seconds, 50));
+        }
     }
 
     /** Classes the alarm function loads beyond the bare SDK program (default JIT), by where they come from. */

@@ -21,7 +21,8 @@ public final class FirebellProbe {
 
     /**
      * With {@code -Dprobe.launchedAt=<epoch ms>} (when the parent started the JVM), prints where the time went:
-     * {@code probe-phases jvm=<launch to main> init=<handler constructed> event=<first event handled>} in ms.
+     * {@code probe-phases jvm=<launch to main> init=<handler constructed> event=<first event handled>} in ms. With
+     * {@code -Dprobe.second=true}, also {@code probe-second <ms>}: the same work once more in the same JVM.
      */
     public static void main(String[] args) throws Exception {
         long main = System.currentTimeMillis();
@@ -36,6 +37,14 @@ public final class FirebellProbe {
         if (launchedAt != null) {
             System.out.println("probe-phases jvm=" + (main - Long.parseLong(launchedAt)) + " init=" + (constructed - main)
                     + " event=" + (handled - constructed));
+        }
+        if (Boolean.getBoolean("probe.second")) {
+            // The same work again in this JVM (another new alarm), its classes loaded: mostly the AWS round trips.
+            byte[] again = new String(event, StandardCharsets.UTF_8).replace("coldstart-", "coldstart-again-")
+                    .getBytes(StandardCharsets.UTF_8);
+            long start = System.currentTimeMillis();
+            handler.handleRequest(new java.io.ByteArrayInputStream(again), new ByteArrayOutputStream(), new ProbeContext());
+            System.out.println("probe-second " + (System.currentTimeMillis() - start));
         }
     }
 

@@ -13,6 +13,7 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@code sam local invoke} without Docker: finds a function in template.yaml, builds its handler with
@@ -24,6 +25,7 @@ public final class FunctionRunner {
     private final LocalResources resources;
     private final PrintStream log;
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Function<FunctionEnvironment, RequestStreamHandler>> factories = new ConcurrentHashMap<>();
 
     public FunctionRunner(LocalResources resources, PrintStream log) {
         this.resources = resources;
@@ -38,6 +40,16 @@ public final class FunctionRunner {
         handler.handleRequest(new ByteArrayInputStream(event), out,
                 new LocalLambdaContext(functionLogicalId, timeoutSeconds(spec), log));
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Builds this function's handler with the factory instead of its {@code (FunctionEnvironment)} constructor, still
+     * with the environment the template gives it: for collaborators a local run replaces (e.g. the chat function's
+     * people directory, or how it defers work). Call before the first invoke.
+     */
+    public FunctionRunner handler(String functionLogicalId, Function<FunctionEnvironment, RequestStreamHandler> factory) {
+        factories.put(functionLogicalId, factory);
+        return this;
     }
 
     /** Invokes a handler built elsewhere (e.g. on the demo's clock) as the given function, with an empty event. */
@@ -55,6 +67,9 @@ public final class FunctionRunner {
 
     private RequestStreamHandler instantiate(String functionLogicalId) {
         FunctionSpec spec = resources.template().function(functionLogicalId);
+        if (factories.containsKey(functionLogicalId)) {
+            return factories.get(functionLogicalId).apply(environmentOf(functionLogicalId));
+        }
         String className = spec.handlerClass();
         try {
             Class<?> type = Class.forName(className);

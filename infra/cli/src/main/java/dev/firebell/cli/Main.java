@@ -5,10 +5,10 @@ import picocli.CommandLine.Command;
 
 /** {@code ./firebell}: the local stack, the demo, function invocation and configuration. */
 @Command(name = "firebell", mixinStandardHelpOptions = true, version = "Firebell 0.1.0",
-        description = "Serverless incident management for AWS: local stack, demo, invoke, configuration, on-call,"
-                + " reports.",
-        subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ConfigCommand.class,
-                OnCallCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        description = "Serverless incident management for AWS: local stack, demo, invoke, chat endpoint, configuration,"
+                + " on-call, reports.",
+        subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ServeCommand.class,
+                ConfigCommand.class, OnCallCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where the local stack comes from: started here (the default) or an already running one. */
@@ -34,6 +35,11 @@ final class StackOptions {
 
     LocalResources provision(LocalStack stack) {
         return stack.provision(loadTemplate());
+    }
+
+    /** With template parameters set, as {@code sam deploy --parameter-overrides} would. */
+    LocalResources provision(LocalStack stack, Map<String, String> parameters) {
+        return stack.provision(loadTemplate(), parameters);
     }
 
     /**

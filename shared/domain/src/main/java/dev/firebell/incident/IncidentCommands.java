@@ -69,7 +69,12 @@ public final class IncidentCommands {
     }
 
     public Outcome acknowledge(String id, String actor) {
-        return change(id, actor, (incident) -> {
+        return acknowledge(id, Actor.of(actor));
+    }
+
+    public Outcome acknowledge(String id, Actor by) {
+        String actor = by.id();
+        return change(id, by, (incident) -> {
             requireOpen(incident, "acknowledge");
             if (incident.status() == IncidentStatus.ACKNOWLEDGED) {
                 return null;
@@ -87,7 +92,12 @@ public final class IncidentCommands {
     }
 
     public Outcome unacknowledge(String id, String actor) {
-        return change(id, actor, (incident) -> {
+        return unacknowledge(id, Actor.of(actor));
+    }
+
+    public Outcome unacknowledge(String id, Actor by) {
+        String actor = by.id();
+        return change(id, by, (incident) -> {
             requireOpen(incident, "unacknowledge");
             if (incident.status() != IncidentStatus.ACKNOWLEDGED) {
                 return null;
@@ -106,7 +116,12 @@ public final class IncidentCommands {
     }
 
     public Outcome resolve(String id, String actor, String resolution) {
-        return change(id, actor, (incident) -> {
+        return resolve(id, Actor.of(actor), resolution);
+    }
+
+    public Outcome resolve(String id, Actor by, String resolution) {
+        String actor = by.id();
+        return change(id, by, (incident) -> {
             if (!incident.isOpen()) {
                 return null;
             }
@@ -123,7 +138,13 @@ public final class IncidentCommands {
 
     /** A person reopening takes it: the incident comes back acknowledged by them, and nobody else is paged. */
     public Outcome reopen(String id, String actor) {
-        return change(id, actor, (incident) -> {
+        return reopen(id, Actor.of(actor));
+    }
+
+    /** As {@link #reopen(String, String)}, with how the person did it kept on the timeline entry. */
+    public Outcome reopen(String id, Actor by) {
+        String actor = by.id();
+        return change(id, by, (incident) -> {
             if (incident.isOpen()) {
                 return null;
             }
@@ -140,7 +161,12 @@ public final class IncidentCommands {
     }
 
     public Outcome changeSeverity(String id, Severity severity, String actor) {
-        return change(id, actor, (incident) -> {
+        return changeSeverity(id, severity, Actor.of(actor));
+    }
+
+    public Outcome changeSeverity(String id, Severity severity, Actor by) {
+        String actor = by.id();
+        return change(id, by, (incident) -> {
             if (incident.severity() == severity) {
                 return null;
             }
@@ -154,7 +180,12 @@ public final class IncidentCommands {
     }
 
     public Outcome assignRole(String id, String role, String person, String actor) {
-        return change(id, actor, (incident) -> {
+        return assignRole(id, role, person, Actor.of(actor));
+    }
+
+    public Outcome assignRole(String id, String role, String person, Actor by) {
+        String actor = by.id();
+        return change(id, by, (incident) -> {
             if (person.equals(incident.roles().get(role))) {
                 return null;
             }
@@ -170,7 +201,12 @@ public final class IncidentCommands {
     }
 
     public Outcome addNote(String id, String text, String actor) {
-        return change(id, actor, (incident) -> {
+        return addNote(id, text, Actor.of(actor));
+    }
+
+    public Outcome addNote(String id, String text, Actor by) {
+        String actor = by.id();
+        return change(id, by, (incident) -> {
             Instant now = clock.instant();
             return new Change(incident, List.of(entry(id, now, TimelineEntryType.NOTE, actor, text, Map.of())), null,
                     "note added to #" + id);
@@ -179,6 +215,12 @@ public final class IncidentCommands {
 
     /** A person opens an incident by hand; the service's targets are paged as for an alarm. */
     public Outcome declare(String title, Severity severity, String service, String actor) {
+        return declare(title, severity, service, Actor.of(actor));
+    }
+
+    /** As {@link #declare(String, Severity, String, String)}, with how the person did it kept on the timeline entry. */
+    public Outcome declare(String title, Severity severity, String service, Actor by) {
+        String actor = by.id();
         FirebellConfig current = config.current();
         String svc = service != null ? service : current.routing().defaultService();
         if (service != null && !current.services().isEmpty() && !current.services().containsKey(service)) {
@@ -200,7 +242,7 @@ public final class IncidentCommands {
         }
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(id, now, TimelineEntryType.OPENED, actor, "declared by " + actor + ": "
-                + title + " (service " + svc + ", " + severity + "); " + actor + " is commander", Map.of()));
+                + title + " (service " + svc + ", " + severity + "); " + actor + " is commander", by.details()));
         for (PlanNote note : plan.notes()) {
             entries.add(note.toEntry(id, now, TimelineEntry.SYSTEM_ACTOR));
         }
@@ -209,7 +251,7 @@ public final class IncidentCommands {
         return new Outcome(store.incident(id).orElse(incident), true, "#" + id + " declared: " + title);
     }
 
-    private Outcome change(String id, String actor, Function<Incident, Change> decide, String noChange) {
+    private Outcome change(String id, Actor by, Function<Incident, Change> decide, String noChange) {
         for (int attempt = 1; ; attempt++) {
             Incident incident = store.incident(id).orElseThrow(() -> new NoSuchIncidentException(id));
             Change change = decide.apply(incident);
@@ -217,7 +259,8 @@ public final class IncidentCommands {
                 return new Outcome(incident, false, noChange);
             }
             try {
-                store.update(change.incident(), change.entries(), List.of(), change.track(), change.escalation());
+                store.update(change.incident(), withActorDetails(change.entries(), by), List.of(), change.track(),
+                        change.escalation());
                 return new Outcome(store.incident(id).orElse(change.incident()), true, change.message());
             } catch (ConcurrentChangeException raced) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -250,6 +293,20 @@ public final class IncidentCommands {
         }
         return new AlarmTrack(t.dedupKey(), incident.id(), open, open ? null : now, false, t.lastAlarmAt(),
                 t.lastOkAt(), t.version());
+    }
+
+    /** The actor's details (how they did it) join each entry's own facts; the entry's own win on a clash. */
+    private static List<TimelineEntry> withActorDetails(List<TimelineEntry> entries, Actor by) {
+        if (by.details().isEmpty()) {
+            return entries;
+        }
+        List<TimelineEntry> out = new ArrayList<>(entries.size());
+        for (TimelineEntry e : entries) {
+            Map<String, String> details = new LinkedHashMap<>(by.details());
+            details.putAll(e.details());
+            out.add(new TimelineEntry(e.incidentId(), e.at(), e.type(), e.actor(), e.summary(), details));
+        }
+        return out;
     }
 
     /** The incident's escalation after {@code change}, or null when it has none or it does not change. */

@@ -29,6 +29,7 @@ import java.util.TreeSet;
  * {@code <Function><Event>} for stream, EventBridge/Schedule/CloudWatchEvent and IoTRule events;
  * {@code <Function>EventInvokeConfig} and {@code <Function>OnFailureQueue}/{@code Topic} (referenceable
  * {@code <Function>.DestinationQueue}/{@code .DestinationTopic}) when an SQS/SNS destination has no ARN;
+ * {@code <Function>Url} and {@code <Function>UrlPublicPermissions} with {@code FunctionUrlConfig};
  * {@code ServerlessRestApi}, {@code ServerlessHttpApi}; {@code <Function>DeploymentGroup},
  * {@code ServerlessDeploymentApplication} and {@code CodeDeployServiceRole} with DeploymentPreference.
  */
@@ -53,7 +54,8 @@ final class TemplateReferences {
             Map.entry("AWS::Logs::LogGroup", Set.of("Arn")),
             Map.entry("AWS::IAM::Role", Set.of("Arn", "RoleId")),
             Map.entry("AWS::Events::Rule", Set.of("Arn")),
-            Map.entry("AWS::Scheduler::Schedule", Set.of("Arn")));
+            Map.entry("AWS::Scheduler::Schedule", Set.of("Arn")),
+            Map.entry("AWS::Lambda::Url", Set.of("FunctionArn", "FunctionUrl")));
 
     private static final Set<String> STREAM_EVENTS = Set.of("DynamoDB", "Kinesis", "MQ", "MSK", "SQS");
     private static final Set<String> RULE_EVENTS = Set.of("EventBridgeRule", "Schedule", "CloudWatchEvent", "IoTRule");
@@ -296,6 +298,10 @@ final class TemplateReferences {
             resources.put(id + "Alias" + alias, "AWS::Lambda::Alias");
             referenceableProperties.add(id + ".Alias");
             referenceableProperties.add(id + ".Version");
+        }
+        if (properties.containsKey("FunctionUrlConfig")) {
+            resources.put(id + "Url", "AWS::Lambda::Url");
+            resources.put(id + "UrlPublicPermissions", "AWS::Lambda::Permission");
         }
         if (properties.containsKey("DeploymentPreference")) {
             resources.put(id + "DeploymentGroup", "AWS::CodeDeploy::DeploymentGroup");

@@ -1,0 +1,32 @@
+package dev.firebell.function.chat;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.ClockModule;
+import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.PagingModule;
+import dev.firebell.aws.wiring.SdkModule;
+import dev.firebell.aws.wiring.SnsModule;
+import dev.firebell.chat.slack.SlackEndpoint;
+import javax.inject.Singleton;
+
+/** The chat function's graph: the table and paging topic (declare pages), the signing secret, the endpoint. */
+@Singleton
+@Component(modules = {SdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class,
+        ChatModule.class})
+interface ChatComponent {
+
+    SlackEndpoint endpoint();
+
+    @Component.Builder
+    interface Builder {
+        @BindsInstance
+        Builder environment(FunctionEnvironment environment);
+
+        @BindsInstance
+        Builder overrides(ChatOverrides overrides);
+
+        ChatComponent build();
+    }
+}

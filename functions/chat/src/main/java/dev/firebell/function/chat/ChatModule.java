@@ -1,0 +1,142 @@
+package dev.firebell.function.chat;
+
+import dagger.Lazy;
+import dagger.Module;
+import dagger.Provides;
+import dev.firebell.config.ConfigSource;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.chat.ChatService;
+import dev.firebell.chat.ConfiguredPeople;
+import dev.firebell.chat.OnCallDesk;
+import dev.firebell.chat.OnCallDeskService;
+import dev.firebell.chat.PeopleDirectory;
+import dev.firebell.chat.PostmortemDrafts;
+import dev.firebell.chat.Postmortems;
+import dev.firebell.chat.slack.SigningSecrets;
+import dev.firebell.chat.slack.SlackEndpoint;
+import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.incident.IncidentCommands;
+import dev.firebell.incident.IncidentStore;
+import dev.firebell.oncall.OnCallService;
+import java.time.InstantSource;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The chat function's own part of the graph: the signing secret, the allowed workspaces, the chat service with its
+ * ports, and how deferred commands run.
+ *
+ * <p>The ports ({@link PeopleDirectory}, {@link OnCallDesk}, {@link Postmortems}) are wired to the on-call and
+ * postmortem features; {@link ChatOverrides} replaces them for the local server, benchmarks and tests.
+ */
+@Module
+final class ChatModule {
+
+    private static final Pattern WORKSPACE = Pattern.compile("[TE][A-Z0-9]{2,20}");
+
+    private ChatModule() {
+    }
+
+    @Provides
+    @Singleton
+    static SsmClient ssm(SdkHttpClient http, AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
+        return SsmClient.builder().httpClient(http).credentialsProvider(credentials).overrideConfiguration(overrides).build();
+    }
+
+    @Provides
+    @Singleton
+    static LambdaClient lambda(SdkHttpClient http, AwsCredentialsProvider credentials,
+                               ClientOverrideConfiguration overrides) {
+        return LambdaClient.builder().httpClient(http).credentialsProvider(credentials).overrideConfiguration(overrides)
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    static SigningSecrets signingSecrets(SsmClient ssm, FunctionEnvironment env, InstantSource clock) {
+        return new SsmSigningSecrets(ssm, env.require("SLACK_SIGNING_SECRET_PARAMETER"), clock);
+    }
+
+    /**
+     * {@code SLACK_TEAM_IDS}: comma-separated team ({@code T...}) or Enterprise Grid ({@code E...}) ids, or
+     * {@code none}. Anything else is no workspace (the template's AllowedPattern stops it before deployment): a
+     * request from it is refused and logged, never let in.
+     */
+    @Provides
+    @Singleton
+    @Named("allowedWorkspaces")
+    static Set<String> allowedWorkspaces(FunctionEnvironment env) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : env.require("SLACK_TEAM_IDS").split(",")) {
+            String trimmed = id.strip();
+            if (WORKSPACE.matcher(trimmed).matches()) {
+                ids.add(trimmed);
+            }
+        }
+        return ids;
+    }
+
+    /** The people of the on-call configuration. */
+    @Provides
+    static PeopleDirectory people(ChatOverrides overrides, ConfigSource config) {
+        return overrides.people().orElseGet(() -> new ConfiguredPeople(config));
+    }
+
+    /** Rotations, overrides and escalation of the on-call feature. */
+    @Provides
+    static OnCallDesk onCall(ChatOverrides overrides, ConfigSource config, OnCallService onCall,
+                             EscalationEngine escalation) {
+        return overrides.onCall().orElseGet(() -> new OnCallDeskService(config, onCall, escalation));
+    }
+
+    /** Where the postmortem feature keeps each incident's draft. */
+    @Provides
+    static Postmortems postmortems(ChatOverrides overrides, IncidentStore store, FunctionEnvironment env) {
+        String bucket = env.require("POSTMORTEM_BUCKET");
+        return overrides.postmortems().orElseGet(() -> new PostmortemDrafts(store, bucket));
+    }
+
+    @Provides
+    @Singleton
+    static ChatService chat(IncidentCommands commands, IncidentStore store, ConfigSource config,
+                            PeopleDirectory people, OnCallDesk onCall, Postmortems postmortems, InstantSource clock) {
+        return new ChatService(commands, store, config, people, onCall, postmortems, clock);
+    }
+
+    @Provides
+    @Singleton
+    static SlackEndpoint.Deferrals deferrals(ChatOverrides overrides, Lazy<LambdaClient> lambda, FunctionEnvironment env) {
+        return overrides.deferrals().orElseGet(() -> new LambdaSelfInvoker(lambda,
+                env.optional("AWS_LAMBDA_FUNCTION_NAME", null), env.optional("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")));
+    }
+
+    @Provides
+    @Singleton
+    static SlackEndpoint.ResponseSender responses(ChatOverrides overrides) {
+        return overrides.responses().orElseGet(HttpResponseSender::new);
+    }
+
+    @Provides
+    @Singleton
+    static SlackEndpoint.JobLedger ledger(DynamoDbClient dynamo, @Named("table") String table, InstantSource clock) {
+        return new DynamoJobLedger(dynamo, table, clock);
+    }
+
+    @Provides
+    @Singleton
+    static SlackEndpoint endpoint(SigningSecrets secrets, InstantSource clock,
+                                  @Named("allowedWorkspaces") Set<String> allowed, ChatService chat,
+                                  SlackEndpoint.Deferrals deferrals, SlackEndpoint.ResponseSender responses,
+                                  SlackEndpoint.JobLedger ledger) {
+        return new SlackEndpoint(secrets, clock, allowed, chat, deferrals, responses, ledger);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.firebell.function.chat;
+
+import dev.firebell.chat.OnCallDesk;
+import dev.firebell.chat.PeopleDirectory;
+import dev.firebell.chat.Postmortems;
+import dev.firebell.chat.slack.SlackEndpoint;
+import java.util.Optional;
+
+/**
+ * Collaborators of the chat function to use instead of the production ones, for the local server
+ * ({@code ./firebell serve}), benchmarks and tests: people, on-call and postmortem implementations, and how
+ * deferred commands are started and answered. Anything not set is the production choice (see {@link ChatModule}).
+ */
+public final class ChatOverrides {
+
+    private PeopleDirectory people;
+    private OnCallDesk onCall;
+    private Postmortems postmortems;
+    private SlackEndpoint.Deferrals deferrals;
+    private SlackEndpoint.ResponseSender responses;
+
+    private ChatOverrides() {
+    }
+
+    public static ChatOverrides none() {
+        return new ChatOverrides();
+    }
+
+    public ChatOverrides people(PeopleDirectory value) {
+        people = value;
+        return this;
+    }
+
+    public ChatOverrides onCall(OnCallDesk value) {
+        onCall = value;
+        return this;
+    }
+
+    public ChatOverrides postmortems(Postmortems value) {
+        postmortems = value;
+        return this;
+    }
+
+    /** How the second half of a deferred command is started (production: an asynchronous self-invoke). */
+    public ChatOverrides deferrals(SlackEndpoint.Deferrals value) {
+        deferrals = value;
+        return this;
+    }
+
+    /** Where deferred answers go (production: an HTTPS POST to the Slack response URL). */
+    public ChatOverrides responses(SlackEndpoint.ResponseSender value) {
+        responses = value;
+        return this;
+    }
+
+    Optional<PeopleDirectory> people() {
+        return Optional.ofNullable(people);
+    }
+
+    Optional<OnCallDesk> onCall() {
+        return Optional.ofNullable(onCall);
+    }
+
+    Optional<Postmortems> postmortems() {
+        return Optional.ofNullable(postmortems);
+    }
+
+    Optional<SlackEndpoint.Deferrals> deferrals() {
+        return Optional.ofNullable(deferrals);
+    }
+
+    Optional<SlackEndpoint.ResponseSender> responses() {
+        return Optional.ofNullable(responses);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.firebell.function.chat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.firebell.chat.slack.SlackEndpoint;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** The endpoint's log lines, through the invocation's Lambda logger (JSON with a level, in the function's log group). */
+final class LambdaLog implements SlackEndpoint.Log {
+
+    private final Context context;
+
+    LambdaLog(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void info(String message) {
+        context.getLogger().log(message, LogLevel.INFO);
+    }
+
+    @Override
+    public void warn(String message) {
+        context.getLogger().log(message, LogLevel.WARN);
+    }
+
+    @Override
+    public void error(String message, Throwable failure) {
+        if (failure == null) {
+            context.getLogger().log(message, LogLevel.ERROR);
+            return;
+        }
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        context.getLogger().log(message + "\n" + trace, LogLevel.ERROR);
+    }
+
+    @Override
+    public String reference() {
+        return context.getAwsRequestId();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.firebell.cli;
+
+import dev.firebell.chat.PeopleDirectory;
+import dev.firebell.chat.Responder;
+import dev.firebell.function.chat.ChatOverrides;
+import dev.firebell.local.LocalResources;
+import dev.firebell.local.LocalStack;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * The chat endpoint on 127.0.0.1 against the local stack, for {@code curl} (or a tunnel from a real Slack app):
+ * the signing secret goes into the local SSM parameter the template names, this workspace is allowed the way the
+ * {@code SlackTeamIds} parameter allows one, and the people of the applied configuration (those with a
+ * {@code chatUserId}) are responders, as in a deployment; {@code --person} replaces them for quick trials.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the chat endpoint (Slack slash commands) on 127.0.0.1 against the local stack, until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+
+    /** Who the printed example types as when nobody in the configuration has a chat user id. */
+    static final String EXAMPLE_USER = "U0LOCAL";
+    private static final Pattern PERSON = Pattern.compile("([UW][A-Z0-9]{2,20})=([a-z0-9][a-z0-9._-]{0,63})(?::(.+))?");
+
+    @Mixin
+    StackOptions stack;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "3000", description = "Port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--config", description = "Configuration file or directory to apply once the stack is up.")
+    Path config;
+
+    @Option(names = "--signing-secret", description = "The Slack signing secret to accept (default: the one already in"
+            + " the local SSM parameter, or a new random one).")
+    String signingSecret;
+
+    @Option(names = "--team", defaultValue = "T0LOCAL", description = "The Slack team id allowed (template parameter"
+            + " SlackTeamIds). Default: ${DEFAULT-VALUE}.")
+    String team;
+
+    @Option(names = "--person", description = "Someone in the people directory, as SLACK_USER_ID=person-id[:Time/Zone];"
+            + " repeatable. Replaces the configuration's people (default: the people of --config with a chatUserId).")
+    List<String> people;
+
+    /** A running endpoint: the stack (if started here), the server and what a client needs to call it. */
+    record Served(LocalStack local, ChatServer server, String secret, String team, List<Responder> people,
+                  String parameterName) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            local.close();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Served served = serve(out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            served.close();
+            stopped.countDown();
+        }, "firebell-serve-stop"));
+        printUsage(served, out);
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts (or attaches to) the stack, prepares it for chat and starts the server. */
+    Served serve(PrintStream out) throws Exception {
+        List<Responder> given = directory();
+        if (!team.matches("[TE][A-Z0-9]{2,20}")) {
+            throw new ParameterException(spec.commandLine(), "--team: '" + team + "' is not a Slack team id (T...)");
+        }
+        LocalStack local = stack.open();
+        try {
+            LocalResources resources = stack.provision(local, Map.of("SlackTeamIds", team));
+            if (config != null) {
+                out.println("configuration: " + StackOptions.applyConfig(local, resources, config, "firebell serve"));
+            }
+            String parameter = resources.environmentOf(ChatServer.FUNCTION).get("SLACK_SIGNING_SECRET_PARAMETER");
+            String secret = signingSecret(local, parameter);
+            FunctionRunner runner = new FunctionRunner(resources, out);
+            ChatOverrides overrides = ChatOverrides.none();
+            List<Responder> directory = given;
+            if (given.isEmpty()) {
+                directory = configuredPeople(local, resources);
+            } else {
+                overrides.people(people(given));
+            }
+            ChatServer server = ChatServer.start(runner, port, overrides, out);
+            return new Served(local, server, secret, team, directory, parameter);
+        } catch (Exception | Error e) {
+            local.close();
+            throw e;
+        }
+    }
+
+    /** The secret given, else the one the local parameter holds, else a new one; stored as a SecureString. */
+    private String signingSecret(LocalStack local, String parameter) {
+        String secret = signingSecret;
+        if (secret == null) {
+            try {
+                secret = local.ssm().getParameter(r -> r.name(parameter).withDecryption(true)).parameter().value();
+            } catch (ParameterNotFoundException none) {
+                byte[] random = new byte[16];
+                new SecureRandom().nextBytes(random);
+                secret = HexFormat.of().formatHex(random);
+            }
+        }
+        if (secret.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--signing-secret must not be empty");
+        }
+        String value = secret;
+        local.ssm().putParameter(r -> r.name(parameter).type(ParameterType.SECURE_STRING).value(value).overwrite(true));
+        return secret;
+    }
+
+    /** The configuration's people with a chat user id: the chat function's own directory reads the same. */
+    private static List<Responder> configuredPeople(LocalStack local, LocalResources resources) {
+        var config = new dev.firebell.aws.dynamodb.DynamoConfigStore(local.dynamoDb(), resources.tableName("FirebellTable"),
+                java.time.InstantSource.system(), java.time.Duration.ZERO);
+        return config.current().onCall().people().values().stream()
+                .filter(p -> p.chatUserId() != null)
+                .sorted(java.util.Comparator.comparing(p -> p.id()))
+                .map(p -> new Responder(p.id(), p.name(), p.chatUserId(), p.timeZone()))
+                .toList();
+    }
+
+    private List<Responder> directory() {
+        List<Responder> result = new java.util.ArrayList<>();
+        for (String given : people == null ? List.<String>of() : people) {
+            Matcher m = PERSON.matcher(given);
+            if (!m.matches()) {
+                throw new ParameterException(spec.commandLine(), "--person '" + given + "': write SLACK_USER_ID=person-id"
+                        + " or SLACK_USER_ID=person-id:Europe/Berlin, e.g. U0ALICE=alice");
+            }
+            ZoneId zone;
+            try {
+                zone = m.group(3) == null ? ZoneId.of("UTC") : ZoneId.of(m.group(3));
+            } catch (DateTimeException e) {
+                throw new ParameterException(spec.commandLine(), "--person '" + given + "': '" + m.group(3)
+                        + "' is not a time zone (e.g. Europe/Berlin)");
+            }
+            result.add(new Responder(m.group(2), m.group(2), m.group(1), zone));
+        }
+        return result;
+    }
+
+    private static PeopleDirectory people(List<Responder> directory) {
+        Map<String, Responder> byChat = new LinkedHashMap<>();
+        Map<String, Responder> byId = new LinkedHashMap<>();
+        directory.forEach(r -> {
+            byChat.put(r.chatUserId(), r);
+            byId.put(r.personId(), r);
+        });
+        return new PeopleDirectory() {
+            @Override
+            public Optional<Responder> byChatUserId(String chatUserId) {
+                return Optional.ofNullable(byChat.get(chatUserId));
+            }
+
+            @Override
+            public Optional<Responder> byPersonId(String personId) {
+                return Optional.ofNullable(byId.get(personId));
+            }
+        };
+    }
+
+    private void printUsage(Served served, PrintStream out) {
+        String you = served.people().isEmpty() ? EXAMPLE_USER : served.people().get(0).chatUserId();
+        out.println();
+        out.println("Chat endpoint on " + served.server().url() + " (Ctrl-C stops it; local stack at "
+                + served.local().endpoint() + ")");
+        out.println("  signing secret (SSM " + served.parameterName() + "): " + served.secret());
+        out.println("  workspace " + served.team() + "; responders (Slack user id = person): " + (served.people().isEmpty()
+                ? "nobody, so every change is refused: apply a --config whose people have a chatUserId, or pass --person"
+                : String.join(", ", served.people().stream().map(r -> r.chatUserId() + " = " + r.personId()).toList())));
+        out.println();
+        out.println("In another shell (bash; needs curl and openssl):");
+        out.println();
+        out.println(curlExample(served.server().url().toString(), served.secret(), served.team(), you));
+        out.println();
+        out.println("  incident help");
+        out.println("  incident declare SEV2 Checkout is failing");
+        out.println("  incident list");
+        out.println("  incident ack 1");
+        out.println();
+    }
+
+    /** A shell function that signs a slash command the way Slack does and posts it: what README and docs show. */
+    static String curlExample(String url, String secret, String team, String user) {
+        return String.join("\n",
+                "export FIREBELL_URL=" + url + " FIREBELL_SECRET=" + secret + " FIREBELL_TEAM=" + team
+                        + " FIREBELL_USER=" + user,
+                "incident() {",
+                "  local text body ts sig",
+                "  text=$(printf %s \"$*\" | od -An -tx1 -v | tr -d ' \\n' | sed 's/../%&/g')",
+                "  body=\"team_id=$FIREBELL_TEAM&user_id=$FIREBELL_USER&user_name=local&channel_id=C0LOCAL&command=%2Fincident\\",
+                "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F$FIREBELL_TEAM%2F1%2Flocal&text=$text\"",
+                "  ts=$(date +%s)",
+                "  sig=\"v0=$(printf 'v0:%s:%s' \"$ts\" \"$body\" | openssl dgst -sha256 -hmac \"$FIREBELL_SECRET\" -r | cut -d' ' -f1)\"",
+                "  curl -sS \"$FIREBELL_URL\" -H \"X-Slack-Request-Timestamp: $ts\" -H \"X-Slack-Signature: $sig\" --data-binary \"$body\"; echo",
+                "}");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.firebell.chat;
+
+import java.util.Objects;
+
+/**
+ * One slash command as a person typed it, already authenticated by the transport (the Slack signature) and with
+ * its workspace allowed.
+ *
+ * @param teamId    the chat workspace (Slack {@code team_id})
+ * @param userId    who typed it (Slack {@code user_id}, e.g. {@code U123ABC})
+ * @param userName  their handle as the chat shows it; only for messages, never for decisions
+ * @param channelId where they typed it
+ * @param command   the command name, e.g. {@code /incident} (what help and errors tell people to type)
+ * @param text      everything after the command name, possibly empty
+ */
+public record ChatRequest(String teamId, String userId, String userName, String channelId, String command, String text) {
+
+    public ChatRequest {
+        Objects.requireNonNull(userId, "userId");
+        teamId = teamId == null ? "" : teamId;
+        userName = userName == null ? "" : userName;
+        channelId = channelId == null ? "" : channelId;
+        command = command == null || !command.matches("/[a-z0-9_-]{1,32}") ? "/incident" : command;
+        text = text == null ? "" : text;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.firebell.chat;
+
+import java.util.Optional;
+
+/**
+ * Port: who is who. Chat asks it whether the person typing a command may change incidents (only people it knows
+ * may; anyone in the workspace may read) and who a {@code @mention} is.
+ *
+ * <p>Contract for implementations (the on-call configuration's people):
+ * <ul>
+ *   <li>{@link #byChatUserId} is called once or twice per command, inside Slack's 3-second budget: answer from a
+ *       cache or one key lookup (no scans).</li>
+ *   <li>An unknown id gives {@link Optional#empty()}, never an exception; chat then refuses changes with a message
+ *       telling the person to ask their platform team to add their chat user id.</li>
+ *   <li>{@link #byPersonId} lets answers mention the people an on-call lookup returns.</li>
+ * </ul>
+ */
+public interface PeopleDirectory {
+
+    /** The person with this chat user id (Slack {@code U...}/{@code W...}), if the on-call configuration has them. */
+    Optional<Responder> byChatUserId(String chatUserId);
+
+    /** The person with this Firebell person id, if known. */
+    Optional<Responder> byPersonId(String personId);
+
+    /**
+     * The directory of a deployment without on-call people configured: it knows nobody, so every change is refused
+     * with a clear message and reads still work.
+     */
+    static PeopleDirectory nobody() {
+        return new PeopleDirectory() {
+            @Override
+            public Optional<Responder> byChatUserId(String chatUserId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Responder> byPersonId(String personId) {
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -33,6 +33,14 @@ public final class BareSdkProgram {
                 System.out.println("probe-phases jvm=" + (main - Long.parseLong(launchedAt)) + " init=" + (built - main)
                         + " event=" + (System.currentTimeMillis() - built));
             }
+            if (Boolean.getBoolean("probe.second")) {
+                long start = System.currentTimeMillis();
+                dynamo.putItem(r -> r.tableName(table).item(Map.of(
+                        "PK", AttributeValue.fromS("BARE#" + id + "-again"), "SK", AttributeValue.fromS("BARE"),
+                        "at", AttributeValue.fromS(Instant.now().toString()))));
+                sns.publish(r -> r.topicArn(topic).message("bare again " + id));
+                System.out.println("probe-second " + (System.currentTimeMillis() - start));
+            }
         }
     }
 }

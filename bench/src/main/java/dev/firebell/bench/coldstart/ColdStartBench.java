@@ -51,6 +51,7 @@ import java.util.zip.ZipInputStream;
  *
  * <p>Run (after {@code mvn -B package -DskipTests}):
  * {@code java -cp 'bench/target/classes:bench/target/lib/*' dev.firebell.bench.coldstart.ColdStartBench --runs 15}
+ * ({@code --second-only}: only the artifacts, the AWS calls and the second-event table).
  */
 public final class ColdStartBench {
 
@@ -73,9 +74,12 @@ public final class ColdStartBench {
 
     public static void main(String[] args) throws Exception {
         int runs = intArg(args, "--runs", 15);
+        boolean secondOnly = List.of(args).contains("--second-only");
         Path root = SamTemplate.locate().toAbsolutePath().getParent();
         Path work = Files.createDirectories(root.resolve("bench/target/coldstart"));
-        String benchClasses = jar(root.resolve("bench/target/classes"), work.resolve("probes.jar"), null).toString();
+        // Only the probes: the bench's other classes and resources (the chat bench's global SDK interceptor) stay out.
+        String benchClasses = jar(root.resolve("bench/target/classes"), work.resolve("probes.jar"), null,
+                "dev/firebell/bench/coldstart/").toString();
 
         try (LocalStack local = LocalStack.start()) {
             LocalResources resources = local.provision(SamTemplate.load(root.resolve("template.yaml")));
@@ -84,6 +88,13 @@ public final class ColdStartBench {
                     .apply(new YamlConfigLoader().load(root.resolve("infra/config/firebell.example.yaml")).document(),
                             "cold-start bench");
             String idleTable = copyTable(local, table, "FirebellIdleSweep");
+            // The alarm runs write to a table of their own, emptied before each variant and without a stream: moto
+            // copies a whole table, stream records included, in every transaction, which would time the emulator.
+            String alarmTable = copyTable(local, table, "FirebellColdStartAlarms");
+            Map<String, Object> config = new YamlConfigLoader().load(root.resolve("infra/config/firebell.example.yaml"))
+                    .document();
+            new DynamoConfigStore(local.dynamoDb(), alarmTable, InstantSource.system(), Duration.ZERO)
+                    .apply(config, "cold-start bench");
             String resolvedIncident = resolvedIncident(local, resources);
 
             Map<String, String> aws = new LinkedHashMap<>();
@@ -109,7 +120,7 @@ public final class ColdStartBench {
                 Path artifact = unzip(zip, work.resolve(module));
                 // AppCDS (Java 17) accepts only jars on the class path, so the zip's root classes and the probes are
                 // jarred: the same bytes Lambda loads from /var/task, and the same class path for every variant.
-                Path classes = jar(artifact, work.resolve(module + "-classes.jar"), "lib/");
+                Path classes = jar(artifact, work.resolve(module + "-classes.jar"), "lib/", "");
                 Map<String, String> env = new LinkedHashMap<>(resources.environmentOf(function));
                 env.putAll(aws);
                 env.put("AWS_LAMBDA_FUNCTION_NAME", function); // as in Lambda: credentials from the environment
@@ -119,6 +130,7 @@ public final class ColdStartBench {
                 switch (function) {
                     case "AlarmIngestFunction" -> {
                         alarmLib = artifact.resolve("lib");
+                        env.put("TABLE_NAME", alarmTable);
                         event = ColdStartBench::firstAlarm;
                         ok = out -> out.contains("\"OPENED\"") && out.contains("\"pagesSent\":1");
                     }
@@ -165,6 +177,11 @@ public final class ColdStartBench {
             System.out.printf("Cold start, %d interleaved runs per program and variant, %s, %d cores%n", runs,
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
+            Path chatZip = root.resolve("functions/chat/target/chat.zip");
+            if (Files.exists(chatZip)) {
+                // Its cold start needs a signed Slack request: dev.firebell.bench.chat.ChatLatencyBench measures it.
+                artifacts.put("ChatFunction", chatZip);
+            }
             for (Map.Entry<String, Path> a : artifacts.entrySet()) {
                 System.out.printf("Artifact %-20s %s, %,d bytes (%.2f MB, %.2f MiB)%n", a.getKey(),
                         root.relativize(a.getValue()), Files.size(a.getValue()), Files.size(a.getValue()) / 1e6,
@@ -175,7 +192,10 @@ public final class ColdStartBench {
 
             System.out.printf("%-24s %-28s %7s %7s %6s %7s %8s   %s%n", "variant", "program", "p50 ms", "p90 ms",
                     "/bare", "/hello", "classes", "p50 phases: JVM start / init (handler built) / first event");
-            for (Variant variant : variants) {
+            for (Variant variant : secondOnly ? List.<Variant>of() : variants) {
+                local.emptyTable(alarmTable);
+                new DynamoConfigStore(local.dynamoDb(), alarmTable, InstantSource.system(), Duration.ZERO)
+                        .apply(config, "cold-start bench");
                 Map<Program, List<Long>> times = new LinkedHashMap<>();
                 Map<Program, List<long[]>> phases = new LinkedHashMap<>();
                 Map<Program, Long> classes = new LinkedHashMap<>();
@@ -225,7 +245,9 @@ public final class ColdStartBench {
                 }
                 System.out.println();
             }
-            classesBeyondBare(work, programs);
+            if (!secondOnly) {
+                classesBeyondBare(work, programs);
+            }
             secondEvents(java, work, programs);
         }
     }
@@ -256,20 +278,25 @@ public final class ColdStartBench {
      */
     private static void secondEvents(String java, Path work, List<Program> programs) throws IOException, InterruptedException {
         System.out.println();
-        System.out.println("The same work again in the same JVM (default JIT, 5 runs, p50):");
+        System.out.println("The same work again in the same JVM, classes loaded (5 runs, p50 ms):");
+        System.out.printf("  %-30s %12s %12s%n", "program", "default JIT", "C1 only");
         for (Program p : programs) {
-            if (p.function() == null) {
+            if (p.function() == null && !p.mainClass().equals(BareSdkProgram.class.getName())) {
                 continue;
             }
-            List<Long> seconds = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                Matcher m = Pattern.compile("probe-second (\\d+)").matcher(run(java,
-                        concat(p.flags(), List.of("-Dprobe.second=true")), p, work, 100 + i).output());
-                if (m.find()) {
-                    seconds.add(Long.parseLong(m.group(1)));
+            List<String> cells = new ArrayList<>();
+            for (List<String> jit : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1"))) {
+                List<Long> seconds = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    Matcher m = Pattern.compile("probe-second (\\d+)").matcher(run(java,
+                            concat(concat(jit, p.flags()), List.of("-Dprobe.second=true")), p, work, 100 + i).output());
+                    if (m.find()) {
+                        seconds.add(Long.parseLong(m.group(1)));
+                    }
                 }
+                cells.add(String.valueOf(percentile(seconds, 50)));
             }
-            System.out.printf("  %-14s %4d ms%n", p.name(), percentile(seconds, 50));
+            System.out.printf("  %-30s %12s %12s%n", p.name(), cells.get(0), cells.get(1));
         }
     }
 
@@ -399,14 +426,14 @@ public final class ColdStartBench {
         return name;
     }
 
-    /** Jars a directory's files (skipping entries under {@code skipPrefix}). */
-    private static Path jar(Path dir, Path jar, String skipPrefix) throws IOException {
+    /** Jars a directory's files under {@code onlyPrefix}, skipping those under {@code skipPrefix}. */
+    private static Path jar(Path dir, Path jar, String skipPrefix, String onlyPrefix) throws IOException {
         Files.deleteIfExists(jar);
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
              Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = dir.relativize(f).toString().replace('\\', '/');
-                if (skipPrefix != null && name.startsWith(skipPrefix)) {
+                if (skipPrefix != null && name.startsWith(skipPrefix) || !name.startsWith(onlyPrefix)) {
                     continue;
                 }
                 out.putNextEntry(new ZipEntry(name));

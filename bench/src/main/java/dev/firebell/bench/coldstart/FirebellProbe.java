@@ -19,12 +19,33 @@ public final class FirebellProbe {
     private FirebellProbe() {
     }
 
+    /**
+     * With {@code -Dprobe.launchedAt=<epoch ms>} (when the parent started the JVM), prints where the time went:
+     * {@code probe-phases jvm=<launch to main> init=<handler constructed> event=<first event handled>} in ms. With
+     * {@code -Dprobe.second=true}, also {@code probe-second <ms>}: the same work once more in the same JVM.
+     */
     public static void main(String[] args) throws Exception {
+        long main = System.currentTimeMillis();
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0]).getConstructor().newInstance();
+        long constructed = System.currentTimeMillis();
         byte[] event = Files.readAllBytes(Path.of(args[1]));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new java.io.ByteArrayInputStream(event), out, new ProbeContext());
+        long handled = System.currentTimeMillis();
         System.out.println(out.toString(StandardCharsets.UTF_8));
+        String launchedAt = System.getProperty("probe.launchedAt");
+        if (launchedAt != null) {
+            System.out.println("probe-phases jvm=" + (main - Long.parseLong(launchedAt)) + " init=" + (constructed - main)
+                    + " event=" + (handled - constructed));
+        }
+        if (Boolean.getBoolean("probe.second")) {
+            // The same work again in this JVM (another new alarm), its classes loaded: mostly the AWS round trips.
+            byte[] again = new String(event, StandardCharsets.UTF_8).replace("coldstart-", "coldstart-again-")
+                    .getBytes(StandardCharsets.UTF_8);
+            long start = System.currentTimeMillis();
+            handler.handleRequest(new java.io.ByteArrayInputStream(again), new ByteArrayOutputStream(), new ProbeContext());
+            System.out.println("probe-second " + (System.currentTimeMillis() - start));
+        }
     }
 
     /** Just enough of a Lambda context; logs go to stderr. */
@@ -37,7 +58,8 @@ public final class FirebellProbe {
         @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:probe"; }
         @Override public CognitoIdentity getIdentity() { return null; }
         @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 30_000; }
+        /** {@code -Dprobe.remainingMs}: the escalation sweep waits for work due within its remaining time. */
+        @Override public int getRemainingTimeInMillis() { return Integer.getInteger("probe.remainingMs", 30_000); }
         @Override public int getMemoryLimitInMB() { return 1024; }
 
         @Override

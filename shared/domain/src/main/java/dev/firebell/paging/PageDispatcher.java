@@ -69,12 +69,30 @@ public final class PageDispatcher {
         return send(claimed, false);
     }
 
+    /**
+     * Every page is attempted even if one before it fails (a broken item must not hold up everyone else's pages);
+     * then the first failure is thrown, so the invocation fails visibly. The failed page keeps its lease and is
+     * tried again when it runs out.
+     */
     private DispatchReport send(List<Page> claimed, boolean redriven) {
         DispatchReport report = DispatchReport.NONE;
+        RuntimeException failure = null;
         for (Page page : claimed) {
-            if (page.claimToken() != null) {
-                report = report.plus(sendOne(page, redriven));
+            if (page.claimToken() == null) {
+                continue;
             }
+            try {
+                report = report.plus(sendOne(page, redriven));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return report;
     }

@@ -1,6 +1,7 @@
 package dev.firebell.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -84,6 +85,20 @@ class PageDispatcherTest {
         assertThat(entry.getValue().summary()).contains("throttled").contains("retrying from");
         verify(outbox, never()).markSent(any(), any(), any(), any());
         assertThat(report.failed()).isEqualTo(1);
+    }
+
+    @Test
+    void send_shouldStillSendTheOtherPages_whenOneCannotBeHandled_thenThrowItsFailure() {
+        Page broken = Page.pending("6", 1, "team-checkout", PageReason.TRIGGERED, NOW, NOW.plusSeconds(60), "t");
+        when(incidents.incident("6")).thenThrow(new IllegalArgumentException("unknown severity SEV9"));
+        when(incidents.incident("7")).thenReturn(Optional.of(incident(IncidentStatus.TRIGGERED)));
+        when(pager.publish(any())).thenReturn("msg-1");
+
+        assertThatThrownBy(() -> dispatcher().send(List.of(broken, page)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SEV9");
+
+        verify(outbox).markSent(eq(page), eq("msg-1"), eq(NOW), any());
+        verify(outbox, never()).markSent(eq(broken), any(), any(), any());
     }
 
     @Test

@@ -8,7 +8,9 @@ import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
+import dev.firebell.config.ConfigSource;
 import dev.firebell.incident.AlarmService;
+import dev.firebell.incident.IncidentStore;
 import javax.inject.Singleton;
 
 /** Everything the alarm function needs and nothing else: the table, the paging topic, the incident rules. */
@@ -17,6 +19,11 @@ import javax.inject.Singleton;
 interface AlarmIngestComponent {
 
     AlarmService alarmService();
+
+    /** For SnapStart priming: the reads a first alarm makes. */
+    ConfigSource config();
+
+    IncidentStore incidents();
 
     @Component.Builder
     interface Builder {

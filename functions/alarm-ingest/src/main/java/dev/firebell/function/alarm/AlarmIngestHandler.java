@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.firebell.alarm.AlarmStateChange;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.AlarmOutcome;
 import dev.firebell.incident.AlarmService;
 import java.io.IOException;
@@ -35,10 +36,18 @@ public final class AlarmIngestHandler implements RequestStreamHandler {
 
     /** For the local runner and tests: the same graph, configured by the given environment. */
     public AlarmIngestHandler(FunctionEnvironment environment) {
-        this(DaggerAlarmIngestComponent.builder().environment(environment).build().alarmService());
+        this(DaggerAlarmIngestComponent.builder().environment(environment).build(), environment);
     }
 
-    AlarmIngestHandler(AlarmService alarms) {
+    private AlarmIngestHandler(AlarmIngestComponent component, FunctionEnvironment environment) {
+        this(component.alarmService());
+        if (environment.snapStartInit()) {
+            prime(component);
+        }
+    }
+
+    /** For tests and benchmarks: any alarm rules, however their stores and pager are built. */
+    public AlarmIngestHandler(AlarmService alarms) {
         this.alarms = alarms;
     }
 
@@ -53,6 +62,37 @@ public final class AlarmIngestHandler implements RequestStreamHandler {
         }
         output.write(Json.write(Map.of("outcomes", results)).getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * Under SnapStart (ADR 0050), the part of a first alarm that writes nothing runs once before the snapshot:
+     * decoding, the configuration read, bind and routing, a dedup-track read, the answer's JSON. Environments
+     * restored from the snapshot start with those classes loaded and initialised. A failure here only costs the
+     * optimisation: it is logged, and the snapshot is taken anyway.
+     */
+    private void prime(AlarmIngestComponent component) {
+        try {
+            AlarmStateChange sample = decoder.decode(PRIMING_EVENT).get(0);
+            FirebellConfig config = component.config().current();
+            config.routing().route(sample, config.serviceNames());
+            component.incidents().track(sample.alarmArn());
+            Json.write(Map.of("outcomes", List.of(toMap(sample, new AlarmOutcome(AlarmOutcome.Kind.IGNORED, null,
+                    "priming", null)))));
+        } catch (RuntimeException e) {
+            System.err.println("SnapStart priming skipped: " + e);
+        }
+    }
+
+    /** A state change of an alarm that does not exist, in the EventBridge shape: read, never written. */
+    private static final byte[] PRIMING_EVENT = ("{\"version\":\"0\",\"id\":\"00000000-0000-0000-0000-000000000000\","
+            + "\"detail-type\":\"CloudWatch Alarm State Change\",\"source\":\"aws.cloudwatch\",\"account\":"
+            + "\"000000000000\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":"
+            + "[\"arn:aws:cloudwatch:us-east-1:000000000000:alarm:firebell-snapstart-priming\"],\"detail\":"
+            + "{\"alarmName\":\"firebell-snapstart-priming\",\"state\":{\"value\":\"ALARM\",\"reason\":"
+            + "\"priming\",\"timestamp\":\"2026-01-01T00:00:00.000+0000\"},\"previousState\":{\"value\":\"OK\","
+            + "\"reason\":\"priming\",\"timestamp\":\"2025-12-31T23:59:00.000+0000\"},\"configuration\":"
+            + "{\"metrics\":[{\"id\":\"m1\",\"metricStat\":{\"metric\":{\"namespace\":\"AWS/ApplicationELB\","
+            + "\"name\":\"HTTPCode_Target_5XX_Count\",\"dimensions\":{\"LoadBalancer\":\"app/priming/0\"}},"
+            + "\"period\":60,\"stat\":\"Sum\"},\"returnData\":true}]}}}").getBytes(StandardCharsets.UTF_8);
 
     private static String describe(AlarmStateChange change, AlarmOutcome outcome) {
         return change.alarmName() + " " + change.state() + " (" + change.deliveredBy() + ") -> " + outcome.kind()

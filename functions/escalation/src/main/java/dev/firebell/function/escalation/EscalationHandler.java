@@ -116,20 +116,39 @@ public final class EscalationHandler implements RequestStreamHandler {
         }
     }
 
-    /** Escalation steps first (they queue pages and send them), then whatever is still pending. */
+    /**
+     * Escalation steps first (they queue pages and send them), then whatever is still pending. Pending pages are
+     * sent even when a step failed (a broken escalation must not hold up every other incident's pages); the run
+     * then fails with the step's error, so it shows in the function's errors and the next run tries again.
+     */
     private Totals sweep(Context context) {
         Totals totals = new Totals(0, DispatchReport.NONE);
-        EscalationEngine.Report steps;
-        do {
-            steps = escalations.runDue(BATCH);
-            totals = totals.plus(new Totals(steps.stepsTaken(), steps.pages()));
-        } while (steps.handled() == BATCH && context.getRemainingTimeInMillis() > MARGIN.toMillis());
-        DispatchReport batch;
-        do {
-            batch = pages.redriveDue(BATCH);
-            totals = totals.plus(new Totals(0, batch));
-        } while (batch.sent() + batch.failed() + batch.cancelled() == BATCH
-                && context.getRemainingTimeInMillis() > MARGIN.toMillis());
+        RuntimeException stepFailed = null;
+        try {
+            EscalationEngine.Report steps;
+            do {
+                steps = escalations.runDue(BATCH);
+                totals = totals.plus(new Totals(steps.stepsTaken(), steps.pages()));
+            } while (steps.handled() == BATCH && context.getRemainingTimeInMillis() > MARGIN.toMillis());
+        } catch (RuntimeException e) {
+            stepFailed = e;
+        }
+        try {
+            DispatchReport batch;
+            do {
+                batch = pages.redriveDue(BATCH);
+                totals = totals.plus(new Totals(0, batch));
+            } while (batch.sent() + batch.failed() + batch.cancelled() == BATCH
+                    && context.getRemainingTimeInMillis() > MARGIN.toMillis());
+        } catch (RuntimeException e) {
+            if (stepFailed == null) {
+                throw e;
+            }
+            stepFailed.addSuppressed(e);
+        }
+        if (stepFailed != null) {
+            throw stepFailed;
+        }
         return totals;
     }
 

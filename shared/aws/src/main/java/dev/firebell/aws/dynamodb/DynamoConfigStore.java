@@ -26,12 +26,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The configuration in DynamoDB. Each apply writes a complete new version (one item per service,
  * person, rotation...) and then flips the {@code CONFIG/CURRENT} pointer with a conditional write,
  * so readers switch from one whole version to the next, never see half of one, and earlier versions
- * stay as an audit trail. Functions cache what they read for a short time.
+ * stay as an audit trail. The pointer also carries the whole version as one JSON document when it is
+ * small enough ({@value #INLINE_LIMIT} bytes), so a function reads its configuration with one GetItem
+ * (a pointer without it, from an older apply or a huge configuration, is followed by a Query of the
+ * version's items). Functions cache what they read for a short time.
  */
 public final class DynamoConfigStore implements ConfigSource {
 
     private static final String PARTITION = "CONFIG";
     private static final String CURRENT = "CURRENT";
+    /** Well under DynamoDB's 400 KB item limit, with room for the pointer's other attributes. */
+    static final int INLINE_LIMIT = 300_000;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -72,7 +77,18 @@ public final class DynamoConfigStore implements ConfigSource {
 
     /** The stored configuration as one document, as a file would hold it. */
     public Map<String, Object> storedDocument() {
-        return assemble(storedItems());
+        var pointer = pointer();
+        if (pointer != null && pointer.containsKey("doc")) {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> inline = (Map<String, Object>) Json.read(pointer.get("doc").s());
+                return inline;
+            } catch (IOException e) {
+                throw new UncheckedIOException("the configuration pointer's document is not JSON", e);
+            }
+        }
+        long version = versionOf(pointer);
+        return assemble(version == 0 ? Map.of() : items(version));
     }
 
     /** What {@link #apply} would change, item by item. */
@@ -101,11 +117,18 @@ public final class DynamoConfigStore implements ConfigSource {
         for (int i = 0; i < puts.size(); i += 25) {
             writeBatch(puts.subList(i, Math.min(puts.size(), i + 25)));
         }
+        Map<String, AttributeValue> pointer = new java.util.HashMap<>(Map.of(Keys.PK, Item.s(PARTITION),
+                Keys.SK, Item.s(CURRENT), "type", Item.s("config-pointer"), "version", Item.n(next),
+                "appliedAt", Item.s(clock.instant().toString()),
+                "appliedBy", Item.s(appliedBy == null ? "unknown" : appliedBy)));
+        // The same document a reader would assemble from the items (each item through JSON, in item order).
+        String inline = Json.write(assemble(normaliseItems(wanted)));
+        if (inline.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= INLINE_LIMIT) {
+            pointer.put("doc", Item.s(inline));
+        }
         try {
             dynamo.putItem(r -> r.tableName(table)
-                    .item(Map.of(Keys.PK, Item.s(PARTITION), Keys.SK, Item.s(CURRENT), "type", Item.s("config-pointer"),
-                            "version", Item.n(next), "appliedAt", Item.s(clock.instant().toString()),
-                            "appliedBy", Item.s(appliedBy == null ? "unknown" : appliedBy)))
+                    .item(pointer)
                     .conditionExpression(version == 0 ? "attribute_not_exists(PK)" : "version = :v")
                     .expressionAttributeValues(version == 0 ? null : Map.of(":v", Item.n(version))));
         } catch (ConditionalCheckFailedException e) {
@@ -130,9 +153,17 @@ public final class DynamoConfigStore implements ConfigSource {
     }
 
     public long currentVersion() {
+        return versionOf(pointer());
+    }
+
+    private Map<String, AttributeValue> pointer() {
         var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Map.of(Keys.PK, Item.s(PARTITION), Keys.SK, Item.s(CURRENT)))).item();
-        return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("version").n());
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    private static long versionOf(Map<String, AttributeValue> pointer) {
+        return pointer == null ? 0 : Long.parseLong(pointer.get("version").n());
     }
 
     private Map<String, Object> storedItems() {
@@ -205,6 +236,13 @@ public final class DynamoConfigStore implements ConfigSource {
             }
         });
         return changes;
+    }
+
+    /** Each item's document as JSON gives it back. */
+    private static Map<String, Object> normaliseItems(Map<String, Object> items) {
+        Map<String, Object> out = new TreeMap<>();
+        items.forEach((sk, doc) -> out.put(sk, normalise(doc)));
+        return out;
     }
 
     /** Compares documents as JSON would store them (a YAML 15 and a stored 15 are the same). */

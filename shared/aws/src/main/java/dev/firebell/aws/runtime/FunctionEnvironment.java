@@ -41,6 +41,11 @@ public final class FunctionEnvironment {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /** Lambda is initialising this environment to snapshot it (SnapStart), not to serve an invocation now. */
+    public boolean snapStartInit() {
+        return "snap-start".equals(optional("AWS_LAMBDA_INITIALIZATION_TYPE", null));
+    }
+
     public Set<String> namesRead() {
         synchronized (read) {
             return Set.copyOf(read);

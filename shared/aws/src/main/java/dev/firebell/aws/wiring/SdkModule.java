@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
@@ -21,12 +22,24 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 @Module
 public final class SdkModule {
 
+    /**
+     * Attempts per AWS call: the first and two retries, with exponential backoff and jitter (the standard retry
+     * mode's own number, pinned here so that neither an SDK upgrade nor {@code AWS_RETRY_MODE} changes it; the
+     * legacy default would try DynamoDB nine times). Lambda's retries, the page sweep and the stream's retries are
+     * the layers above.
+     */
+    public static final int MAX_ATTEMPTS = 3;
+    /** One HTTP attempt, connection included. */
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    /** One call, all its attempts and backoff included: well under the 60-second page lease. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
+
     private SdkModule() {
     }
 
     @Provides
     @Singleton
-    static SdkHttpClient httpClient() {
+    public static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(5))
@@ -36,10 +49,17 @@ public final class SdkModule {
     /** Every call is bounded, so a throttled or unreachable AWS fails the invocation instead of hanging it. */
     @Provides
     @Singleton
-    static ClientOverrideConfiguration overrides() {
+    public static ClientOverrideConfiguration overrides() {
+        return boundedCalls(ATTEMPT_TIMEOUT, CALL_TIMEOUT);
+    }
+
+    /** The production retry bounds with other timeouts: for tests that make AWS slower than them. */
+    public static ClientOverrideConfiguration boundedCalls(Duration attemptTimeout, Duration callTimeout) {
         return ClientOverrideConfiguration.builder()
-                .apiCallAttemptTimeout(Duration.ofSeconds(5))
-                .apiCallTimeout(Duration.ofSeconds(12))
+                .retryStrategy(RetryMode.STANDARD)
+                .retryStrategy(retries -> retries.maxAttempts(MAX_ATTEMPTS))
+                .apiCallAttemptTimeout(attemptTimeout)
+                .apiCallTimeout(callTimeout)
                 .build();
     }
 
@@ -50,9 +70,9 @@ public final class SdkModule {
      */
     @Provides
     @Singleton
-    static AwsCredentialsProvider credentials(FunctionEnvironment env) {
+    public static AwsCredentialsProvider credentials(FunctionEnvironment env) {
         boolean inLambda = env.optional("AWS_LAMBDA_FUNCTION_NAME", null) != null;
-        boolean snapStart = "snap-start".equals(env.optional("AWS_LAMBDA_INITIALIZATION_TYPE", null));
+        boolean snapStart = env.snapStartInit();
         boolean keysInEnvironment = env.optional("AWS_ACCESS_KEY_ID", null) != null;
         if (inLambda && !snapStart && keysInEnvironment) {
             return EnvironmentVariableCredentialsProvider.create();

@@ -20,7 +20,7 @@ public final class SnsModule {
 
     @Provides
     @Singleton
-    static SnsClient sns(SdkHttpClient http, AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
+    public static SnsClient sns(SdkHttpClient http, AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
         return SnsClient.builder().httpClient(http).credentialsProvider(credentials)
                 .overrideConfiguration(overrides).build();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.firebell.config.ConfigException;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
+import dev.firebell.local.faults.FaultProxy;
 import dev.firebell.local.junit.LocalStackTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @LocalStackTest
 class DynamoConfigStoreIntegrationTest {
@@ -53,6 +56,31 @@ class DynamoConfigStoreIntegrationTest {
         assertThat(store.storedDocument()).isEqualTo(Map.of(
                 "routing", Map.of("default", Map.of("service", "checkout")),
                 "services", Map.of("checkout", Map.of("pageTarget", "team-checkout-2", "reopenWindow", "15m"))));
+    }
+
+    @Test
+    void current_shouldTakeOneGetItem_whenThePointerCarriesTheDocument_andFollowAnOlderPointerToItsItems(
+            LocalStack local, LocalResources res) {
+        String table = res.tableName("FirebellTable");
+        new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO).apply(V1, "alice");
+        try (FaultProxy proxy = FaultProxy.start(local.endpoint());
+             DynamoDbClient counted = local.configure(DynamoDbClient.builder()).endpointOverride(proxy.endpoint())
+                     .build()) {
+            DynamoConfigStore reader = new DynamoConfigStore(counted, table, InstantSource.system(), Duration.ZERO);
+
+            Map<String, Object> inline = reader.storedDocument();
+            assertThat(reader.current().service("payments").pageTarget()).isEqualTo("team-payments");
+            assertThat(proxy.requests()).containsExactly("dynamodb:GetItem", "dynamodb:GetItem");
+
+            // A pointer written before the document was inlined (or for a configuration too big to inline).
+            local.dynamoDb().updateItem(r -> r.tableName(table).key(Map.of("PK", AttributeValue.fromS("CONFIG"),
+                    "SK", AttributeValue.fromS("CURRENT"))).updateExpression("REMOVE doc"));
+            proxy.resetCounts();
+            assertThat(reader.storedDocument()).isEqualTo(inline);
+            assertThat(reader.current().service("payments").pageTarget()).isEqualTo("team-payments");
+            assertThat(proxy.requests()).containsExactly("dynamodb:GetItem", "dynamodb:Query", "dynamodb:GetItem",
+                    "dynamodb:Query");
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Operability rules for a template: Firebell watches itself, through a channel apart from itself, and releases safely.
@@ -28,6 +30,7 @@ import java.util.Set;
 final class TemplateOperations {
 
     static final String ALARM = "AWS::CloudWatch::Alarm";
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     /** One AWS::CloudWatch::Alarm, read. */
     record Alarm(SamTemplate.Resource resource, String namespace, String metric, Map<String, Object> dimensions,
@@ -273,6 +276,61 @@ final class TemplateOperations {
             }
         }
         return findings;
+    }
+
+    /** Properties that fix a resource's physical name, by resource type. */
+    static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(
+            Map.entry("AWS::Serverless::Function", "FunctionName"), Map.entry("AWS::Lambda::Function", "FunctionName"),
+            Map.entry(ALARM, "AlarmName"), Map.entry("AWS::CloudWatch::Dashboard", "DashboardName"),
+            Map.entry("AWS::Logs::LogGroup", "LogGroupName"), Map.entry("AWS::KMS::Alias", "AliasName"),
+            Map.entry("AWS::SNS::Topic", "TopicName"), Map.entry("AWS::SQS::Queue", "QueueName"),
+            Map.entry("AWS::DynamoDB::Table", "TableName"), Map.entry("AWS::S3::Bucket", "BucketName"),
+            Map.entry("AWS::IAM::Role", "RoleName"), Map.entry("AWS::Scheduler::Schedule", "Name"),
+            Map.entry("AWS::Events::Rule", "Name"));
+
+    /**
+     * Two stacks of the template fit in one account and region (the pipeline deploys staging and prod side by side):
+     * every physical name the template fixes contains {@code ${AWS::StackName}} or a parameter (the stage), and every
+     * {@code ScheduleV2} event sets {@code OmitName: true} or such a {@code Name}, since SAM otherwise names the schedule
+     * after the event's logical id.
+     */
+    List<String> namesCollidingAcrossStacks() {
+        List<String> findings = new ArrayList<>();
+        for (SamTemplate.Resource resource : template.resources().values()) {
+            String property = NAME_PROPERTIES.get(resource.type());
+            Object name = property == null ? null : resource.properties().get(property);
+            if (name != null && !variesByStack(name)) {
+                findings.add(lines.at(resource.raw(), List.of("Resources", resource.logicalId(), "Properties", property))
+                        + ": " + resource.logicalId() + "." + property + " is the same in every stack of this template");
+            }
+        }
+        for (String id : template.functionIds()) {
+            template.function(id).events().forEach((name, event) -> {
+                Map<String, Object> properties = map(map(event).get("Properties"));
+                if ("ScheduleV2".equals(map(event).get("Type")) && !Boolean.TRUE.equals(properties.get("OmitName"))
+                        && !variesByStack(properties.getOrDefault("Name", name))) {
+                    findings.add(lines.at(template.resource(id).raw(), List.of("Resources", id, "Properties", "Events",
+                            name)) + ": " + id + " Events." + name + ": SAM names the schedule '" + name + "' in every"
+                            + " stack; set OmitName: true");
+                }
+            });
+        }
+        return findings;
+    }
+
+    private boolean variesByStack(Object name) {
+        Set<String> names = new LinkedHashSet<>();
+        TemplateData.walk(name, List.of(), (node, path) -> {
+            if (isIntrinsic(node) && intrinsicName(node).equals("Fn::Sub")) {
+                Matcher variable = SUB_VARIABLE.matcher(String.valueOf(subText(node)));
+                while (variable.find()) {
+                    names.add(variable.group(1));
+                }
+            }
+            refName(node).ifPresent(names::add);
+        });
+        return names.contains("AWS::StackName") || names.stream().anyMatch(template.parameters()::containsKey)
+                || names.stream().anyMatch(n -> template.resources().containsKey(n.split("\\.")[0]));
     }
 
     // ---- helpers ----

@@ -65,6 +65,11 @@ class TemplateOperationsTest {
     }
 
     @Test
+    void names_shouldLetTwoStacksShareAnAccount() {
+        assertThat(operations.namesCollidingAcrossStacks()).as(lines(operations.namesCollidingAcrossStacks())).isEmpty();
+    }
+
+    @Test
     void checks_shouldReportExactlyTheMarkedMistakes_withTheirLines() {
         // GIVEN a template whose mistakes are marked "# wrong:", next to a function that follows every rule
         Path file = ProjectFiles.testTemplate("operations-mistakes.yaml");
@@ -80,6 +85,7 @@ class TemplateOperationsTest {
         findings.addAll(checker.ownAlarmsReachingFirebell());
         findings.addAll(checker.deploymentsWithoutRollbackAlarms());
         findings.addAll(checker.logGroupsRacingLambda());
+        findings.addAll(checker.namesCollidingAcrossStacks());
 
         // THEN
         assertThat(linesOf(findings)).as(lines(findings)).containsExactlyInAnyOrderElementsOf(markedLines(file));
@@ -94,6 +100,8 @@ class TemplateOperationsTest {
                 .anySatisfy(f -> assertThat(f).contains("UnprefixedAlarm is not named"))
                 .anySatisfy(f -> assertThat(f).contains("BadFunction has no AutoPublishAlias and DeploymentPreference"))
                 .anySatisfy(f -> assertThat(f).contains("RacingLogs (logs of BadFunction) is named under /aws/lambda/"))
-                .anySatisfy(f -> assertThat(f).contains("ScheduledFunction has no LoggingConfig.LogGroup"));
+                .anySatisfy(f -> assertThat(f).contains("ScheduledFunction has no LoggingConfig.LogGroup"))
+                .anySatisfy(f -> assertThat(f).contains("UnprefixedAlarm.AlarmName is the same in every stack"))
+                .anySatisfy(f -> assertThat(f).contains("SAM names the schedule 'Every' in every stack"));
     }
 }

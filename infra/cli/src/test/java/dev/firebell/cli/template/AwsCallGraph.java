@@ -90,6 +90,7 @@ final class AwsCallGraph {
     private static final String PROJECT = "dev/firebell/";
 
     private final ClassLoader loader;
+    private final Set<String> excluded;
     private final Map<String, ClassInfo> classes = new HashMap<>();
     private final Set<String> reachable = new LinkedHashSet<>();
     private final Deque<MethodRef> work = new ArrayDeque<>();
@@ -99,12 +100,21 @@ final class AwsCallGraph {
     private final Set<MethodRef> virtualCalls = new LinkedHashSet<>();
     private final Map<SdkCall, String> sdkCalls = new LinkedHashMap<>();
 
-    private AwsCallGraph(ClassLoader loader) {
+    private AwsCallGraph(ClassLoader loader, Set<String> excludedPackages) {
         this.loader = loader;
+        this.excluded = Set.copyOf(excludedPackages);
     }
 
     static Result analyse(Class<?> handler) {
-        AwsCallGraph graph = new AwsCallGraph(handler.getClassLoader());
+        return analyse(handler, Set.of());
+    }
+
+    /**
+     * Like {@link #analyse(Class)}, for an entry point that is not a Lambda handler (a command of the CLI), leaving out
+     * project packages that do not run against AWS ({@code dev/firebell/local/}: the emulator).
+     */
+    static Result analyse(Class<?> handler, Set<String> excludedPackages) {
+        AwsCallGraph graph = new AwsCallGraph(handler.getClassLoader(), excludedPackages);
         String name = Type.getInternalName(handler);
         graph.instantiate(name);
         graph.reach(new MethodRef(name, "<init>", "()V"));
@@ -319,8 +329,9 @@ final class AwsCallGraph {
         }
     }
 
-    private static boolean isProject(String internalName) {
-        return internalName != null && internalName.startsWith(PROJECT);
+    private boolean isProject(String internalName) {
+        return internalName != null && internalName.startsWith(PROJECT)
+                && excluded.stream().noneMatch(internalName::startsWith);
     }
 
     // ---- reading class files ----

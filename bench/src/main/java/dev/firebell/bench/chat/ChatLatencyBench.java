@@ -9,6 +9,7 @@ import dev.firebell.chat.slack.SlackEndpoint;
 import dev.firebell.chat.slack.SlackSignature;
 import dev.firebell.cli.YamlConfigLoader;
 import dev.firebell.function.chat.ChatHandler;
+import dev.firebell.function.chat.ChatJobs;
 import dev.firebell.function.chat.ChatOverrides;
 import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalResources;
@@ -36,7 +37,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * How much of Slack's 3-second budget the chat function uses. Against the local stack (moto on this machine):
@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  *       time, in AWS a network round trip each;</li>
  *   <li><b>cold</b> ({@code --cold N}): N fresh JVMs with the function's deployment zip as class path construct the
  *       handler with Lambda's no-arg constructor and answer a first {@code list}: JVM start, class loading, Dagger
- *       graph, SDK clients, the SSM read of the signing secret and the DynamoDB query, end to end.</li>
+ *       graph, SDK clients, the Secrets Manager read of the signing secret and the DynamoDB query, end to end.</li>
  * </ol>
  * Changing commands alternate (ack/unack, resolve/reopen, SEV1/SEV2, ...) so each call really writes. The function
  * is wired as deployed, on infra/config/firebell.example.yaml (people, rotations, escalation policies).
@@ -94,8 +94,10 @@ public final class ChatLatencyBench {
             DynamoConfigStore config = new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO);
             Map<String, Object> example = new YamlConfigLoader().load(root.resolve("infra/config/firebell.example.yaml"))
                     .document();
-            String parameter = resources.environmentOf(FUNCTION).get("SLACK_SIGNING_SECRET_PARAMETER");
-            local.ssm().putParameter(r -> r.name(parameter).type(ParameterType.SECURE_STRING).value(SECRET).overwrite(true));
+            String secretName = resources.environmentOf(FUNCTION).get("SLACK_SIGNING_SECRET_NAME");
+            local.secretsManager().createSecret(r -> r.name(secretName).secretString(SECRET));
+            // Deferred halves arrive as the SNS event of the chat jobs topic, as deployed (ADR 34).
+            String jobTopic = resources.environmentOf(FUNCTION).get("CHAT_JOB_TOPIC_ARN");
 
             List<SlackEndpoint.DeferredCommand> deferred = new ArrayList<>();
             // The production wiring (people, rotations, escalation from the example configuration), except that
@@ -125,7 +127,7 @@ public final class ChatLatencyBench {
                         } finally {
                             CallCounter.pause(false);
                         }
-                        return ChatHandler.jobEvent(deferred.remove(deferred.size() - 1));
+                        return ChatJobs.snsEvent(jobTopic, deferred.remove(deferred.size() - 1));
                     }),
                     new Case("oncall <service>", i -> event(BOB, "oncall checkout")),
                     new Case("oncall (all)", i -> event(BOB, "oncall")),
@@ -133,7 +135,7 @@ public final class ChatLatencyBench {
                     new Case("maintenance (config only)", i -> event(ALICE, "maintenance checkout 30m upgrade")),
                     new Case("postmortem (open: refused)", i -> event(ALICE, "postmortem 1")),
                     new Case("declare: answer", i -> event(ALICE, "declare SEV4 Bench incident " + i + " checkout")),
-                    new Case("declare: deferred half", i -> ChatHandler.jobEvent(deferred.remove(0))),
+                    new Case("declare: deferred half", i -> ChatJobs.snsEvent(jobTopic, deferred.remove(0))),
                     new Case("error: unknown command", i -> event(ALICE, "acknowledge 1")),
                     new Case("refused: bad signature", i -> badlySigned(event(ALICE, "ack 1"))));
 
@@ -160,9 +162,9 @@ public final class ChatLatencyBench {
                         List<SlackEndpoint.DeferredCommand> pending = new ArrayList<>(deferred);
                         deferred.clear();
                         call(handler, event(ALICE, "declare SEV2 Checkout is failing checkout"), quiet);
-                        call(handler, ChatHandler.jobEvent(deferred.remove(0)), quiet);
+                        call(handler, ChatJobs.snsEvent(jobTopic, deferred.remove(0)), quiet);
                         call(handler, event(ALICE, "declare SEV3 Payments are slow payments"), quiet);
-                        call(handler, ChatHandler.jobEvent(deferred.remove(0)), quiet);
+                        call(handler, ChatJobs.snsEvent(jobTopic, deferred.remove(0)), quiet);
                         deferred.addAll(pending);
                         CallCounter.pause(false);
                     }

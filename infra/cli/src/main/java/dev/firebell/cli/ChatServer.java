@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.firebell.aws.Json;
 import dev.firebell.function.chat.ChatHandler;
+import dev.firebell.function.chat.ChatJobs;
 import dev.firebell.function.chat.ChatOverrides;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * The chat endpoint on 127.0.0.1, as the Lambda Function URL serves it: each HTTP request becomes the payload
  * format 2.0 event Lambda would build (header names lower-cased, the body base64-encoded) and is handled by the
  * real {@code ChatFunction} handler in this process, through {@link FunctionRunner}. A deferred command's second
- * half is invoked the way Lambda's asynchronous invoke would, on a background thread; what it would post to
- * Slack's response URL is printed instead (this machine cannot, and should not, reach hooks.slack.com).
+ * half reaches the handler as the SNS event its chat jobs topic would deliver, on a background thread (moto stores
+ * published messages but does not invoke Lambda); what it would post to Slack's response URL is printed instead
+ * (this machine cannot, and should not, reach hooks.slack.com).
  *
  * <p>Binds the loopback interface only. {@link #close()} stops it.
  */
@@ -171,9 +173,12 @@ public final class ChatServer implements AutoCloseable {
         return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Lambda's asynchronous invoke, locally: the same function, the job event, on another thread, later. */
+    /**
+     * The chat jobs topic delivering a job, locally: the SNS event SNS would hand the function, for the topic the
+     * template gives it, on another thread, later.
+     */
     private void invokeAsync(dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
-        byte[] job = ChatHandler.jobEvent(command);
+        byte[] job = ChatJobs.snsEvent(runner.environmentOf(FUNCTION).require("CHAT_JOB_TOPIC_ARN"), command);
         async.submit(() -> {
             try {
                 runner.invoke(FUNCTION, job);

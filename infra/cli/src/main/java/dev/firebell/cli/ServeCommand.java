@@ -25,12 +25,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * The chat endpoint on 127.0.0.1 against the local stack, for {@code curl} (or a tunnel from a real Slack app):
- * the signing secret goes into the local SSM parameter the template names, this workspace is allowed the way the
+ * the signing secret goes into the local Secrets Manager secret the template names, this workspace is allowed the way the
  * {@code SlackTeamIds} parameter allows one, and the people of the applied configuration (those with a
  * {@code chatUserId}) are responders, as in a deployment; {@code --person} replaces them for quick trials.
  */
@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--signing-secret", description = "The Slack signing secret to accept (default: the one already in"
-            + " the local SSM parameter, or a new random one).")
+            + " the local Secrets Manager secret, or a new random one).")
     String signingSecret;
 
     @Option(names = "--team", defaultValue = "T0LOCAL", description = "The Slack team id allowed (template parameter"
@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** A running endpoint: the stack (if started here), the server and what a client needs to call it. */
     record Served(LocalStack local, ChatServer server, String secret, String team, List<Responder> people,
-                  String parameterName) implements AutoCloseable {
+                  String secretName) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
@@ -102,8 +102,8 @@ final class ServeCommand implements Callable<Integer> {
             if (config != null) {
                 out.println("configuration: " + StackOptions.applyConfig(local, resources, config, "firebell serve"));
             }
-            String parameter = resources.environmentOf(ChatServer.FUNCTION).get("SLACK_SIGNING_SECRET_PARAMETER");
-            String secret = signingSecret(local, parameter);
+            String secretName = resources.environmentOf(ChatServer.FUNCTION).get("SLACK_SIGNING_SECRET_NAME");
+            String secret = signingSecret(local, secretName);
             FunctionRunner runner = new FunctionRunner(resources, out);
             ChatOverrides overrides = ChatOverrides.none();
             List<Responder> directory = given;
@@ -113,31 +113,46 @@ final class ServeCommand implements Callable<Integer> {
                 overrides.people(people(given));
             }
             ChatServer server = ChatServer.start(runner, port, overrides, out);
-            return new Served(local, server, secret, team, directory, parameter);
+            return new Served(local, server, secret, team, directory, secretName);
         } catch (Exception | Error e) {
             local.close();
             throw e;
         }
     }
 
-    /** The secret given, else the one the local parameter holds, else a new one; stored as a SecureString. */
-    private String signingSecret(LocalStack local, String parameter) {
-        String secret = signingSecret;
-        if (secret == null) {
-            try {
-                secret = local.ssm().getParameter(r -> r.name(parameter).withDecryption(true)).parameter().value();
-            } catch (ParameterNotFoundException none) {
-                byte[] random = new byte[16];
-                new SecureRandom().nextBytes(random);
-                secret = HexFormat.of().formatHex(random);
-            }
-        }
+    /**
+     * The secret given, else the one the local secret holds, else a new one; stored as the secret's current value
+     * (the secret is created as docs/chat.md tells users to, with {@code aws secretsmanager create-secret}).
+     */
+    private String signingSecret(LocalStack local, String name) {
+        String secret = signingSecret != null ? signingSecret : stored(local, name).orElseGet(() -> {
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random);
+            return HexFormat.of().formatHex(random);
+        });
         if (secret.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--signing-secret must not be empty");
         }
-        String value = secret;
-        local.ssm().putParameter(r -> r.name(parameter).type(ParameterType.SECURE_STRING).value(value).overwrite(true));
+        var secrets = local.secretsManager();
+        try {
+            secrets.putSecretValue(r -> r.secretId(name).secretString(secret));
+        } catch (ResourceNotFoundException notYet) {
+            secrets.createSecret(r -> r.name(name).secretString(secret));
+        } catch (InvalidRequestException scheduledForDeletion) {
+            secrets.restoreSecret(r -> r.secretId(name));
+            secrets.putSecretValue(r -> r.secretId(name).secretString(secret));
+        }
         return secret;
+    }
+
+    /** The plain-text secret the local secret holds, if any. */
+    private static Optional<String> stored(LocalStack local, String name) {
+        try {
+            return Optional.ofNullable(local.secretsManager().getSecretValue(r -> r.secretId(name)).secretString())
+                    .map(String::strip).filter(value -> !value.isEmpty() && !value.startsWith("{"));
+        } catch (ResourceNotFoundException | InvalidRequestException noneOrDeleted) {
+            return Optional.empty();
+        }
     }
 
     /** The configuration's people with a chat user id: the chat function's own directory reads the same. */
@@ -196,7 +211,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println();
         out.println("Chat endpoint on " + served.server().url() + " (Ctrl-C stops it; local stack at "
                 + served.local().endpoint() + ")");
-        out.println("  signing secret (SSM " + served.parameterName() + "): " + served.secret());
+        out.println("  signing secret (Secrets Manager " + served.secretName() + "): " + served.secret());
         out.println("  workspace " + served.team() + "; responders (Slack user id = person): " + (served.people().isEmpty()
                 ? "nobody, so every change is refused: apply a --config whose people have a chatUserId, or pass --person"
                 : String.join(", ", served.people().stream().map(r -> r.chatUserId() + " = " + r.personId()).toList())));

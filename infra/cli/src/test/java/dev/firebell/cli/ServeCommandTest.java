@@ -162,13 +162,33 @@ class ServeCommandTest {
     }
 
     @Test
-    void theSigningSecret_shouldBeASecureStringInTheParameterTheTemplateNames() {
-        var parameter = local.ssm().getParameter(r -> r.name("/firebell/slack/signing-secret").withDecryption(true))
-                .parameter();
+    void theSigningSecret_shouldBeInTheSecretTheTemplateNames_andKeptForTheNextServe() throws Exception {
+        String stored = local.secretsManager().getSecretValue(r -> r.secretId("firebell/slack/signing_secret"))
+                .secretString();
 
-        assertThat(served.parameterName()).isEqualTo("/firebell/slack/signing-secret");
-        assertThat(parameter.typeAsString()).isEqualTo("SecureString");
-        assertThat(parameter.value()).isEqualTo(SECRET);
+        assertThat(served.secretName()).isEqualTo("firebell/slack/signing_secret");
+        assertThat(stored).isEqualTo(SECRET);
+
+        // WHEN serve starts again without --signing-secret THEN it keeps accepting the stored one
+        served.close();
+        served = null;
+        ServeCommand again = new ServeCommand();
+        new CommandLine(again).parseArgs("--endpoint", local.endpoint().toString(), "--port", "0", "--person",
+                "U0ALICE=alice");
+        served = again.serve(new PrintStream(output, true, StandardCharsets.UTF_8));
+        assertThat(served.secret()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void declare_shouldReachTheHandlerAsTheSnsEventOfTheChatJobsTopic() throws Exception {
+        String example = ServeCommand.curlExample(served.server().url().toString(), served.secret(), served.team(),
+                "U0ALICE");
+
+        bash(example + "\nincident declare SEV3 Payments are slow payments");
+
+        awaitOutput("declared *#1* Payments are slow (SEV3, payments)");
+        assertThat(output.toString(StandardCharsets.UTF_8)).doesNotContain("the deferred half of a command failed")
+                .doesNotContain("ignored: an SNS message");
     }
 
     private DynamoIncidentStore store() {

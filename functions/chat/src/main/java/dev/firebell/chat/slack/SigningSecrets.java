@@ -1,7 +1,7 @@
 package dev.firebell.chat.slack;
 
 /**
- * Where the signing secret comes from (SSM Parameter Store in production, cached). An empty array means "not
+ * Where the signing secret comes from (AWS Secrets Manager in production, cached). An empty array means "not
  * configured", which fails every verification.
  */
 public interface SigningSecrets {

@@ -49,7 +49,7 @@ public final class SlackEndpoint {
         String reference();
     }
 
-    /** Starts the second half of a deferred command, outside this request (Lambda: an asynchronous self-invoke). */
+    /** Starts the second half of a deferred command, outside this request (Lambda: a message to the chat jobs topic). */
     public interface Deferrals {
         void defer(DeferredCommand command);
     }

@@ -11,13 +11,18 @@ import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.chat.slack.SlackEndpoint;
 import javax.inject.Singleton;
 
-/** The chat function's graph: the table and paging topic (declare pages), the signing secret, the endpoint. */
+/**
+ * The chat function's graph: the table and paging topic (declare pages), the signing secret, the endpoint, and the
+ * chat jobs topic (deferred commands).
+ */
 @Singleton
 @Component(modules = {SdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class,
         ChatModule.class})
 interface ChatComponent {
 
     SlackEndpoint endpoint();
+
+    ChatJobs jobs();
 
     @Component.Builder
     interface Builder {

@@ -5,33 +5,34 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.chat.slack.SlackEndpoint;
-import dev.firebell.chat.slack.SlackEndpoint.DeferredCommand;
 import dev.firebell.chat.slack.WebResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ChatFunction: Slack slash commands through a Lambda Function URL. Two kinds of event arrive:
  * <ul>
  *   <li>a Function URL request (payload 2.0): decoded and answered by {@link SlackEndpoint#handle}, always with a
  *       well-formed HTTP response, whatever the request holds;</li>
- *   <li>{@code {"firebellChatJob": ...}}: the second half of a deferred command, which this function sent itself
- *       ({@link LambdaSelfInvoker}); a Function URL event can never have that key at its top level. Finished by
- *       {@link SlackEndpoint#complete}; a failure fails the invocation (and lands in the failure queue).</li>
+ *   <li>an SNS event ({@code Records[].Sns}) from the chat jobs topic: the second half of a deferred command, which
+ *       this function published ({@link SnsJobPublisher}, format in {@link ChatJobs}); a Function URL event never
+ *       has {@code Records} at its top level. Each job is finished by {@link SlackEndpoint#complete}, which verifies
+ *       the signed request again; a failure fails the invocation (and lands in the failure queue). Messages from
+ *       another topic, and messages that are not jobs, are logged and ignored.</li>
  * </ul>
  */
 public final class ChatHandler implements RequestStreamHandler {
 
-    /** Larger events are refused unread: a Slack request is about 3 KB as an event, with headers. */
+    /** Larger events are refused unread: a Slack request is about 3 KB as an event, a job at most about 46 KB. */
     static final int MAX_EVENT = 64 * 1024;
-    static final String JOB = "firebellChatJob";
 
     private final SlackEndpoint endpoint;
+    private final ChatJobs jobs;
 
     /** Lambda's constructor: the object graph is built once per execution environment, at init. */
     public ChatHandler() {
@@ -45,11 +46,16 @@ public final class ChatHandler implements RequestStreamHandler {
 
     /** The production graph with some collaborators replaced (local server, benchmarks, tests). */
     public ChatHandler(FunctionEnvironment environment, ChatOverrides overrides) {
-        this(DaggerChatComponent.builder().environment(environment).overrides(overrides).build().endpoint());
+        this(DaggerChatComponent.builder().environment(environment).overrides(overrides).build());
     }
 
-    ChatHandler(SlackEndpoint endpoint) {
+    private ChatHandler(ChatComponent component) {
+        this(component.endpoint(), component.jobs());
+    }
+
+    ChatHandler(SlackEndpoint endpoint, ChatJobs jobs) {
         this.endpoint = endpoint;
+        this.jobs = jobs;
     }
 
     @Override
@@ -67,8 +73,8 @@ public final class ChatHandler implements RequestStreamHandler {
             } catch (IOException | RuntimeException e) {
                 log.warn("refused: event is not a JSON object");
             }
-            if (event != null && event.get(JOB) instanceof Map<?, ?> job) {
-                endpoint.complete(decodeJob(job), log);
+            if (event != null && event.get("Records") instanceof List<?> records) {
+                runJobs(records, log);
                 output.write("{}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -90,23 +96,36 @@ public final class ChatHandler implements RequestStreamHandler {
         }
     }
 
-    /** The event that runs the second half of a deferred command (what {@link LambdaSelfInvoker} sends). */
-    public static byte[] jobEvent(DeferredCommand command) {
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("timestamp", command.timestamp());
-        job.put("signature", command.signature());
-        job.put("body", Base64.getEncoder().encodeToString(command.body()));
-        return Json.write(Map.of(JOB, job)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static DeferredCommand decodeJob(Map<?, ?> job) {
-        byte[] body;
-        try {
-            body = job.get("body") instanceof String b ? Base64.getDecoder().decode(b) : new byte[0];
-        } catch (IllegalArgumentException e) {
-            body = new byte[0];
+    /** SNS hands over one message per invocation; more are run in order, and the first failure fails the rest. */
+    private void runJobs(List<?> records, LambdaLog log) {
+        for (Object record : records) {
+            if (!(record instanceof Map<?, ?> r && r.get("Sns") instanceof Map<?, ?> sns
+                    && sns.get("Message") instanceof String message)) {
+                log.warn("ignored: an event record that is not an SNS message");
+                continue;
+            }
+            if (!jobs.topicArn().equals(sns.get("TopicArn"))) {
+                log.warn("ignored: an SNS message from " + sns.get("TopicArn") + ", not from the chat jobs topic"
+                        + " (CHAT_JOB_TOPIC_ARN)");
+                continue;
+            }
+            Optional<ChatJobs.Job> job;
+            try {
+                job = ChatJobs.parse(message);
+            } catch (ChatJobs.UnsupportedJobException e) {
+                log.error("cannot run a chat job: " + e.getMessage(), null);
+                throw e;
+            }
+            if (job.isEmpty()) {
+                log.warn("ignored: an SNS message on the chat jobs topic that is not a chat job");
+                continue;
+            }
+            if (!job.get().publishedBy().equals(jobs.functionVersion())) {
+                // Expected while a deployment shifts the alias from one version to the next (ADR 34).
+                log.info("chat job published by function version " + job.get().publishedBy() + ", run by version "
+                        + jobs.functionVersion());
+            }
+            endpoint.complete(job.get().command(), log);
         }
-        return new DeferredCommand(job.get("timestamp") instanceof String t ? t : null,
-                job.get("signature") instanceof String s ? s : null, body);
     }
 }

@@ -1,6 +1,5 @@
 package dev.firebell.function.chat;
 
-import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.firebell.config.ConfigSource;
@@ -28,8 +27,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The chat function's own part of the graph: the signing secret, the allowed workspaces, the chat service with its
@@ -48,22 +47,24 @@ final class ChatModule {
 
     @Provides
     @Singleton
-    static SsmClient ssm(SdkHttpClient http, AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
-        return SsmClient.builder().httpClient(http).credentialsProvider(credentials).overrideConfiguration(overrides).build();
+    static SecretsManagerClient secretsManager(SdkHttpClient http, AwsCredentialsProvider credentials,
+                                               ClientOverrideConfiguration overrides) {
+        return SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials)
+                .overrideConfiguration(overrides).build();
     }
 
     @Provides
     @Singleton
-    static LambdaClient lambda(SdkHttpClient http, AwsCredentialsProvider credentials,
-                               ClientOverrideConfiguration overrides) {
-        return LambdaClient.builder().httpClient(http).credentialsProvider(credentials).overrideConfiguration(overrides)
-                .build();
+    static SigningSecrets signingSecrets(SecretsManagerClient secretsManager, FunctionEnvironment env,
+                                         InstantSource clock) {
+        return new SecretsManagerSigningSecrets(secretsManager, env.require("SLACK_SIGNING_SECRET_NAME"), clock);
     }
 
+    /** {@code CHAT_JOB_TOPIC_ARN}: where deferred commands are published, and the only topic whose jobs run. */
     @Provides
     @Singleton
-    static SigningSecrets signingSecrets(SsmClient ssm, FunctionEnvironment env, InstantSource clock) {
-        return new SsmSigningSecrets(ssm, env.require("SLACK_SIGNING_SECRET_PARAMETER"), clock);
+    static ChatJobs jobs(FunctionEnvironment env) {
+        return new ChatJobs(env.require("CHAT_JOB_TOPIC_ARN"), env.optional("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"));
     }
 
     /**
@@ -114,9 +115,8 @@ final class ChatModule {
 
     @Provides
     @Singleton
-    static SlackEndpoint.Deferrals deferrals(ChatOverrides overrides, Lazy<LambdaClient> lambda, FunctionEnvironment env) {
-        return overrides.deferrals().orElseGet(() -> new LambdaSelfInvoker(lambda,
-                env.optional("AWS_LAMBDA_FUNCTION_NAME", null), env.optional("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")));
+    static SlackEndpoint.Deferrals deferrals(ChatOverrides overrides, SnsClient sns, ChatJobs jobs) {
+        return overrides.deferrals().orElseGet(() -> new SnsJobPublisher(sns, jobs));
     }
 
     @Provides

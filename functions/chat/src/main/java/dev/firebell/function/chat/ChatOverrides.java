@@ -41,7 +41,7 @@ public final class ChatOverrides {
         return this;
     }
 
-    /** How the second half of a deferred command is started (production: an asynchronous self-invoke). */
+    /** How the second half of a deferred command is started (production: a message to the chat jobs topic). */
     public ChatOverrides deferrals(SlackEndpoint.Deferrals value) {
         deferrals = value;
         return this;

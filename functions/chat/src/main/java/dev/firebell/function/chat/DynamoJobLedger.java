@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Deferred commands run once: a conditional put of {@code CHATJOB#<signature>} before running. Lambda delivers an
- * asynchronous event at least once, and a second {@code declare} would open a second incident and page twice. The
+ * Deferred commands run once: a conditional put of {@code CHATJOB#<signature>} before running. SNS and Lambda's
+ * asynchronous invoke each deliver at least once, and a second {@code declare} would open a second incident and
+ * page twice. The
  * signature names one request: Slack's body carries a {@code trigger_id} unique to it.
  * Items expire after a day (TTL); signatures older than five minutes are refused anyway.
  */

@@ -100,7 +100,7 @@ class ChatCommandsIntegrationTest {
         assertThat(deferred.commands).hasSize(1);
         assertThat(fixture.store.openIncidents()).isEmpty();
 
-        // WHEN the deferred half runs (Lambda's asynchronous invoke) -- twice, as at-least-once delivery may
+        // WHEN the deferred half runs (SNS invokes the function with the job) -- twice, as at-least-once delivery may
         complete(deferred.commands.get(0));
         complete(deferred.commands.get(0));
 
@@ -587,15 +587,15 @@ class ChatCommandsIntegrationTest {
         return r;
     }
 
-    /** What Lambda's asynchronous invoke of the function's own job event does. */
+    /** What SNS does with a job the function published to the chat jobs topic. */
     private void complete(dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
         complete(handler, command);
     }
 
-    private static void complete(ChatHandler target, dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
+    private void complete(ChatHandler target, dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            target.handleRequest(new java.io.ByteArrayInputStream(ChatHandler.jobEvent(command)), out,
+            target.handleRequest(new java.io.ByteArrayInputStream(fixture.jobEvent(command)), out,
                     ChatFixture.context(System.err));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The endpoint's gate, through the real handler with the signing secret in (emulated) SSM: what is let in, and
- * that everything refused changes nothing. The signature arithmetic itself, with Slack's documented example, is
- * in {@code SlackSignatureTest}.
+ * The endpoint's gate, through the real handler with the signing secret in (emulated) Secrets Manager: what is let
+ * in, and that everything refused changes nothing. The signature arithmetic itself, with Slack's documented example,
+ * is in {@code SlackSignatureTest}.
  */
 @LocalStackTest
 class ChatEndpointSecurityIntegrationTest {

@@ -25,12 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * The chat function against the emulator: the template's environment (with this test workspace allowed), the
- * signing secret in SSM, two services (checkout pages alice directly, so she has a last-paged incident), and
+ * signing secret in Secrets Manager, two services (checkout pages alice directly, so she has a last-paged incident), and
  * helpers to seed incidents, invoke the real handler and compare the table before and after.
  */
 final class ChatFixture {
@@ -55,7 +54,7 @@ final class ChatFixture {
     }
 
     /**
-     * An empty table, the signing secret in SSM, and this configuration: alice and bob (Slack U0ALICE, U0BOB) are
+     * An empty table, the signing secret in Secrets Manager, and this configuration: alice and bob (Slack U0ALICE, U0BOB) are
      * people of the on-call configuration; checkout pages alice directly (so her last-paged incident is known);
      * payments escalates, alice first and bob five minutes later; search pages a team; rotation checkout-primary
      * alternates alice and bob weekly; team sre is the two of them.
@@ -82,21 +81,39 @@ final class ChatFixture {
                     Map.of("escalateAfter", "5m", "targets", List.of(Map.of("person", "alice"))),
                     Map.of("escalateAfter", "5m", "targets", List.of(Map.of("person", "bob")))))));
 
-    String secretParameter() {
-        return resources.environmentOf("ChatFunction").get("SLACK_SIGNING_SECRET_PARAMETER");
+    String secretName() {
+        return resources.environmentOf("ChatFunction").get("SLACK_SIGNING_SECRET_NAME");
+    }
+
+    /** The chat jobs topic, as the template names it to the function. */
+    String jobTopicArn() {
+        return resources.environmentOf("ChatFunction").get("CHAT_JOB_TOPIC_ARN");
     }
 
     void putSecret(String value) {
-        local.ssm().putParameter(r -> r.name(secretParameter()).type(ParameterType.SECURE_STRING).value(value)
-                .overwrite(true));
+        putSecret(local, secretName(), value);
+    }
+
+    /** Creates the secret with this value, or gives it a new current value, as a user would with the CLI. */
+    static void putSecret(LocalStack local, String name, String value) {
+        try {
+            local.secretsManager().putSecretValue(r -> r.secretId(name).secretString(value));
+        } catch (ResourceNotFoundException notYet) {
+            local.secretsManager().createSecret(r -> r.name(name).secretString(value));
+        }
     }
 
     void deleteSecret() {
         try {
-            local.ssm().deleteParameter(r -> r.name(secretParameter()));
-        } catch (ParameterNotFoundException alreadyGone) {
+            local.secretsManager().deleteSecret(r -> r.secretId(secretName()).forceDeleteWithoutRecovery(true));
+        } catch (ResourceNotFoundException alreadyGone) {
             // nothing to delete
         }
+    }
+
+    /** What SNS hands the function for a deferred command it published to the chat jobs topic. */
+    byte[] jobEvent(dev.firebell.chat.slack.SlackEndpoint.DeferredCommand command) {
+        return ChatJobs.snsEvent(jobTopicArn(), command);
     }
 
     FunctionEnvironment environment() {
@@ -121,7 +138,7 @@ final class ChatFixture {
         if (deferred.size() != 1) {
             throw new AssertionError("declare was not deferred: " + accepted.body());
         }
-        invoke(production, ChatHandler.jobEvent(deferred.get(0)), context(LOG));
+        invoke(production, jobEvent(deferred.get(0)), context(LOG));
         return store.openIncidents().stream().map(i -> Long.parseLong(i.id())).max(Long::compare).map(String::valueOf)
                 .orElseThrow(() -> new AssertionError("declare opened no incident"));
     }
@@ -146,7 +163,7 @@ final class ChatFixture {
     private static final java.io.PrintStream LOG = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 
     static Response invoke(ChatHandler handler, byte[] event, LocalLambdaContext context) {
-        if (new String(event, StandardCharsets.UTF_8).startsWith("{\"firebellChatJob\"")) {
+        if (new String(event, StandardCharsets.UTF_8).startsWith("{\"Records\"")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(new ByteArrayInputStream(event), out, context);

@@ -108,7 +108,7 @@ final class Fakes {
         }
     }
 
-    /** Keeps deferred commands instead of invoking Lambda, so a test decides when (and how often) they run. */
+    /** Keeps deferred commands instead of publishing them, so a test decides when (and how often) they run. */
     static final class Deferred implements SlackEndpoint.Deferrals {
         final List<SlackEndpoint.DeferredCommand> commands = new CopyOnWriteArrayList<>();
 

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * The other half of {@link FunctionPermissionsTest}: what the functions call while they really run, recorded by an SDK
@@ -75,7 +75,7 @@ class ObservedAwsCallsTest {
         // What the scenarios exercise, so that this test keeps meaning something.
         assertThat(observed.get("AlarmIngestFunction")).contains("dynamodb:TransactWriteItems", "sns:Publish");
         assertThat(observed.get("PostmortemFunction")).contains("s3:PutObject", "dynamodb:PutItem");
-        assertThat(observed.get("ChatFunction")).contains("ssm:GetParameter", "dynamodb:TransactWriteItems");
+        assertThat(observed.get("ChatFunction")).contains("secretsmanager:GetSecretValue", "dynamodb:TransactWriteItems");
         assertThat(observed.get("EscalationFunction")).contains("dynamodb:Query");
     }
 
@@ -91,8 +91,12 @@ class ObservedAwsCallsTest {
 
     /** Signed slash commands from alice (a person of the example configuration) through the real chat handler. */
     private void runSlackCommands(String... commands) throws Exception {
-        String parameter = resources.environmentOf("ChatFunction").get("SLACK_SIGNING_SECRET_PARAMETER");
-        local.ssm().putParameter(r -> r.name(parameter).type(ParameterType.SECURE_STRING).value(SECRET).overwrite(true));
+        String secret = resources.environmentOf("ChatFunction").get("SLACK_SIGNING_SECRET_NAME");
+        try {
+            local.secretsManager().putSecretValue(r -> r.secretId(secret).secretString(SECRET));
+        } catch (ResourceNotFoundException e) {
+            local.secretsManager().createSecret(r -> r.name(secret).secretString(SECRET));
+        }
         FunctionRunner runner = new FunctionRunner(resources, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
         runner.handler("ChatFunction", environment -> {

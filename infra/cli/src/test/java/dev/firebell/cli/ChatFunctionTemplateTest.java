@@ -27,7 +27,8 @@ class ChatFunctionTemplateTest {
 
         assertThat(byAction.keySet()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "sns:Publish", "kms:Decrypt",
-                "kms:GenerateDataKey", "secretsmanager:GetSecretValue", "sqs:SendMessage");
+                "kms:GenerateDataKey", "secretsmanager:GetSecretValue", "sqs:SendMessage", "logs:CreateLogStream",
+                "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
         assertThat(byAction.get("secretsmanager:GetSecretValue")).singleElement().asString()
                 .endsWith(":secret:${SlackSigningSecretName}-??????}");
         assertThat(byAction.get("sns:Publish")).containsExactlyInAnyOrder("{Ref=PageTopic}", "{Ref=ChatJobsTopic}");
@@ -79,12 +80,14 @@ class ChatFunctionTemplateTest {
         });
     }
 
-    /** Every action the function's policies allow, with the resources it is allowed on (as strings). */
+    /** Every action the function's role allows, with the resources it is allowed on (as strings). */
     private Map<String, List<String>> grants() {
         Map<String, List<String>> byAction = new LinkedHashMap<>();
         List<Object> statements = new ArrayList<>();
-        for (Object policy : chat.policies()) {
-            statements.addAll(list(map(policy).get("Statement")));
+        // Its own role (ADR 61), named by the function.
+        assertThat(chat.properties().get("Role")).isEqualTo(Map.of("Fn::GetAtt", List.of("ChatFunctionRole", "Arn")));
+        for (Object policy : list(template.resource("ChatFunctionRole").properties().get("Policies"))) {
+            statements.addAll(list(map(map(policy).get("PolicyDocument")).get("Statement")));
         }
         for (Object s : statements) {
             Map<String, Object> statement = map(s);

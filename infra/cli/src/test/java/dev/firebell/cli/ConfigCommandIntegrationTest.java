@@ -165,6 +165,32 @@ class ConfigCommandIntegrationTest {
     }
 
     @Test
+    void subscriptionsChangedByHand_areDriftThatDiffReports_andApplyRepairs() {
+        // GIVEN the example applied, then changed by hand in SNS: alice's SMS unsubscribed, dave's filter widened
+        assertThat(run("config", "apply", EXAMPLE.toString(), "--endpoint", endpoint()).exit()).isZero();
+        Subscription alice = subscriptions().stream().filter(s -> s.endpoint().equals("+33612345678")).findFirst()
+                .orElseThrow();
+        local.sns().unsubscribe(r -> r.subscriptionArn(alice.subscriptionArn()));
+        Subscription dave = subscriptions().stream().filter(s -> s.endpoint().equals("+12125550143")).findFirst()
+                .orElseThrow();
+        local.sns().setSubscriptionAttributes(r -> r.subscriptionArn(dave.subscriptionArn()).attributeName("FilterPolicy")
+                .attributeValue("{\"target\":[\"person:dave\",\"person:mallory\"]}"));
+
+        // WHEN the drift check runs: the configuration itself is unchanged
+        Run drift = run("config", "diff", EXAMPLE.toString(), "--endpoint", endpoint());
+
+        // THEN it exits 2 and names both subscriptions
+        assertThat(drift.exit()).as(drift.err()).isEqualTo(2);
+        assertThat(drift.out()).contains("no changes: the stored configuration is the same")
+                .contains("+ subscription sms +33612345678 -> [person:alice]")
+                .contains("~ subscription sms +12125550143 -> [person:dave]");
+
+        // AND applying the file repairs both, after which there is no drift
+        assertThat(run("config", "apply", EXAMPLE.toString(), "--endpoint", endpoint()).exit()).isZero();
+        assertThat(run("config", "diff", EXAMPLE.toString(), "--endpoint", endpoint()).exit()).isZero();
+    }
+
+    @Test
     void applyingToADeployedTable_withContactsButNoTopic_saysWhatIsMissing_andStoresNothing() {
         Run apply = run("config", "apply", EXAMPLE.toString(), "--table", resources.tableName("FirebellTable"));
         assertThat(apply.exit()).isEqualTo(1);

@@ -167,7 +167,10 @@ class SamTemplateTest {
         assertThat(ingest.codeUri()).isEqualTo("functions/alarm-ingest/target/alarm-ingest.zip");
         assertThat(ingest.environment()).containsEntry("TABLE_NAME", Map.of("Ref", "FirebellTable"));
         assertThat(ingest.events()).containsKeys("AlarmStateChange", "AlarmNotification");
-        assertThat(ingest.policies()).isNotEmpty();
+        assertThat(ingest.properties()).as("its own role, not SAM policies").containsKey("Role");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> deployment = (Map<String, Object>) ingest.properties().get("DeploymentPreference");
+        assertThat(deployment).as("Globals' Type merged with its Alarms").containsKeys("Type", "Alarms");
         assertThat(template.functionIds()).contains("AlarmIngestFunction", "EscalationFunction");
     }
 

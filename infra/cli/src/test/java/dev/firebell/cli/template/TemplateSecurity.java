@@ -107,6 +107,58 @@ final class TemplateSecurity {
     }
 
     /**
+     * Every AWS::S3::Bucket: default encryption configured ({@code BucketEncryption} with {@code aws:kms},
+     * {@code aws:kms:dsse} or {@code AES256}), all four public access blocks on, and a bucket policy that denies
+     * requests without TLS ({@code aws:SecureTransport: false}) on the bucket and its objects.
+     */
+    List<String> unprotectedBuckets() {
+        List<String> findings = new ArrayList<>();
+        for (SamTemplate.Resource bucket : resourcesOfType("AWS::S3::Bucket")) {
+            Map<String, Object> p = bucket.properties();
+            List<Object> rules = list(at(p, "BucketEncryption", "ServerSideEncryptionConfiguration").orElse(null));
+            boolean encrypted = !rules.isEmpty() && rules.stream().allMatch(rule -> at(rule,
+                    "ServerSideEncryptionByDefault", "SSEAlgorithm").filter(algorithm -> Set.of("aws:kms",
+                    "aws:kms:dsse", "AES256").contains(String.valueOf(algorithm))).isPresent());
+            if (!encrypted) {
+                findings.add(where(bucket, "BucketEncryption") + ": " + bucket.logicalId() + ": no BucketEncryption"
+                        + " with an SSEAlgorithm (aws:kms, aws:kms:dsse or AES256)");
+            }
+            for (String block : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
+                    "RestrictPublicBuckets")) {
+                if (!isTrue(at(p, "PublicAccessBlockConfiguration", block))) {
+                    findings.add(where(bucket, "PublicAccessBlockConfiguration") + ": " + bucket.logicalId()
+                            + ": PublicAccessBlockConfiguration." + block + " must be true");
+                }
+            }
+            boolean tlsOnly = resourcesOfType("AWS::S3::BucketPolicy").stream()
+                    .filter(policy -> refName(policy.properties().get("Bucket")).filter(bucket.logicalId()::equals)
+                            .isPresent())
+                    .flatMap(policy -> list(at(policy.properties(), "PolicyDocument", "Statement").orElse(null)).stream())
+                    .anyMatch(statement -> deniesPlainHttp(map(statement), bucket.logicalId()));
+            if (!tlsOnly) {
+                findings.add(where(bucket) + ": " + bucket.logicalId() + ": no bucket policy denies requests without TLS"
+                        + " (Deny s3:* on the bucket and its objects when aws:SecureTransport is false)");
+            }
+        }
+        return findings;
+    }
+
+    private static boolean deniesPlainHttp(Map<String, Object> statement, String bucket) {
+        if (!"Deny".equals(statement.get("Effect")) || !list(statement.get("Action")).contains("s3:*")) {
+            return false;
+        }
+        Object principal = statement.get("Principal");
+        boolean everyone = "*".equals(principal) || "*".equals(map(principal).get("AWS"));
+        Object secure = at(statement, "Condition", "Bool", "aws:SecureTransport").orElse(null);
+        List<Object> resources = list(statement.get("Resource"));
+        boolean bucketItself = resources.stream().anyMatch(r -> isIntrinsic(r) && intrinsicName(r).equals("Fn::GetAtt")
+                && String.valueOf(list(intrinsicArgument(r)).get(0)).equals(bucket));
+        boolean objects = resources.stream().anyMatch(r -> isIntrinsic(r) && intrinsicName(r).equals("Fn::Sub")
+                && String.valueOf(intrinsicArgument(r)).equals("${" + bucket + ".Arn}/*"));
+        return everyone && "false".equalsIgnoreCase(String.valueOf(secure)) && bucketItself && objects;
+    }
+
+    /**
      * No Allow statement in a function's Policies (Globals included), or in an IAM role or policy of the template,
      * grants an action of {@link #RESOURCE_SCOPED_ACTIONS} (or a NotAction) on {@code Resource: '*'}.
      */

@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Security and operability rules for template.yaml: data encrypted at rest and recoverable, IAM scoped, no event
- * lost silently, no log kept forever, no secret in the template. The rules themselves are documented on
- * {@link TemplateSecurity}; the last test proves each one reports what it should, and only that.
+ * Security and operability rules for template.yaml: data encrypted at rest and recoverable, buckets private and
+ * TLS-only, IAM scoped, no event lost silently, no log kept forever, no secret in the template. The rules themselves
+ * are documented on {@link TemplateSecurity}; the last test proves each one reports what it should, and only that.
  */
 class TemplateSecurityTest {
 
@@ -33,6 +33,11 @@ class TemplateSecurityTest {
     @Test
     void queues_shouldBeEncrypted() {
         assertThat(security.unencryptedQueues()).as(lines(security.unencryptedQueues())).isEmpty();
+    }
+
+    @Test
+    void buckets_shouldBeEncrypted_private_andReachableOnlyOverTls() {
+        assertThat(security.unprotectedBuckets()).as(lines(security.unprotectedBuckets())).isEmpty();
     }
 
     @Test
@@ -96,6 +101,7 @@ class TemplateSecurityTest {
         findings.addAll(checker.unprotectedTables());
         findings.addAll(checker.unencryptedTopics());
         findings.addAll(checker.unencryptedQueues());
+        findings.addAll(checker.unprotectedBuckets());
         findings.addAll(checker.unscopedPolicyStatements());
         findings.addAll(checker.asyncFunctionsWithoutFailureDestination());
         findings.addAll(checker.otherFunctionsWithoutFailureHandling());
@@ -109,6 +115,10 @@ class TemplateSecurityTest {
                 .anySatisfy(finding -> assertThat(finding).contains("PlainTable: PointInTimeRecovery"))
                 .anySatisfy(finding -> assertThat(finding).contains("PlainTopic: no KmsMasterKeyId"))
                 .anySatisfy(finding -> assertThat(finding).contains("PlainQueue: neither KmsMasterKeyId"))
+                .anySatisfy(finding -> assertThat(finding).contains("PlainBucket: no BucketEncryption"))
+                .anySatisfy(finding -> assertThat(finding).contains("PublicAccessBlockConfiguration.BlockPublicPolicy"))
+                .anySatisfy(finding -> assertThat(finding).contains("PublicAccessBlockConfiguration.RestrictPublicBuckets"))
+                .anySatisfy(finding -> assertThat(finding).contains("PlainBucket: no bucket policy denies requests"))
                 .anySatisfy(finding -> assertThat(finding).contains("WriteAnything: dynamodb:PutItem on Resource '*'"))
                 .anySatisfy(finding -> assertThat(finding).contains("PublishAnywhere: sns:* on Resource '*'"))
                 .anySatisfy(finding -> assertThat(finding).contains("AlarmActionFunction is invoked asynchronously"))

@@ -1,0 +1,147 @@
+package dev.firebell.cli.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.aws.Json;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.chat.slack.SlackSignature;
+import dev.firebell.cli.FunctionRunner;
+import dev.firebell.cli.Main;
+import dev.firebell.function.chat.ChatHandler;
+import dev.firebell.local.LocalResources;
+import dev.firebell.local.LocalStack;
+import dev.firebell.local.SamTemplate;
+import dev.firebell.local.junit.LocalStackTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+/**
+ * The other half of {@link FunctionPermissionsTest}: what the functions call while they really run, recorded by an SDK
+ * interceptor, must be among the calls the bytecode analysis found. It runs the demo (the alarm function on every
+ * delivery shape, the escalation sweep, the postmortem function on the table's stream) and a few Slack commands through
+ * the chat handler, all against the emulator. A call seen here but not found by the analysis would mean the analysis
+ * misses a path (reflection, a library calling back), and the roles it checks could be missing a grant.
+ */
+@LocalStackTest
+class ObservedAwsCallsTest {
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+    /** alice's Slack user id in the example configuration. */
+    private static final String ALICE = "U024BE7LH";
+
+    private final LocalStack local;
+    private final LocalResources resources;
+    private final SamTemplate template;
+
+    ObservedAwsCallsTest(LocalStack local, LocalResources resources) {
+        this.local = local;
+        this.resources = resources;
+        this.template = resources.template();
+    }
+
+    @Test
+    void callsMadeWhileRunning_shouldAllBeCallsTheBytecodeAnalysisFound() throws Exception {
+        Map<String, String> handlers = new LinkedHashMap<>();
+        template.functionIds().forEach(id -> handlers.put(template.function(id).handlerClass(), id));
+
+        Map<String, Set<String>> observed;
+        ObservedAwsCalls.start(handlers);
+        try {
+            runTheDemo();
+            runSlackCommands("oncall checkout", "list", "status 1", "ack 1", "note 1 rolled back", "resolve 1 fixed");
+        } finally {
+            observed = ObservedAwsCalls.stop();
+        }
+
+        assertThat(observed).as("functions seen calling AWS").containsOnlyKeys(template.functionIds());
+        for (String id : template.functionIds()) {
+            Set<String> found = new TreeSet<>();
+            Class<?> handler = Class.forName(template.function(id).handlerClass());
+            AwsCallGraph.analyse(handler).clientCalls().keySet().forEach(call -> found.add(call.servicePackage() + ":"
+                    + IamActions.operation(call.name())));
+            assertThat(found).as("%s: calls the bytecode analysis found", id).containsAll(observed.get(id));
+        }
+        // What the scenarios exercise, so that this test keeps meaning something.
+        assertThat(observed.get("AlarmIngestFunction")).contains("dynamodb:TransactWriteItems", "sns:Publish");
+        assertThat(observed.get("PostmortemFunction")).contains("s3:PutObject", "dynamodb:PutItem");
+        assertThat(observed.get("ChatFunction")).contains("secretsmanager:GetSecretValue", "dynamodb:TransactWriteItems");
+        assertThat(observed.get("EscalationFunction")).contains("dynamodb:Query");
+    }
+
+    private void runTheDemo() {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run("demo", "--endpoint", local.endpoint().toString())).isZero();
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    /** Signed slash commands from alice (a person of the example configuration) through the real chat handler. */
+    private void runSlackCommands(String... commands) throws Exception {
+        String secret = resources.environmentOf("ChatFunction").get("SLACK_SIGNING_SECRET_NAME");
+        try {
+            local.secretsManager().putSecretValue(r -> r.secretId(secret).secretString(SECRET));
+        } catch (ResourceNotFoundException e) {
+            local.secretsManager().createSecret(r -> r.name(secret).secretString(SECRET));
+        }
+        FunctionRunner runner = new FunctionRunner(resources, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        runner.handler("ChatFunction", environment -> {
+            Map<String, String> variables = new LinkedHashMap<>(resources.environmentOf("ChatFunction"));
+            variables.put("SLACK_TEAM_IDS", "T0LOCAL");
+            return new ChatHandler(new FunctionEnvironment(variables));
+        });
+        for (String text : commands) {
+            String body = "team_id=T0LOCAL&user_id=" + ALICE + "&user_name=alice&channel_id=C0LOCAL&command=%2Fincident"
+                    + "&trigger_id=" + UUID.randomUUID() + "&response_url="
+                    + URLEncoder.encode("https://hooks.slack.com/commands/T0LOCAL/1/local", StandardCharsets.UTF_8)
+                    + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+            String answer = runner.invoke("ChatFunction", functionUrlEvent(body));
+            assertThat(answer).as("/incident %s", text).contains("\"statusCode\":200");
+        }
+    }
+
+    private static byte[] functionUrlEvent(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/x-www-form-urlencoded");
+        headers.put("x-slack-request-timestamp", timestamp);
+        headers.put("x-slack-signature", SlackSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), timestamp, bytes));
+        Map<String, Object> http = new LinkedHashMap<>();
+        http.put("method", "POST");
+        http.put("path", "/");
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "127.0.0.1");
+        http.put("userAgent", "Slackbot 1.0");
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("http", http);
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", "$default");
+        context.put("stage", "$default");
+        context.put("timeEpoch", System.currentTimeMillis());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", "/");
+        event.put("rawQueryString", "");
+        event.put("headers", headers);
+        event.put("requestContext", context);
+        event.put("body", Base64.getEncoder().encodeToString(bytes));
+        event.put("isBase64Encoded", true);
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+    }
+}

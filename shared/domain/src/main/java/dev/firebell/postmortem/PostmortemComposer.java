@@ -749,6 +749,8 @@ public final class PostmortemComposer {
             case NOBODY_ON_CALL -> "Nobody on call";
             case PAGE_DEFERRED -> "Page held for daytime";
             case MAINTENANCE -> "Maintenance";
+            case GROUPED -> "Alarm grouped";
+            case GROUPED_OK -> "Grouped alarm OK";
         };
     }
 

@@ -476,17 +476,34 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
 
     @Override
     public boolean markSent(Page page, String messageId, Instant sentAt, TimelineEntry entry) {
-        // The target's latest page answers "which incident was I paged for?" without an index.
+        boolean marked = finishClaim(page, "SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one"
+                        + " REMOVE GSI1PK, GSI1SK, claimToken",
+                Map.of(":sent", Item.s(PageStatus.SENT.name()), ":at", Item.s(sentAt.toString()),
+                        ":mid", Item.s(messageId), ":one", ONE), entry);
+        if (marked) {
+            rememberLastPage(page, sentAt);
+        }
+        return marked;
+    }
+
+    /**
+     * The target's latest page answers "which incident was I paged for?" without an index. Written after the SENT
+     * mark, not in its transaction: when two pages to one person are sent at once and the newer is recorded first,
+     * the older one's "only if newer" condition must not cancel its SENT mark (the page would stay pending and be
+     * sent again once its lease ran out). A crash between the two writes leaves the previous page as the hint.
+     */
+    private void rememberLastPage(Page page, Instant sentAt) {
         Map<String, AttributeValue> lastPage = Item.builder()
                 .str(Keys.PK, Keys.target(page.target())).str(Keys.SK, "LASTPAGE").str("type", "last-page")
                 .str("target", page.target()).str("incidentId", page.incidentId()).str("pageId", page.pageId())
                 .instant("sentAt", sentAt).build();
-        return finishClaim(page, "SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one"
-                        + " REMOVE GSI1PK, GSI1SK, claimToken",
-                Map.of(":sent", Item.s(PageStatus.SENT.name()), ":at", Item.s(sentAt.toString()),
-                        ":mid", Item.s(messageId), ":one", ONE), entry,
-                put(lastPage, "attribute_not_exists(sentAt) OR sentAt <= :at", Map.of(),
-                        Map.of(":at", Item.s(sentAt.toString()))));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(lastPage)
+                    .conditionExpression("attribute_not_exists(sentAt) OR sentAt <= :at")
+                    .expressionAttributeValues(Map.of(":at", Item.s(sentAt.toString()))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException newer) {
+            // A newer page to this target is recorded already: it stays the answer.
+        }
     }
 
     @Override
@@ -518,7 +535,7 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
     }
 
     private boolean finishClaim(Page page, String updateExpression, Map<String, AttributeValue> values,
-                                TimelineEntry entry, TransactWriteItem... alsoWrite) {
+                                TimelineEntry entry) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":pending", Item.s(PageStatus.PENDING.name()));
         all.put(":token", Item.s(page.claimToken()));
@@ -526,7 +543,6 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
                 update(Keys.incident(page.incidentId()), Keys.page(page.sequence()), updateExpression,
                         "#status = :pending AND claimToken = :token", Map.of("#status", "status"), all),
                 put(IncidentItems.timeline(entry, 0), null, Map.of(), Map.of())));
-        writes.addAll(List.of(alsoWrite));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
             return true;

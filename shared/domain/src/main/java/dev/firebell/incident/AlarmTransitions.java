@@ -266,7 +266,7 @@ public final class AlarmTransitions {
             // that the count is right if someone reopens it.
             Incident incident = current.get();
             return new Transition.MemberOk(new AlarmTrack(track.dedupKey(), incident.id(), false, at, true,
-                    track.lastAlarmAt(), lastOk, track.version()), incident.id(), -1,
+                    track.lastAlarmAt(), lastOk, track.version()), incident.id(), 0,
                     entry(incident.id(), ctx.now(), TimelineEntryType.GROUPED_OK, alarm, alarm.alarmName()
                             + " returned to OK after the incident was resolved"));
         }
@@ -316,14 +316,14 @@ public final class AlarmTransitions {
                 lastOk, track.version());
         int still = g.inAlarm() - 1;
         if (still > 0) {
-            return new Transition.MemberOk(next, incident.id(), g.inAlarm(), entry(incident.id(), ctx.now(),
+            return new Transition.MemberOk(next, incident.id(), 2, entry(incident.id(), ctx.now(),
                     TimelineEntryType.GROUPED_OK, alarm, alarm.alarmName() + " returned to OK: "
                             + nullToEmpty(alarm.reason()) + "; " + still + " of " + g.members()
                             + " grouped alarms still in ALARM, the incident stays open"));
         }
         String all = g.members() > 1 ? "all " + g.members() + " grouped alarms are OK" : null;
         if (!ctx.policy().autoResolve()) {
-            return new Transition.MemberOk(next, incident.id(), g.inAlarm(), entry(incident.id(), ctx.now(),
+            return new Transition.MemberOk(next, incident.id(), 1, entry(incident.id(), ctx.now(),
                     TimelineEntryType.NOTE, alarm, alarm.alarmName() + " returned to OK" + (all == null ? "" : "; " + all)
                             + "; service " + ctx.policy().name() + " does not auto-resolve, so the incident stays open"));
         }

@@ -59,11 +59,13 @@ public sealed interface Transition {
      * A member of a grouped incident returned to OK while others are still in ALARM (or the service does not
      * auto-resolve, or a person resolved the incident already): its count of alarms in ALARM goes down by one.
      *
-     * @param expectedInAlarm the count the decision was taken on, checked by the write so that two members
-     *                        returning at once cannot both believe the other is still in ALARM; negative when
-     *                        the count decides nothing (the incident is resolved)
+     * @param atLeast what the count must still be when written, for the decision to hold: 2 when another alarm was
+     *                still in ALARM (two members returning at once cannot both count on the other: one write fails
+     *                and is decided again as the last), 1 for the last one of a service that does not auto-resolve,
+     *                0 when the count decides nothing (a person resolved the incident). Members that are not the
+     *                last do not conflict with each other
      */
-    record MemberOk(AlarmTrack track, String incidentId, int expectedInAlarm, TimelineEntry entry) implements Transition {
+    record MemberOk(AlarmTrack track, String incidentId, int atLeast, TimelineEntry entry) implements Transition {
     }
 
     /** Folds a repeat ALARM into the open incident: count and last-seen go up, nobody is paged. */

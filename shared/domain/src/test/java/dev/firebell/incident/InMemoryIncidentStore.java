@@ -89,8 +89,8 @@ final class InMemoryIncidentStore implements IncidentStore {
             entries.add(join.entry());
         } else if (t instanceof Transition.MemberOk ok) {
             Incident i = require(ok.incidentId());
-            if (ok.expectedInAlarm() >= 0) {
-                check(i.group().inAlarm() == ok.expectedInAlarm() && i.isOpen(), "count read");
+            if (ok.atLeast() > 0) {
+                check(i.group().inAlarm() >= ok.atLeast() && i.isOpen(), "count still at least " + ok.atLeast());
             }
             changed.put(i.id(), counted(i, -1));
             entries.add(ok.entry());

@@ -169,16 +169,17 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
             writes.add(joinWrite(join));
             writes.add(put(IncidentItems.timeline(join.entry(), 0), null, Map.of(), Map.of()));
         } else if (transition instanceof Transition.MemberOk ok) {
-            // The exact count read: two members returning at once cannot both think another is still in ALARM.
-            boolean checked = ok.expectedInAlarm() >= 0;
+            // "Another alarm is still in ALARM" must still hold when written (count at least 2): two members
+            // returning at once cannot both count on the other, and members that are not the last do not conflict.
+            boolean checked = ok.atLeast() > 0;
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":minus", MINUS_ONE, ":one", ONE));
             if (checked) {
-                values.put(":expected", Item.n(ok.expectedInAlarm()));
+                values.put(":atLeast", Item.n(ok.atLeast()));
                 values.put(":resolved", Item.s(IncidentStatus.RESOLVED.name()));
             }
             writes.add(update(Keys.incident(ok.incidentId()), Keys.INCIDENT_SK,
                     "ADD " + IncidentItems.IN_ALARM + " :minus, version :one",
-                    checked ? IncidentItems.IN_ALARM + " = :expected AND #status <> :resolved" : "attribute_exists(PK)",
+                    checked ? IncidentItems.IN_ALARM + " >= :atLeast AND #status <> :resolved" : "attribute_exists(PK)",
                     checked ? Map.of("#status", "status") : Map.of(), values));
             writes.add(put(IncidentItems.timeline(ok.entry(), 0), null, Map.of(), Map.of()));
         } else if (transition instanceof Transition.Fold fold) {

@@ -25,10 +25,10 @@ import java.util.UUID;
  * <ul>
  *   <li>{@code services} services with {@code alarms} alarms between them (unevenly, as real teams have), each alarm a
  *       metric, metric-math or composite alarm wired to Firebell through EventBridge, SNS or its alarm action;</li>
- *   <li>waves: at a random time of a 12-hour day a service has trouble and part of its alarms fire within two and a
- *       half minutes, return to OK minutes later, a quarter of them flapping (back to ALARM within minutes, one to
- *       three times) before they settle; each alarm's own history alternates ALARM and OK on increasing CloudWatch
- *       timestamps, as CloudWatch's does;</li>
+ *   <li>waves: every 20 minutes to 2 hours a service has trouble and part of its alarms fire within two and a half
+ *       minutes, return to OK minutes later, a quarter of them flapping (back to ALARM within minutes, one to three
+ *       times) before they settle; each alarm's own history alternates ALARM and OK on increasing CloudWatch
+ *       timestamps, as CloudWatch's does. The day lasts as long as the requested number of changes needs;</li>
  *   <li>deliveries: every state change once, a tenth of the deliveries again (half by Lambda's retry a minute or two
  *       later on the same path, half by a second path the alarm is also wired to), and some OKs delivered before the
  *       ALARM they follow.</li>
@@ -41,7 +41,6 @@ final class StormGenerator {
     static final String ACCOUNT = "123456789012";
     static final String REGION = "eu-west-1";
     static final Instant DAY = Instant.parse("2026-11-27T00:00:00Z");
-    private static final Duration HORIZON = Duration.ofHours(12);
 
     private static final List<String> SERVICE_NAMES = List.of("checkout", "payments", "orders", "search", "inventory",
             "shipping", "accounts", "catalog", "pricing", "reviews", "notifications", "recommendations", "identity",
@@ -151,13 +150,19 @@ final class StormGenerator {
         for (Alarm a : alarms) {
             byService.computeIfAbsent(a.service(), s -> new ArrayList<>()).add(a);
         }
-        List<String> services = new ArrayList<>(byService.keySet());
+        // Each service's trouble comes back every 20 minutes to 2 hours; the day lasts as long as the storm needs.
+        Map<String, Instant> nextWave = new LinkedHashMap<>();
+        for (String s : byService.keySet()) {
+            nextWave.put(s, DAY.plusMillis(random.nextInt(3_600_000)));
+        }
         Map<Alarm, Instant> freeAt = new HashMap<>();
         Map<Alarm, Change> last = new HashMap<>();
         List<Change> changes = new ArrayList<>();
         while (changes.size() < unique) {
-            List<Alarm> team = byService.get(services.get(random.nextInt(services.size())));
-            Instant start = DAY.plusMillis((long) (random.nextDouble() * HORIZON.toMillis()));
+            String service = nextWave.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            List<Alarm> team = byService.get(service);
+            Instant start = nextWave.get(service);
+            nextWave.put(service, start.plusMillis(1_200_000 + random.nextInt(6_000_000)));
             double share = 0.3 + 0.6 * random.nextDouble();
             for (Alarm a : team) {
                 if (random.nextDouble() >= share || freeAt.getOrDefault(a, DAY).isAfter(start)) {

@@ -32,6 +32,11 @@ final class IncidentPrinter {
         out.printf("  alarm fired %s, opened %s, %d ALARM deliver%s folded in, reopened %d time%s%n",
                 time(i.triggeredAt()), time(i.openedAt()), i.alarmCount(), i.alarmCount() == 1 ? "y" : "ies",
                 i.reopenCount(), i.reopenCount() == 1 ? "" : "s");
+        if (i.isGrouped() && i.group().members() > 1) {
+            out.printf("  %d alarms grouped (%d in ALARM now): %s%s%n", i.group().members(), i.group().inAlarm(),
+                    String.join(", ", i.group().memberNames()),
+                    i.group().members() > i.group().memberNames().size() ? " and more" : "");
+        }
         if (i.resolvedAt() != null) {
             out.printf("  resolved %s by %s after %d min%n", time(i.resolvedAt()), i.resolvedBy(),
                     i.duration(Instant.now()).toMinutes());

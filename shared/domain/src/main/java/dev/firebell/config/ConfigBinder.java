@@ -10,6 +10,7 @@ import dev.firebell.routing.Routing;
 import dev.firebell.routing.Severity;
 import dev.firebell.service.InsufficientDataPolicy;
 import dev.firebell.service.ServicePolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class ConfigBinder {
     /** Sections that map names to entities; each entity is stored, diffed and applied on its own. */
     public static final Set<String> NAMED_SECTIONS = Set.of("services", "people", "teams", "rotations", "schedules",
             "escalationPolicies", "maintenance");
+
+    static final Duration MAX_GROUPING_WINDOW = Duration.ofHours(24);
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
@@ -67,7 +70,7 @@ public final class ConfigBinder {
                 continue;
             }
             s.allowOnly(Set.of("pageTarget", "autoResolve", "reopenWindow", "insufficientData", "description",
-                    "escalationPolicy", "team"));
+                    "escalationPolicy", "team", "groupingWindow"));
             String team = s.get("team").string(null);
             if (team != null && !teams.contains(team)) {
                 s.get("team").problem("'" + team + "' is not a team declared under teams");
@@ -78,12 +81,19 @@ public final class ConfigBinder {
                         + (policies.isEmpty() ? " (none are declared)"
                         : " (declared: " + String.join(", ", new java.util.TreeSet<>(policies.keySet())) + ")"));
             }
+            Duration grouping = s.get("groupingWindow").duration(ServicePolicy.DEFAULT_GROUPING_WINDOW);
+            if (grouping.compareTo(MAX_GROUPING_WINDOW) > 0 || grouping.isNegative()) {
+                // A day-long window would fold unrelated problems into one incident that pages nobody.
+                s.get("groupingWindow").problem("must be between 0s (no grouping) and 24h");
+                grouping = ServicePolicy.DEFAULT_GROUPING_WINDOW;
+            }
             services.put(name, new ServicePolicy(name,
                     s.get("pageTarget").string(name),
                     s.get("autoResolve").bool(true),
                     s.get("reopenWindow").duration(ServicePolicy.DEFAULT_REOPEN_WINDOW),
                     s.get("insufficientData").enumValue(InsufficientDataPolicy.class, InsufficientDataPolicy.IGNORE),
-                    policy));
+                    policy,
+                    grouping));
         }
         return services;
     }

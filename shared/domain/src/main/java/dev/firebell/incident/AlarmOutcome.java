@@ -8,6 +8,10 @@ public record AlarmOutcome(Kind kind, String incidentId, String detail, Dispatch
         /** Opened already resolved: a newer OK had arrived before this ALARM. Nobody paged. */
         OPENED_RECOVERED,
         DUPLICATE_SUPPRESSED,
+        /** Joined the service's open incident (or came back to ALARM in it); nobody paged. */
+        GROUPED,
+        /** A grouped alarm returned to OK; the incident stays open for the others. */
+        GROUPED_OK,
         RESOLVED,
         REOPENED,
         NOTED,

@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The use case behind the alarm function: route the alarm, decide what it means for its incident,
@@ -49,7 +50,8 @@ public final class AlarmService {
             // Only a flap reopening a resolved incident needs its escalation (to carry it on).
             Optional<EscalationState> escalation = incident.isPresent() && !incident.get().isOpen()
                     ? store.escalation(incident.get().id()) : Optional.empty();
-            Transition transition = transitions.decide(alarm, track, incident, escalation,
+            Supplier<AlarmTransitions.CurrentGroup> group = currentGroup(route.service(), incident);
+            Transition transition = transitions.decide(alarm, track, incident, escalation, group,
                     new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken));
             if (transition instanceof Transition.Ignore ignore) {
                 return new AlarmOutcome(AlarmOutcome.Kind.IGNORED, track.incidentId(), ignore.reason(), null);
@@ -73,6 +75,23 @@ public final class AlarmService {
         }
     }
 
+    /**
+     * The service's group, read (strongly consistent) on first use only: most events are duplicates and OKs,
+     * which never need it. Read again on every attempt, since a lost race may be a new group.
+     */
+    private Supplier<AlarmTransitions.CurrentGroup> currentGroup(String service, Optional<Incident> known) {
+        AlarmTransitions.CurrentGroup[] read = new AlarmTransitions.CurrentGroup[1];
+        return () -> {
+            if (read[0] == null) {
+                ServiceGroup pointer = store.serviceGroup(service);
+                Optional<Incident> incident = pointer.incidentId() == null ? Optional.empty()
+                        : known.filter(i -> i.id().equals(pointer.incidentId())).or(() -> store.incident(pointer.incidentId()));
+                read[0] = new AlarmTransitions.CurrentGroup(pointer, incident);
+            }
+            return read[0];
+        };
+    }
+
     private AlarmOutcome outcomeOf(Transition transition) {
         if (transition instanceof Transition.Open open) {
             DispatchReport report = dispatcher.send(open.pages());
@@ -82,6 +101,12 @@ public final class AlarmService {
         }
         if (transition instanceof Transition.Fold fold) {
             return new AlarmOutcome(AlarmOutcome.Kind.DUPLICATE_SUPPRESSED, fold.incidentId(), fold.entry().summary(), null);
+        }
+        if (transition instanceof Transition.Join join) {
+            return new AlarmOutcome(AlarmOutcome.Kind.GROUPED, join.incidentId(), join.entry().summary(), null);
+        }
+        if (transition instanceof Transition.MemberOk ok) {
+            return new AlarmOutcome(AlarmOutcome.Kind.GROUPED_OK, ok.incidentId(), ok.entry().summary(), null);
         }
         if (transition instanceof Transition.Resolve resolve) {
             return new AlarmOutcome(AlarmOutcome.Kind.RESOLVED, resolve.incident().id(), resolve.entry().summary(), null);

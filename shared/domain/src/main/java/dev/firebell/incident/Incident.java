@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * @param roles              role name (commander, scribe, communications...) to the person holding it
  * @param resolution         what resolved it, in the words of whoever resolved it
  * @param version            optimistic-locking counter kept by the store
+ * @param group              the alarms grouped into it (ADR 0040); null for an incident opened without grouping
+ *                           or declared by a person
  */
 public record Incident(
         String id,
@@ -50,7 +52,8 @@ public record Incident(
         int reopenCount,
         Map<String, String> roles,
         String resolution,
-        long version) {
+        long version,
+        AlarmGroup group) {
 
     public Incident {
         Objects.requireNonNull(id, "id");
@@ -63,7 +66,32 @@ public record Incident(
         roles = roles == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(roles));
     }
 
+    /** Without a group: what incidents were before grouping (ADR 0040), and what people declare. */
+    public Incident(String id, String title, String service, Severity severity, IncidentStatus status, String dedupKey,
+                    String alarmArn, String alarmName, String accountId, String region, AlarmKind alarmKind,
+                    String description, String reason, List<AlarmMetric> metrics, Instant triggeredAt,
+                    Instant openedAt, Instant lastSeenAt, int alarmCount, Instant acknowledgedAt, String acknowledgedBy,
+                    Instant resolvedAt, String resolvedBy, IncidentStatus statusBeforeResolve, int reopenCount,
+                    Map<String, String> roles, String resolution, long version) {
+        this(id, title, service, severity, status, dedupKey, alarmArn, alarmName, accountId, region, alarmKind,
+                description, reason, metrics, triggeredAt, openedAt, lastSeenAt, alarmCount, acknowledgedAt,
+                acknowledgedBy, resolvedAt, resolvedBy, statusBeforeResolve, reopenCount, roles, resolution, version, null);
+    }
+
     public static final String COMMANDER = "commander";
+
+    /** Whether it follows the grouped rules: it resolves when its last alarm in ALARM returns to OK. */
+    public boolean isGrouped() {
+        return group != null;
+    }
+
+    /** Whether the alarm returning to OK (not a person) resolved it. */
+    public boolean resolvedByAlarm() {
+        return RESOLVED_BY_ALARM.equals(resolvedBy);
+    }
+
+    /** {@link #resolvedBy} of an incident its alarm(s) resolved. */
+    public static final String RESOLVED_BY_ALARM = "alarm";
 
     public String commander() {
         return roles.get(COMMANDER);
@@ -126,6 +154,7 @@ public record Incident(
         private Map<String, String> roles = Map.of();
         private String resolution;
         private long version;
+        private AlarmGroup group;
 
         private Builder() {
         }
@@ -138,6 +167,7 @@ public record Incident(
             alarmCount = i.alarmCount; acknowledgedAt = i.acknowledgedAt; acknowledgedBy = i.acknowledgedBy;
             resolvedAt = i.resolvedAt; resolvedBy = i.resolvedBy; statusBeforeResolve = i.statusBeforeResolve;
             reopenCount = i.reopenCount; roles = i.roles; resolution = i.resolution; version = i.version;
+            group = i.group;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -167,12 +197,13 @@ public record Incident(
         public Builder roles(Map<String, String> v) { roles = v; return this; }
         public Builder resolution(String v) { resolution = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder group(AlarmGroup v) { group = v; return this; }
 
         public Incident build() {
             return new Incident(id, title, service, severity, status, dedupKey, alarmArn, alarmName, accountId, region,
                     alarmKind, description, reason, metrics, triggeredAt, openedAt, lastSeenAt, alarmCount,
                     acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, statusBeforeResolve, reopenCount, roles,
-                    resolution, version);
+                    resolution, version, group);
         }
     }
 }

@@ -273,7 +273,8 @@ public final class IncidentCommands {
     /**
      * The dedup track follows a person's resolve or reopen, so the alarm's next state change is judged
      * against the right incident. A track that moved on to a newer incident is left alone, unless
-     * reopening would leave two open incidents for one alarm.
+     * reopening would leave two open incidents for one alarm. A grouped incident's tracks are left alone: its
+     * alarms' next state changes are judged by the incident's status and who resolved it.
      */
     private AlarmTrack movedTrack(Incident incident, boolean open, Instant now) {
         if (incident.dedupKey() == null) {
@@ -288,7 +289,8 @@ public final class IncidentCommands {
             throw new IncidentStateException("#" + incident.id() + " cannot be reopened: its alarm already has open"
                     + " incident #" + t.incidentId());
         }
-        if (!open && !ours) {
+        if (!open && !ours || incident.isGrouped()) {
+            // A grouped incident's tracks say which alarms are in ALARM, which a person does not change (ADR 0040).
             return null;
         }
         return new AlarmTrack(t.dedupKey(), incident.id(), open, open ? null : now, false, t.lastAlarmAt(),

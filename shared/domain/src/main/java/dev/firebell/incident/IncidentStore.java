@@ -14,6 +14,14 @@ public interface IncidentStore {
 
     Optional<Incident> incident(String incidentId);
 
+    /**
+     * The service's current group (ADR 0040), strongly consistent, or {@link ServiceGroup#none} if the service never
+     * grouped.
+     */
+    default ServiceGroup serviceGroup(String service) {
+        return ServiceGroup.none(service);
+    }
+
     /** A new, never reused, human-friendly incident id. Gaps are possible; repeats are not. */
     String nextIncidentId();
 

@@ -17,21 +17,62 @@ public sealed interface Transition {
     AlarmTrack track();
 
     /**
+     * A grouped incident this alarm stops counting toward (its {@link AlarmGroup#inAlarm} goes down by one in the
+     * same transaction), because the alarm's track moves on to another incident while still counted in ALARM on
+     * the old one; null almost always.
+     */
+    default String releases() {
+        return null;
+    }
+
+    /**
      * Opens a new incident (already resolved when a newer OK had arrived first), queues its pages and
-     * stores its escalation (null when nothing escalates).
+     * stores its escalation (null when nothing escalates). With grouping, {@code group} is the service's
+     * pointer moved to the new incident, written guarded by the version it was read at (null without grouping).
      */
     record Open(AlarmTrack track, Incident incident, List<TimelineEntry> entries, List<Page> pages,
-                EscalationState escalation) implements Transition {
+                EscalationState escalation, ServiceGroup group, String releases) implements Transition {
+        public Open(AlarmTrack track, Incident incident, List<TimelineEntry> entries, List<Page> pages,
+                    EscalationState escalation) {
+            this(track, incident, entries, pages, escalation, null, null);
+        }
+
         public Open(AlarmTrack track, Incident incident, List<TimelineEntry> entries, List<Page> pages) {
             this(track, incident, entries, pages, null);
         }
+    }
+
+    /**
+     * An alarm joins the service's open grouped incident (ADR 0040), or a member comes back to ALARM in it: the
+     * timeline says so, the alarm count goes up, nobody is paged.
+     *
+     * @param counted    whether it counts as in ALARM (false: its own OK had already arrived, it is recorded only)
+     * @param newMember  whether it was not a member before (the member count goes up)
+     * @param listedName its name, to add to the incident's bounded list of names; null when the list is full
+     *                   or it is listed already
+     */
+    record Join(AlarmTrack track, String incidentId, Instant seenAt, TimelineEntry entry, boolean counted,
+                boolean newMember, String listedName, String releases) implements Transition {
+    }
+
+    /**
+     * A member of a grouped incident returned to OK while others are still in ALARM (or the service does not
+     * auto-resolve, or a person resolved the incident already): its count of alarms in ALARM goes down by one.
+     *
+     * @param atLeast what the count must still be when written, for the decision to hold: 2 when another alarm was
+     *                still in ALARM (two members returning at once cannot both count on the other: one write fails
+     *                and is decided again as the last), 1 for the last one of a service that does not auto-resolve,
+     *                0 when the count decides nothing (a person resolved the incident). Members that are not the
+     *                last do not conflict with each other
+     */
+    record MemberOk(AlarmTrack track, String incidentId, int atLeast, TimelineEntry entry) implements Transition {
     }
 
     /** Folds a repeat ALARM into the open incident: count and last-seen go up, nobody is paged. */
     record Fold(AlarmTrack track, String incidentId, Instant alarmAt, Instant seenAt, TimelineEntry entry) implements Transition {
     }
 
-    /** The alarm returned to OK and the service auto-resolves. */
+    /** The alarm returned to OK (of a grouped incident: its last alarm in ALARM) and the service auto-resolves. */
     record Resolve(AlarmTrack track, Incident incident, Instant okAt, Instant resolvedAt, TimelineEntry entry) implements Transition {
     }
 

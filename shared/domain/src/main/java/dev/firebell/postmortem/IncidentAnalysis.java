@@ -52,6 +52,10 @@ final class IncidentAnalysis {
     record Written(Instant at, String actor, String text) {
     }
 
+    /** Another alarm of the service that joined the incident (ADR 0040); {@code at} is when it fired. */
+    record GroupedAlarm(Instant at, String name, String arn, boolean recovered) {
+    }
+
     final Incident incident;
     final IncidentMetrics metrics;
     /** When the alarm fired, or the incident was declared: the incident's start and its "detected" milestone. */
@@ -86,6 +90,10 @@ final class IncidentAnalysis {
     final List<Written> resolutions = new ArrayList<>();
     final List<String> routingNotes = new ArrayList<>();
     final List<String> triggeringAlarms;
+    /** The alarms that joined it, in the order they joined; the first alarm is not among them. */
+    final List<GroupedAlarm> groupedAlarms = new ArrayList<>();
+    /** Times a grouped alarm came back to ALARM after its own OK, the incident still open. */
+    int groupedReturns;
     int duplicates;
     int outOfOrder;
     int insufficientData;
@@ -187,6 +195,15 @@ final class IncidentAnalysis {
                     }
                     ok = null;
                 }
+                case GROUPED -> {
+                    String how = e.details().getOrDefault("grouping", "joined");
+                    if ("back in ALARM".equals(how)) {
+                        groupedReturns++;
+                    } else {
+                        groupedAlarms.add(new GroupedAlarm(alarmTime(e), alarmName(e.actor()),
+                                e.details().get("alarmArn"), "recorded recovered".equals(how)));
+                    }
+                }
                 case DUPLICATE_SUPPRESSED -> duplicates++;
                 case OUT_OF_ORDER_IGNORED -> outOfOrder++;
                 case INSUFFICIENT_DATA -> insufficientData++;
@@ -284,6 +301,15 @@ final class IncidentAnalysis {
     /** Whether an actor is a person, as opposed to Firebell itself or an alarm. */
     static boolean isPerson(String actor) {
         return !TimelineEntry.SYSTEM_ACTOR.equals(actor) && !actor.startsWith("alarm:") && !"alarm".equals(actor);
+    }
+
+    /** Whether other alarms of the service joined it. */
+    boolean grouped() {
+        return !groupedAlarms.isEmpty();
+    }
+
+    private static String alarmName(String actor) {
+        return actor.startsWith("alarm:") ? actor.substring("alarm:".length()) : actor;
     }
 
     /** Alarm-made entries carry CloudWatch's own time, which is what the incident's clock runs on. */

@@ -36,6 +36,9 @@ public final class PostmortemComposer {
     static final Duration ACK_WENT_WRONG = Duration.ofMinutes(15);
     /** Manual actions listed in Response before pointing at the timeline for the rest. */
     static final int MAX_ACTIONS = 50;
+    /** Grouped alarms listed under Impact, and named in one timeline row of a storm, before "and N more". */
+    static final int MAX_GROUPED_ROWS = 50;
+    static final int MAX_NAMES_IN_ROW = 10;
     /** Notes quoted in full under Root causes; every note is still blame-checked. */
     static final int MAX_NOTES = 100;
     /** The metric graph link shows this long before the alarm fired and after the incident resolved. */
@@ -138,7 +141,8 @@ public final class PostmortemComposer {
             return "already recovered when the alarm arrived";
         }
         if ("alarm".equals(a.incident.resolvedBy())) {
-            return "automatically, the alarm returned to OK";
+            return a.grouped() ? "automatically, the last of its " + (a.groupedAlarms.size() + 1)
+                    + " grouped alarms returned to OK" : "automatically, the alarm returned to OK";
         }
         return a.incident.resolvedBy() == null ? "resolved" : "by " + text(a.incident.resolvedBy());
     }
@@ -164,6 +168,12 @@ public final class PostmortemComposer {
                     .append(" at ").append(a.initialSeverity);
             s.append(a.pagesByTarget.isEmpty() ? " and paged nobody" : " and paged "
                     + text(String.join(", ", a.pagesByTarget.keySet()))).append('.');
+            if (a.grouped()) {
+                int n = a.groupedAlarms.size();
+                s.append(' ').append(n).append(n == 1 ? " more alarm" : " more alarms").append(" of ")
+                        .append(text(i.service())).append(n == 1 ? " was" : " were")
+                        .append(" grouped into it while it was open; nobody was paged for ").append(n == 1 ? "it." : "them.");
+            }
         } else {
             s.append("Incident #").append(text(i.id())).append(" opened on ").append(day(a.start)).append(" at ")
                     .append(clock(a.start)).append(" UTC for service ").append(text(i.service())).append('.');
@@ -191,7 +201,8 @@ public final class PostmortemComposer {
             if (a.recoveredOnArrival) {
                 s.append("having recovered before the alarm reached Firebell.");
             } else if ("alarm".equals(i.resolvedBy())) {
-                s.append("when the alarm returned to OK.");
+                s.append(a.grouped() ? "when the last of its " + (a.groupedAlarms.size() + 1)
+                        + " grouped alarms returned to OK." : "when the alarm returned to OK.");
             } else {
                 s.append("by ").append(text(i.resolvedBy()));
                 if (!a.resolutions.isEmpty()) {
@@ -257,12 +268,26 @@ public final class PostmortemComposer {
                             .append(cell(text(statistic(m)))).append(" |\n");
                 }
             }
+            groupedAlarms(md, a);
             md.append('\n');
         } else {
             md.append("No alarm: the incident was declared by a person.\n\n");
         }
         prompt(md, "Who was affected, and how much? Requests that failed, customers or regions, revenue, error budget"
                 + " spent. The data above says when and where, not how much.");
+    }
+
+    /** One row per alarm that joined (the first fifty); their metrics are on their own alarms, linked by ARN. */
+    private static void groupedAlarms(StringBuilder md, IncidentAnalysis a) {
+        int shown = Math.min(MAX_GROUPED_ROWS, a.groupedAlarms.size());
+        for (IncidentAnalysis.GroupedAlarm g : a.groupedAlarms.subList(0, shown)) {
+            md.append("| ").append(cell(code(g.name()))).append(" | grouped").append(g.recovered() ? ", already OK" : "")
+                    .append(" | fired ").append(time(g.at())).append(" UTC | | |\n");
+        }
+        if (a.groupedAlarms.size() > shown) {
+            md.append("| ").append(a.groupedAlarms.size() - shown).append(" more grouped alarms | grouped | see the timeline"
+                    + " | | |\n");
+        }
     }
 
     private static void detection(StringBuilder md, IncidentAnalysis a) {
@@ -399,10 +424,16 @@ public final class PostmortemComposer {
             if (r.count() > 1) {
                 md.append(" to ").append(time(r.until()));
             }
+            boolean storm = r.count() > 1 && TimelineDigest.STORM.contains(e.type());
             md.append(" | ").append(label(e.type())).append(r.count() > 1 ? " \u00d7" + r.count() : "").append(" | ")
-                    .append(cell(actor(e.actor()))).append(" | ");
+                    .append(storm ? distinctActors(r.run()) + " alarms" : cell(actor(e.actor()))).append(" | ");
             if (r.count() > 1 && e.type() == TimelineEntryType.DUPLICATE_SUPPRESSED) {
                 md.append(r.count()).append(" repeat ALARM deliveries, folded into this incident; nobody paged");
+            } else if (r.count() > 1 && TimelineDigest.STORM.contains(e.type())) {
+                md.append(r.count()).append(e.type() == TimelineEntryType.GROUPED
+                        ? " alarms joined this incident or came back to ALARM in it, nobody paged: "
+                        : " grouped alarms returned to OK: ").append(cell(names(r.run())))
+                        .append("; the last: ").append(cell(text(r.last().summary())));
             } else if (r.count() > 1) {
                 md.append(r.count()).append(" times; the last: ").append(cell(text(r.last().summary())));
             } else {
@@ -473,6 +504,11 @@ public final class PostmortemComposer {
         List<String> facts = new ArrayList<>();
         if (i.reopenCount() > 0) {
             facts.add("The alarm flapped: the incident resolved and reopened " + times(i.reopenCount()) + ".");
+        }
+        if (a.grouped()) {
+            facts.add((a.groupedAlarms.size() + 1) + " alarms of " + i.service() + " fired close together (an alarm storm)"
+                    + " and were grouped into this incident" + (a.groupedReturns > 0 ? "; grouped alarms came back to"
+                    + " ALARM " + times(a.groupedReturns) : "") + ".");
         }
         if (a.duplicates > 0) {
             facts.add(a.duplicates + " repeat ALARM " + (a.duplicates == 1 ? "delivery was" : "deliveries were")
@@ -549,6 +585,10 @@ public final class PostmortemComposer {
         if (a.duplicates > 0) {
             well.add(a.duplicates + (a.duplicates == 1 ? " repeat ALARM delivery paged nobody: it was"
                     : " repeat ALARM deliveries paged nobody: they were") + " folded into the incident.");
+        }
+        if (a.grouped()) {
+            well.add(a.groupedAlarms.size() + (a.groupedAlarms.size() == 1 ? " more alarm" : " more alarms")
+                    + " of the service paged nobody: grouped into this incident.");
         }
         if (i.reopenCount() > 0 && a.pagesByTarget.values().stream().mapToInt(Integer::intValue).sum() <= 1) {
             well.add("The flap reopened the incident instead of paging again.");
@@ -749,7 +789,30 @@ public final class PostmortemComposer {
             case NOBODY_ON_CALL -> "Nobody on call";
             case PAGE_DEFERRED -> "Page held for daytime";
             case MAINTENANCE -> "Maintenance";
+            case GROUPED -> "Alarm grouped";
+            case GROUPED_OK -> "Grouped alarm OK";
         };
+    }
+
+    private static int distinctActors(List<TimelineEntry> run) {
+        return (int) run.stream().map(TimelineEntry::actor).distinct().count();
+    }
+
+    /** The distinct alarms of a run of storm entries, the first few by name. */
+    private static String names(List<TimelineEntry> run) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (TimelineEntry e : run) {
+            names.add(e.actor().startsWith("alarm:") ? e.actor().substring("alarm:".length()) : e.actor());
+        }
+        List<String> shown = new ArrayList<>();
+        for (String n : names) {
+            if (shown.size() == MAX_NAMES_IN_ROW) {
+                break;
+            }
+            shown.add(code(n));
+        }
+        int more = names.size() - shown.size();
+        return String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "");
     }
 
     private static String times(int n) {

@@ -22,10 +22,21 @@ final class TimelineDigest {
             TimelineEntryType.OUT_OF_ORDER_IGNORED, TimelineEntryType.INSUFFICIENT_DATA, TimelineEntryType.PAGE_FAILED);
 
     /**
-     * One row: a single entry ({@code count == 1}), a run of {@code count} repeats from {@code first} to
-     * {@code last}, or (when {@code omitted}) a marker for the {@code count} entries between them left out.
+     * Events of an alarm storm (ADR 0040): a run of them is one row whichever alarms they come from, listing the
+     * alarms, so that 500 alarms joining do not push the rest of the timeline out of the draft.
      */
-    record Row(TimelineEntry first, TimelineEntry last, int count, boolean omitted) {
+    static final Set<TimelineEntryType> STORM = EnumSet.of(TimelineEntryType.GROUPED, TimelineEntryType.GROUPED_OK);
+
+    /**
+     * One row: a single entry ({@code count == 1}), a run of {@code count} repeats from {@code first} to
+     * {@code last} ({@code run} holds them all), or (when {@code omitted}) a marker for the {@code count} entries
+     * between them left out.
+     */
+    record Row(TimelineEntry first, TimelineEntry last, int count, boolean omitted, List<TimelineEntry> run) {
+        Row(TimelineEntry first, TimelineEntry last, int count, boolean omitted) {
+            this(first, last, count, omitted, List.of(first));
+        }
+
         Instant until() {
             return last.at();
         }
@@ -45,8 +56,12 @@ final class TimelineDigest {
                         && timeline.get(j).actor().equals(first.actor())) {
                     j++;
                 }
+            } else if (STORM.contains(first.type())) {
+                while (j < timeline.size() && timeline.get(j).type() == first.type()) {
+                    j++;
+                }
             }
-            rows.add(new Row(first, timeline.get(j - 1), j - i, false));
+            rows.add(new Row(first, timeline.get(j - 1), j - i, false, timeline.subList(i, j)));
             i = j;
         }
         if (rows.size() <= MAX_ROWS) {

@@ -12,6 +12,9 @@ import java.util.Objects;
  *                     incident instead of opening (and paging) a new one; zero disables
  * @param escalationPolicy the escalation policy that pages people for this service; null pages
  *                     {@code pageTarget} once instead
+ * @param groupingWindow an alarm of this service that would open a new incident joins the service's open
+ *                     incident instead when that incident's first alarm fired less than this long before
+ *                     (ADR 0040); zero disables grouping
  */
 public record ServicePolicy(
         String name,
@@ -19,18 +22,30 @@ public record ServicePolicy(
         boolean autoResolve,
         Duration reopenWindow,
         InsufficientDataPolicy insufficientData,
-        String escalationPolicy) {
+        String escalationPolicy,
+        Duration groupingWindow) {
 
     public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofMinutes(15);
+    /** Long enough to catch a storm's alarms (they fire within a few evaluation periods), short enough to page a new problem. */
+    public static final Duration DEFAULT_GROUPING_WINDOW = Duration.ofMinutes(5);
 
     public ServicePolicy {
         Objects.requireNonNull(name, "name");
         pageTarget = pageTarget == null || pageTarget.isBlank() ? name : pageTarget;
         reopenWindow = reopenWindow == null ? DEFAULT_REOPEN_WINDOW : reopenWindow;
         insufficientData = insufficientData == null ? InsufficientDataPolicy.IGNORE : insufficientData;
+        groupingWindow = groupingWindow == null ? DEFAULT_GROUPING_WINDOW : groupingWindow;
         if (reopenWindow.isNegative()) {
             throw new IllegalArgumentException("reopen window of service " + name + " is negative");
         }
+        if (groupingWindow.isNegative()) {
+            throw new IllegalArgumentException("grouping window of service " + name + " is negative");
+        }
+    }
+
+    public ServicePolicy(String name, String pageTarget, boolean autoResolve, Duration reopenWindow,
+                         InsufficientDataPolicy insufficientData, String escalationPolicy) {
+        this(name, pageTarget, autoResolve, reopenWindow, insufficientData, escalationPolicy, DEFAULT_GROUPING_WINDOW);
     }
 
     public ServicePolicy(String name, String pageTarget, boolean autoResolve, Duration reopenWindow,
@@ -38,8 +53,16 @@ public record ServicePolicy(
         this(name, pageTarget, autoResolve, reopenWindow, insufficientData, null);
     }
 
-    /** The policy of a service nobody configured: page a target of the same name, resolve on OK. */
+    /** The policy of a service nobody configured: page a target of the same name, resolve on OK, group storms. */
     public static ServicePolicy defaultsFor(String service) {
         return new ServicePolicy(service, service, true, DEFAULT_REOPEN_WINDOW, InsufficientDataPolicy.IGNORE);
+    }
+
+    public boolean groups() {
+        return !groupingWindow.isZero();
+    }
+
+    public ServicePolicy withGroupingWindow(Duration window) {
+        return new ServicePolicy(name, pageTarget, autoResolve, reopenWindow, insufficientData, escalationPolicy, window);
     }
 }

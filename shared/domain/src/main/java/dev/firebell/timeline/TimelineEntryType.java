@@ -26,5 +26,9 @@ public enum TimelineEntryType {
     /** A page waits for the person's daytime (quiet hours). */
     PAGE_DEFERRED,
     /** Nobody paged because the service is in a maintenance window. */
-    MAINTENANCE
+    MAINTENANCE,
+    /** Another alarm of the service joined this incident (or a member came back to ALARM); nobody paged (ADR 0040). */
+    GROUPED,
+    /** A grouped alarm returned to OK while others are still in ALARM (ADR 0040). */
+    GROUPED_OK
 }

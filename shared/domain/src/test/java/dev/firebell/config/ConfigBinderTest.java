@@ -46,6 +46,31 @@ class ConfigBinderTest {
     }
 
     @Test
+    void bind_shouldReadTheGroupingWindow_groupFiveMinutesByDefault_andTakeZeroAsOff() {
+        FirebellConfig config = binder.bind(Map.of("services", Map.of(
+                "checkout", Map.of("groupingWindow", "10m"),
+                "payments", Map.of("groupingWindow", "0s"),
+                "search", Map.of("autoResolve", true))));
+
+        assertThat(config.service("checkout").groupingWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.service("payments").groups()).isFalse();
+        assertThat(config.service("search").groupingWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.service("not-configured").groupingWindow()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void bind_shouldRefuseAGroupingWindowLongerThanADay_orNotADuration() {
+        assertThatThrownBy(() -> binder.bind(Map.of("services", Map.of(
+                "checkout", Map.of("groupingWindow", "25h"),
+                "payments", Map.of("groupingWindow", "a while")))))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::path)
+                        .containsExactlyInAnyOrder("services.checkout.groupingWindow", "services.payments.groupingWindow"))
+                .hasMessageContaining("must be between 0s (no grouping) and 24h")
+                .hasMessageContaining("'a while' is not a duration");
+    }
+
+    @Test
     void bind_shouldGiveDefaults_whenTheDocumentIsEmpty() {
         FirebellConfig config = binder.bind(Map.of());
         assertThat(config.services()).isEmpty();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -45,6 +47,8 @@ class AlarmServiceTest {
     @BeforeEach
     void setUp() {
         when(config.current()).thenReturn(FirebellConfig.empty());
+        // Services group by default; a service that never grouped has no group yet.
+        lenient().when(store.serviceGroup(anyString())).thenAnswer(call -> ServiceGroup.none(call.getArgument(0)));
         service = new AlarmService(config, store,
                 new AlarmTransitions(new ServiceTargetResolver(), Duration.ofSeconds(60)), dispatcher,
                 InstantSource.fixed(Instant.parse("2026-11-27T09:00:30Z")));

@@ -158,6 +158,18 @@ class AlarmTransitionsTest {
     }
 
     @Test
+    void decide_shouldNotReopen_whenAnOkNewerThanTheFlapsAlarmArrivedFirst() {
+        // ALARM 10:00, OK 10:20 (resolved), ALARM 10:25, OK 10:27: the last OK arrived before the ALARM of 10:25.
+        Transition t = decide(Alarms.change(NAME, ALARM, "2026-11-27T10:25:00Z"),
+                track(false, "2026-11-27T10:20:00Z", true, "2026-11-27T10:00:00Z", "2026-11-27T10:27:00Z"),
+                incident(IncidentStatus.RESOLVED, IncidentStatus.TRIGGERED));
+
+        assertThat(t).isInstanceOf(Transition.Note.class);
+        assertThat(((Transition.Note) t).entry().type()).isEqualTo(TimelineEntryType.OUT_OF_ORDER_IGNORED);
+        assertThat(((Transition.Note) t).entry().summary()).contains("after the OK from 2026-11-27T10:27:00Z; ignored");
+    }
+
+    @Test
     void decide_shouldIgnoreAnAlarmOlderThanTheOkThatResolvedIt() {
         Transition t = decide(Alarms.change(NAME, ALARM, "2026-11-27T10:10:00Z"),
                 track(false, "2026-11-27T10:20:00Z", true, "2026-11-27T10:00:00Z", "2026-11-27T10:20:00Z"),

@@ -2,6 +2,7 @@ package dev.firebell.postmortem;
 
 import dev.firebell.alarm.AlarmKind;
 import dev.firebell.alarm.AlarmMetric;
+import dev.firebell.incident.AlarmGroup;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.routing.Severity;
@@ -32,7 +33,8 @@ final class Fixtures {
     }
 
     static List<Case> all() {
-        return List.of(simple(), escalated(), flapping(), longWithDuplicates(), composite(), declaredWithHostileText());
+        return List.of(simple(), escalated(), flapping(), longWithDuplicates(), composite(), declaredWithHostileText(),
+                storm());
     }
 
     static String arn(String name) {
@@ -266,6 +268,84 @@ final class Fixtures {
         return new Case("declared-hostile", incident, tl.entries, List.of());
     }
 
+    // ------------------------------------------------------------------ an alarm storm, grouped
+
+    /**
+     * A database failover sets off 14 alarms of service orders within three minutes (ADR 0040): the first opens the
+     * incident and pages, twelve join at once (with duplicates among them), one is recorded already recovered. Bob
+     * acknowledges; the alarms return to OK one by one, one comes back to ALARM meanwhile, and the incident resolves
+     * when the last of them is OK.
+     */
+    static Case storm() {
+        String first = "orders-api-5xx";
+        String reason = "Threshold Crossed: 2 out of the last 2 datapoints [412.0 (27/11/26 02:59:00), 380.0 (27/11/26"
+                + " 02:58:00)] were greater than the threshold (50.0) (minimum 2 datapoints for OK -> ALARM transition).";
+        String opened = "opened by " + first + " at 2026-11-27T03:00:00Z, grouping window 5 min for service orders";
+        List<String> joiners = List.of("orders-api-latency-p99", "orders-db-connections", "orders-db-cpu",
+                "orders-db-replica-lag", "orders-queue-age", "orders-queue-depth", "orders-worker-errors",
+                "orders-cache-misses", "orders-api-4xx", "orders-payments-timeouts", "orders-search-errors",
+                "orders-export-failures");
+        List<String> names = new ArrayList<>(List.of(first));
+        names.addAll(joiners);
+        names.add("orders-health-check");
+        Incident incident = alarmIncident("31", first, "orders", Severity.SEV2, reason, "03:00:00", "03:00:01.200")
+                .metrics(List.of(new AlarmMetric("m1", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count",
+                        Map.of("LoadBalancer", "app/orders-prod/9f3c1e2d4b5a6978"), "Sum", 60, null, null)))
+                .status(IncidentStatus.RESOLVED).acknowledgedAt(t("03:06:00")).acknowledgedBy("bob")
+                .resolvedAt(t("03:40:00")).resolvedBy("alarm").statusBeforeResolve(IncidentStatus.ACKNOWLEDGED)
+                .lastSeenAt(t("03:12:00.400")).alarmCount(17).group(new AlarmGroup(0, 14, names)).build();
+        Timeline tl = new Timeline("31")
+                .alarm("03:00:01.200", TimelineEntryType.OPENED, first, "ALARM", "03:00:00", first + " entered ALARM: "
+                        + reason + " (service orders, SEV2, routed by rule 'orders by name'); other alarms of orders that"
+                        + " fire before 2026-11-27T03:05:00Z join this incident instead of paging")
+                .page("03:00:01.500", "team-orders", "31-1");
+        int second = 20;
+        for (String name : joiners) {
+            String stamp = String.format("03:%02d:%02d", second / 60, second % 60);
+            tl.grouped(stamp + ".700", name, stamp, name + " entered ALARM: Threshold Crossed: 1 datapoint [96.0] was"
+                    + " greater than the threshold (80.0).; joined this incident (" + opened + "): "
+                    + (joiners.indexOf(name) + 2) + " of " + (joiners.indexOf(name) + 2) + " grouped alarms in ALARM,"
+                    + " nobody paged", "joined");
+            second += 10;
+        }
+        tl.duplicate(t("03:02:41"), "orders-db-cpu", 2)
+                .duplicate(t("03:02:51"), "orders-db-cpu", 3)
+                .grouped("03:03:30.100", "orders-health-check", "03:02:00", "orders-health-check was in ALARM from"
+                        + " 2026-11-27T03:02:00Z to 2026-11-27T03:02:40Z (its OK arrived first); recorded in this incident ("
+                        + opened + "), not counted as in ALARM, nobody paged", "recorded recovered")
+                .person("03:06:00", TimelineEntryType.ACKNOWLEDGED, "bob", "acknowledged by bob")
+                .person("03:08:00", TimelineEntryType.NOTE, "bob", "Primary database failed over to the replica at"
+                        + " 02:58; connections are recovering.");
+        int okSecond = 9 * 60;
+        for (String name : joiners.subList(0, 8)) {
+            String stamp = String.format("03:%02d:%02d", okSecond / 60, okSecond % 60);
+            int still = 13 - joiners.indexOf(name) - 1;
+            tl.alarm(stamp + ".300", TimelineEntryType.GROUPED_OK, name, "OK", stamp, name + " returned to OK:"
+                    + " Threshold Crossed: 1 datapoint [12.0] was not greater than the threshold (80.0).; " + still
+                    + " of 14 grouped alarms still in ALARM, the incident stays open");
+            okSecond += 20;
+        }
+        tl.grouped("03:12:00.400", "orders-db-cpu", "03:12:00", "orders-db-cpu is back in ALARM: Threshold Crossed: 1"
+                        + " datapoint [91.0] was greater than the threshold (80.0).; 6 of 14 grouped alarms in ALARM, nobody"
+                        + " paged", "back in ALARM")
+                .alarm("03:20:00.300", TimelineEntryType.GROUPED_OK, "orders-db-cpu", "OK", "03:20:00",
+                        "orders-db-cpu returned to OK: Threshold Crossed: 1 datapoint [40.0] was not greater than the"
+                                + " threshold (80.0).; 5 of 14 grouped alarms still in ALARM, the incident stays open");
+        okSecond = 25 * 60;
+        for (String name : joiners.subList(8, 12)) {
+            String stamp = String.format("03:%02d:%02d", okSecond / 60, okSecond % 60);
+            tl.alarm(stamp + ".300", TimelineEntryType.GROUPED_OK, name, "OK", stamp, name + " returned to OK:"
+                    + " Threshold Crossed: 1 datapoint [3.0] was not greater than the threshold (80.0).; "
+                    + (12 - joiners.indexOf(name)) + " of 14 grouped alarms still in ALARM, the incident stays open");
+            okSecond += 60;
+        }
+        tl.alarm("03:40:00.800", TimelineEntryType.RESOLVED, first, "OK", "03:40:00", first + " returned to OK: Threshold"
+                + " Crossed: 2 out of the last 2 datapoints [0.0 (27/11/26 03:39:00), 2.0 (27/11/26 03:38:00)] were not"
+                + " greater than the threshold (50.0) (minimum 2 datapoints for ALARM -> OK transition).; all 14 grouped"
+                + " alarms are OK; resolved automatically");
+        return new Case("storm", incident, tl.entries, List.of());
+    }
+
     // ------------------------------------------------------------------ builders
 
     static Incident.Builder alarmIncident(String id, String name, String service, Severity severity, String reason,
@@ -310,6 +390,11 @@ final class Fixtures {
 
         Timeline alarm(String at, TimelineEntryType type, String name, String state, String stamp, String summary) {
             return add(t(at), type, "alarm:" + name, summary, alarmDetails(name, state, stamp, Map.of()));
+        }
+
+        Timeline grouped(String at, String name, String stamp, String summary, String how) {
+            return add(t(at), TimelineEntryType.GROUPED, "alarm:" + name, summary,
+                    alarmDetails(name, "ALARM", stamp, Map.of("grouping", how)));
         }
 
         Timeline duplicate(Instant at, String name, int delivery) {

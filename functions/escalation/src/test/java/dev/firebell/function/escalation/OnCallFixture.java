@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The configuration the escalation tests run on, as the YAML binder sees it. Today (2026-11-27, from 09:00
  * UTC) alice is on call for the daily {@code primary} rotation; dave (New York) is level 2; erin is the
- * fallback. {@code checkout} escalates 5 min then 10 min, twice through; {@code legacy} has no policy.
+ * fallback. {@code checkout} escalates 5 min then 10 min, twice through; {@code legacy} has no policy. Neither
+ * groups (these tests open several incidents of one service to watch each escalate; grouping has its own tests).
  */
 final class OnCallFixture {
 
@@ -36,8 +37,8 @@ final class OnCallFixture {
                                 map("match", map("alarmNamePrefix", "lowsev-"), "service", "checkout", "severity", "SEV5"),
                                 map("match", map("alarmNamePrefix", "legacy-"), "service", "legacy"))),
                 "services", map(
-                        "checkout", map("escalationPolicy", "checkout"),
-                        "legacy", map("pageTarget", "team-legacy")),
+                        "checkout", map("escalationPolicy", "checkout", "groupingWindow", "0s"),
+                        "legacy", map("pageTarget", "team-legacy", "groupingWindow", "0s")),
                 "people", map(
                         "alice", map("name", "Alice", "timeZone", "Europe/Paris"),
                         "bob", map("name", "Bob", "timeZone", "Europe/Paris"),

@@ -8,6 +8,7 @@ import dev.firebell.incident.EventAlreadyProcessedException;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.IncidentStore;
+import dev.firebell.incident.ServiceGroup;
 import dev.firebell.incident.Transition;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageOutbox;
@@ -44,6 +45,7 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
     static final Duration EVENT_RETENTION = Duration.ofDays(30);
 
     private static final AttributeValue ONE = Item.n(1);
+    private static final AttributeValue MINUS_ONE = Item.n(-1);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -69,6 +71,13 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
         var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(key(Keys.incident(incidentId), Keys.INCIDENT_SK))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(IncidentItems.incident(item));
+    }
+
+    @Override
+    public ServiceGroup serviceGroup(String service) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(Keys.group(service), Keys.GROUP_SK))).item();
+        return IncidentItems.serviceGroup(service, item);
     }
 
     @Override
@@ -131,6 +140,12 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(eventRecord(eventKey, incidentIdOf(transition)));
         writes.add(trackWrite(transition.track()));
+        if (transition.releases() != null) {
+            // The alarm leaves a grouped incident (a person resolved it) while counted there in ALARM.
+            writes.add(update(Keys.incident(transition.releases()), Keys.INCIDENT_SK,
+                    "ADD " + IncidentItems.IN_ALARM + " :minus, version :one", "attribute_exists(PK)", Map.of(),
+                    Map.of(":minus", MINUS_ONE, ":one", ONE)));
+        }
         if (transition instanceof Transition.Open open) {
             writes.add(put(IncidentItems.incident(open.incident()), "attribute_not_exists(PK)", Map.of(), Map.of()));
             for (int i = 0; i < open.entries().size(); i++) {
@@ -142,6 +157,31 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
             if (open.escalation() != null) {
                 writes.add(escalationWrite(open.escalation()));
             }
+            if (open.group() != null) {
+                // Guarded by the version read: of two alarms racing to open the service's incident, one wins and
+                // the other, reading again, joins it.
+                writes.add(open.group().version() == 0
+                        ? put(IncidentItems.serviceGroup(open.group()), "attribute_not_exists(PK)", Map.of(), Map.of())
+                        : put(IncidentItems.serviceGroup(open.group()), "version = :v", Map.of(),
+                        Map.of(":v", Item.n(open.group().version()))));
+            }
+        } else if (transition instanceof Transition.Join join) {
+            writes.add(joinWrite(join));
+            writes.add(put(IncidentItems.timeline(join.entry(), 0), null, Map.of(), Map.of()));
+        } else if (transition instanceof Transition.MemberOk ok) {
+            // "Another alarm is still in ALARM" must still hold when written (count at least 2): two members
+            // returning at once cannot both count on the other, and members that are not the last do not conflict.
+            boolean checked = ok.atLeast() > 0;
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":minus", MINUS_ONE, ":one", ONE));
+            if (checked) {
+                values.put(":atLeast", Item.n(ok.atLeast()));
+                values.put(":resolved", Item.s(IncidentStatus.RESOLVED.name()));
+            }
+            writes.add(update(Keys.incident(ok.incidentId()), Keys.INCIDENT_SK,
+                    "ADD " + IncidentItems.IN_ALARM + " :minus, version :one",
+                    checked ? IncidentItems.IN_ALARM + " >= :atLeast AND #status <> :resolved" : "attribute_exists(PK)",
+                    checked ? Map.of("#status", "status") : Map.of(), values));
+            writes.add(put(IncidentItems.timeline(ok.entry(), 0), null, Map.of(), Map.of()));
         } else if (transition instanceof Transition.Fold fold) {
             // Counting is commutative, so concurrent folds need no version check on the incident.
             writes.add(update(Keys.incident(fold.incidentId()), Keys.INCIDENT_SK,
@@ -153,20 +193,25 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
             writes.add(put(IncidentItems.timeline(fold.entry(), 0), null, Map.of(), Map.of()));
         } else if (transition instanceof Transition.Resolve resolve) {
             Incident i = resolve.incident();
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":resolved", Item.s(IncidentStatus.RESOLVED.name()),
+                    ":at", Item.s(resolve.okAt().toString()), ":by", Item.s(Incident.RESOLVED_BY_ALARM),
+                    ":before", Item.s(i.status().name()), ":one", ONE, ":v", Item.n(i.version())));
+            if (i.isGrouped()) {
+                values.put(":minus", MINUS_ONE);
+            }
             writes.add(update(Keys.incident(i.id()), Keys.INCIDENT_SK,
                     "SET #status = :resolved, resolvedAt = :at, resolvedBy = :by, statusBeforeResolve = :before"
-                            + " ADD version :one REMOVE GSI1PK, GSI1SK",
+                            + " ADD version :one" + (i.isGrouped() ? ", " + IncidentItems.IN_ALARM + " :minus" : "")
+                            + " REMOVE GSI1PK, GSI1SK",
                     "version = :v",
-                    Map.of("#status", "status"),
-                    Map.of(":resolved", Item.s(IncidentStatus.RESOLVED.name()), ":at", Item.s(resolve.okAt().toString()),
-                            ":by", Item.s("alarm"), ":before", Item.s(i.status().name()), ":one", ONE,
-                            ":v", Item.n(i.version()))));
+                    Map.of("#status", "status"), values));
             writes.add(put(IncidentItems.timeline(resolve.entry(), 0), null, Map.of(), Map.of()));
         } else if (transition instanceof Transition.Reopen reopen) {
             Incident i = reopen.incident();
             writes.add(update(Keys.incident(i.id()), Keys.INCIDENT_SK,
                     "SET #status = :restored, lastSeenAt = :seen, GSI1PK = :open, GSI1SK = :openSk"
                             + " ADD reopenCount :one, alarmCount :one, version :one"
+                            + (i.isGrouped() ? ", " + IncidentItems.IN_ALARM + " :one" : "")
                             + " REMOVE resolvedAt, resolvedBy, statusBeforeResolve",
                     "version = :v",
                     Map.of("#status", "status"),
@@ -291,6 +336,35 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
         return put(IncidentItems.escalation(state), "version = :v", Map.of(), Map.of(":v", Item.n(state.version())));
     }
 
+    /**
+     * A join counts up without a version check, so that a storm's alarms joining at once do not conflict with one
+     * another (ADD commutes); it bumps the version, so a last member's resolve decided before it fails and is
+     * decided again. The incident must still be open.
+     */
+    private TransactWriteItem joinWrite(Transition.Join join) {
+        StringBuilder expression = new StringBuilder("SET lastSeenAt = :seen");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":seen", Item.s(join.seenAt().toString()), ":one", ONE,
+                ":resolved", Item.s(IncidentStatus.RESOLVED.name())));
+        String condition = "#status <> :resolved AND attribute_exists(" + IncidentItems.MEMBER_COUNT + ")";
+        if (join.listedName() != null) {
+            expression.append(", ").append(IncidentItems.MEMBER_NAMES).append(" = list_append(")
+                    .append(IncidentItems.MEMBER_NAMES).append(", :name)");
+            values.put(":name", AttributeValue.fromL(List.of(Item.s(join.listedName()))));
+            // Bounded even when joins race: the one that would overflow fails and decides again without its name.
+            condition += " AND size(" + IncidentItems.MEMBER_NAMES + ") < :max";
+            values.put(":max", Item.n(dev.firebell.incident.AlarmGroup.MAX_NAMES));
+        }
+        expression.append(" ADD alarmCount :one, version :one");
+        if (join.counted()) {
+            expression.append(", ").append(IncidentItems.IN_ALARM).append(" :one");
+        }
+        if (join.newMember()) {
+            expression.append(", ").append(IncidentItems.MEMBER_COUNT).append(" :one");
+        }
+        return update(Keys.incident(join.incidentId()), Keys.INCIDENT_SK, expression.toString(), condition,
+                Map.of("#status", "status"), values);
+    }
+
     private static String incidentIdOf(Transition t) {
         if (t instanceof Transition.Open open) {
             return open.incident().id();
@@ -403,17 +477,34 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
 
     @Override
     public boolean markSent(Page page, String messageId, Instant sentAt, TimelineEntry entry) {
-        // The target's latest page answers "which incident was I paged for?" without an index.
+        boolean marked = finishClaim(page, "SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one"
+                        + " REMOVE GSI1PK, GSI1SK, claimToken",
+                Map.of(":sent", Item.s(PageStatus.SENT.name()), ":at", Item.s(sentAt.toString()),
+                        ":mid", Item.s(messageId), ":one", ONE), entry);
+        if (marked) {
+            rememberLastPage(page, sentAt);
+        }
+        return marked;
+    }
+
+    /**
+     * The target's latest page answers "which incident was I paged for?" without an index. Written after the SENT
+     * mark, not in its transaction: when two pages to one person are sent at once and the newer is recorded first,
+     * the older one's "only if newer" condition must not cancel its SENT mark (the page would stay pending and be
+     * sent again once its lease ran out). A crash between the two writes leaves the previous page as the hint.
+     */
+    private void rememberLastPage(Page page, Instant sentAt) {
         Map<String, AttributeValue> lastPage = Item.builder()
                 .str(Keys.PK, Keys.target(page.target())).str(Keys.SK, "LASTPAGE").str("type", "last-page")
                 .str("target", page.target()).str("incidentId", page.incidentId()).str("pageId", page.pageId())
                 .instant("sentAt", sentAt).build();
-        return finishClaim(page, "SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one"
-                        + " REMOVE GSI1PK, GSI1SK, claimToken",
-                Map.of(":sent", Item.s(PageStatus.SENT.name()), ":at", Item.s(sentAt.toString()),
-                        ":mid", Item.s(messageId), ":one", ONE), entry,
-                put(lastPage, "attribute_not_exists(sentAt) OR sentAt <= :at", Map.of(),
-                        Map.of(":at", Item.s(sentAt.toString()))));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(lastPage)
+                    .conditionExpression("attribute_not_exists(sentAt) OR sentAt <= :at")
+                    .expressionAttributeValues(Map.of(":at", Item.s(sentAt.toString()))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException newer) {
+            // A newer page to this target is recorded already: it stays the answer.
+        }
     }
 
     @Override
@@ -445,7 +536,7 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
     }
 
     private boolean finishClaim(Page page, String updateExpression, Map<String, AttributeValue> values,
-                                TimelineEntry entry, TransactWriteItem... alsoWrite) {
+                                TimelineEntry entry) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":pending", Item.s(PageStatus.PENDING.name()));
         all.put(":token", Item.s(page.claimToken()));
@@ -453,7 +544,6 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
                 update(Keys.incident(page.incidentId()), Keys.page(page.sequence()), updateExpression,
                         "#status = :pending AND claimToken = :token", Map.of("#status", "status"), all),
                 put(IncidentItems.timeline(entry, 0), null, Map.of(), Map.of())));
-        writes.addAll(List.of(alsoWrite));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
             return true;

@@ -5,9 +5,11 @@ import dev.firebell.alarm.AlarmMetric;
 import dev.firebell.aws.Json;
 import dev.firebell.escalation.EscalationState;
 import dev.firebell.escalation.EscalationStatus;
+import dev.firebell.incident.AlarmGroup;
 import dev.firebell.incident.AlarmTrack;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.ServiceGroup;
 import dev.firebell.oncall.ShiftOverride;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageReason;
@@ -56,6 +58,10 @@ final class IncidentItems {
                 .num("version", i.version() + 1)
                 .str(Keys.GSI2PK, Keys.service(i.service())).str(Keys.GSI2SK, openedSortKey(i))
                 .str(Keys.GSI3PK, Keys.month(i.openedAt())).str(Keys.GSI3SK, openedSortKey(i));
+        if (i.group() != null) {
+            b.num(IN_ALARM, i.group().inAlarm()).num(MEMBER_COUNT, i.group().members())
+                    .stringList(MEMBER_NAMES, i.group().memberNames());
+        }
         if (i.isOpen()) {
             b.str(Keys.GSI1PK, Keys.OPEN_PARTITION).str(Keys.GSI1SK, openSortKey(i));
         }
@@ -81,7 +87,33 @@ final class IncidentItems {
                 it.instant("triggeredAt"), it.instant("openedAt"), it.instant("lastSeenAt"),
                 (int) it.num("alarmCount", 1), it.instant("acknowledgedAt"), it.str("acknowledgedBy"),
                 it.instant("resolvedAt"), it.str("resolvedBy"), before == null ? null : IncidentStatus.valueOf(before),
-                (int) it.num("reopenCount", 0), it.stringMap("roles"), it.str("resolution"), it.num("version", 0));
+                (int) it.num("reopenCount", 0), it.stringMap("roles"), it.str("resolution"), it.num("version", 0),
+                it.has(MEMBER_COUNT) ? new AlarmGroup((int) it.num(IN_ALARM, 0), (int) it.num(MEMBER_COUNT, 1),
+                        it.stringList(MEMBER_NAMES)) : null);
+    }
+
+    /** Attributes of a grouped incident (ADR 0040); the store's updates name them too. */
+    static final String IN_ALARM = "inAlarm";
+    static final String MEMBER_COUNT = "memberCount";
+    static final String MEMBER_NAMES = "memberNames";
+
+    // ---- service group ----
+
+    static Map<String, AttributeValue> serviceGroup(ServiceGroup g) {
+        return Item.builder()
+                .str(Keys.PK, Keys.group(g.service())).str(Keys.SK, Keys.GROUP_SK)
+                .str("type", "group")
+                .str("service", g.service()).str("incidentId", g.incidentId()).instant("startedAt", g.startedAt())
+                .num("version", g.version() + 1)
+                .build();
+    }
+
+    static ServiceGroup serviceGroup(String service, Map<String, AttributeValue> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return ServiceGroup.none(service);
+        }
+        Item it = Item.of(raw);
+        return new ServiceGroup(service, it.str("incidentId"), it.instant("startedAt"), it.num("version", 0));
     }
 
     private static List<Map<String, Object>> metricsToMaps(List<AlarmMetric> metrics) {

@@ -51,6 +51,19 @@ final class Item {
         return out;
     }
 
+    java.util.List<String> stringList(String name) {
+        AttributeValue v = values.get(name);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (v != null && v.hasL()) {
+            v.l().forEach(av -> out.add(av.s()));
+        }
+        return out;
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
@@ -92,6 +105,13 @@ final class Item {
                     }
                 });
                 values.put(name, AttributeValue.fromM(m));
+            }
+            return this;
+        }
+
+        Builder stringList(String name, java.util.List<String> list) {
+            if (list != null) {
+                values.put(name, AttributeValue.fromL(list.stream().map(AttributeValue::fromS).toList()));
             }
             return this;
         }

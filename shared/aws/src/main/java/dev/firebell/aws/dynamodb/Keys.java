@@ -45,6 +45,13 @@ final class Keys {
         return "DEDUP#" + dedupKey;
     }
 
+    /** A service's current group (ADR 0040). */
+    static String group(String service) {
+        return "GROUP#" + service;
+    }
+
+    static final String GROUP_SK = "GROUP";
+
     static String event(String eventKey) {
         return "EVENT#" + eventKey;
     }

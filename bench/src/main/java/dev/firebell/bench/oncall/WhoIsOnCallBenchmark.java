@@ -91,7 +91,8 @@ public class WhoIsOnCallBenchmark {
                 return false;
             }
         };
-        planner = new EscalationPlanner(() -> org.config, new OnCallService(() -> org.config, inMemory, Instant::now));
+        planner = new EscalationPlanner(() -> org.config, new OnCallService(() -> org.config, inMemory, Instant::now),
+                dev.firebell.maintenance.MaintenanceCalendar.configuredOnly(() -> org.config));
         if (org.overrideCount < 5000 || org.config.onCall().people().size() != 500) {
             throw new IllegalStateException("the configuration is not the one described");
         }

@@ -20,6 +20,7 @@ import dev.firebell.incident.IncidentStore;
 import dev.firebell.incident.NoSuchIncidentException;
 import dev.firebell.person.Person;
 import dev.firebell.timeline.TimelineEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -303,10 +304,15 @@ public final class ChatService {
 
     private ChatReply maintenance(Call call, ChatCommand.Maintenance m) {
         OnCallDesk.MaintenanceWindow w = onCall.startMaintenance(m.service(), m.duration(), m.reason(), call.actor());
-        String text = ":construction: *" + text(w.service(), 64) + "* is in maintenance until "
-                + Mrkdwn.time(w.end(), call.zone()) + ": its alarms open no incidents and page nobody. Set by "
-                + call.who() + (m.reason() == null ? "" : "\n>" + text(m.reason(), CommandParser.MAX_REASON));
-        return ChatReply.inChannel(text, new Section(text));
+        ZoneId zone = call.zone();
+        String utc = zone.normalized().equals(UTC.normalized()) ? "" : " (" + Mrkdwn.plainTime(w.end(), UTC) + ")";
+        String text = ":construction: " + call.who() + " put *" + text(w.service(), 64) + "* in maintenance until "
+                + Mrkdwn.time(w.end(), zone) + utc + ", for " + Mrkdwn.duration(Duration.between(w.start(), w.end()))
+                + ": its alarms still open incidents, but nobody is paged, and escalations already running wait until"
+                + " it ends." + (w.reason() == null ? "" : "\n>" + text(w.reason(), CommandParser.MAX_REASON));
+        return ChatReply.inChannel(text, new Section(text), new Context("Window " + text(w.name(), 100)
+                + ", as incident timelines name it. Pages it holds go out when it ends, if the incident is still"
+                + " unacknowledged."));
     }
 
     private ChatReply postmortem(Call call, ChatCommand.Postmortem p) {

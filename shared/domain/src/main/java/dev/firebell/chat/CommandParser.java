@@ -2,6 +2,7 @@ package dev.firebell.chat;
 
 import dev.firebell.chat.ChatCommand.ListScope;
 import dev.firebell.config.ConfigNode;
+import dev.firebell.maintenance.MaintenanceCalendar;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.routing.Severity;
@@ -24,7 +25,7 @@ public final class CommandParser {
     public static final int MAX_TITLE = 200;
     public static final int MAX_NOTE = 2000;
     public static final int MAX_RESOLUTION = 500;
-    public static final int MAX_REASON = 300;
+    public static final int MAX_REASON = MaintenanceCalendar.MAX_REASON;
     public static final Duration MAX_OVERRIDE = OnCallService.MAX_OVERRIDE;
     public static final Duration MAX_MAINTENANCE = MaintenanceWindow.MAX_DURATION;
 

@@ -15,8 +15,9 @@ import java.util.Objects;
  *   <li>{@code whoIsOnCall}, {@code takeShift} and {@code startMaintenance} are called inline, inside Slack's
  *       3-second budget (ADR 31): a few reads and one conditional write. {@code escalateNow} pages people, so chat
  *       calls it after answering (a deferred command), and may take as long as paging takes.</li>
- *   <li>Changes are recorded on the timeline (of the incident, the rotation or the service) with
- *       {@link Actor#id()} as the actor and {@link Actor#details()} in the entry's details (the chat user id).</li>
+ *   <li>Changes are recorded with {@link Actor#id()} as who made them: on the incident's timeline (with
+ *       {@link Actor#details()}, the chat user id, in the entry's details), or in the override or maintenance window
+ *       stored (who started it, and when).</li>
  *   <li>Bad input people can fix (no such rotation, service or team, a duration the policy does not allow) is an
  *       {@link IllegalArgumentException} whose message says what was wrong and what exists, written for the person
  *       who typed the command; nothing is changed. Incident problems use
@@ -37,7 +38,10 @@ public interface OnCallDesk {
     /** The person takes the rotation's shifts from now for {@code duration} (an override). */
     ShiftTaken takeShift(String rotation, String personId, Duration duration, Actor actor);
 
-    /** The service is in maintenance from now for {@code duration}: its alarms open no incidents and page nobody. */
+    /**
+     * The service is in maintenance from now for {@code duration}: its alarms still open incidents but page nobody,
+     * and escalations already running for it are held until the window ends.
+     */
     MaintenanceWindow startMaintenance(String service, Duration duration, String reason, Actor actor);
 
     /** Pages the incident's next escalation level now instead of waiting for its delay. */
@@ -72,7 +76,12 @@ public interface OnCallDesk {
     record ShiftTaken(String rotation, String personId, Instant start, Instant end, String replaced) {
     }
 
-    record MaintenanceWindow(String service, Instant start, Instant end, String reason) {
+    /**
+     * @param name      how incident timelines will name it
+     * @param reason    null when none was given
+     * @param startedBy who started it (a person's id)
+     */
+    record MaintenanceWindow(String name, String service, Instant start, Instant end, String reason, String startedBy) {
     }
 
     /**

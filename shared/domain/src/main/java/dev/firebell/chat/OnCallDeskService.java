@@ -4,6 +4,8 @@ import dev.firebell.config.ConfigSource;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.incident.Actor;
+import dev.firebell.maintenance.AdHocMaintenance;
+import dev.firebell.maintenance.MaintenanceCalendar;
 import dev.firebell.oncall.OnCallConfig;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.oncall.Roster;
@@ -12,22 +14,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * {@link OnCallDesk} on the on-call feature: {@link OnCallService} for who is on call and overrides,
- * {@link EscalationEngine} for "escalate now". Maintenance windows are part of the configuration there (one-off or
- * recurring, reviewed like code), so starting one from chat says how to add it instead.
+ * {@link MaintenanceCalendar} for maintenance windows started from chat (one-off, one service, beside the configured
+ * ones), {@link EscalationEngine} for "escalate now".
  */
 public final class OnCallDeskService implements OnCallDesk {
 
+    /** How windows started here are named: {@code chat-<service>-<start>}. */
+    static final String ORIGIN = "chat";
+
     private final ConfigSource config;
     private final OnCallService onCall;
+    private final MaintenanceCalendar maintenance;
     private final EscalationEngine escalation;
 
-    public OnCallDeskService(ConfigSource config, OnCallService onCall, EscalationEngine escalation) {
+    public OnCallDeskService(ConfigSource config, OnCallService onCall, MaintenanceCalendar maintenance,
+                             EscalationEngine escalation) {
         this.config = config;
         this.onCall = onCall;
+        this.maintenance = maintenance;
         this.escalation = escalation;
     }
 
@@ -69,11 +78,23 @@ public final class OnCallDeskService implements OnCallDesk {
                 personId.equals(done.replaced()) ? null : done.replaced());
     }
 
+    /**
+     * A one-off window for the service from now, stored beside the configured ones; the alarm and escalation functions
+     * hold its pages from their next decision on.
+     *
+     * @throws IllegalArgumentException an unknown service (with the closest name and the known ones), a duration that
+     *                                  is not positive or longer than 7 days; nothing stored
+     */
     @Override
     public MaintenanceWindow startMaintenance(String service, Duration duration, String reason, Actor actor) {
-        throw new FeatureNotAvailableException("Maintenance windows are part of Firebell's configuration: add one"
-                + " under maintenance: (a start and end, or a cron and duration, for " + service + ") and run"
-                + " firebell config apply. Starting one from chat is not available yet.");
+        Set<String> known = MaintenanceCalendar.knownServices(config.current());
+        if (!known.contains(service)) {
+            String hint = Suggestions.closest(service, known).map(s -> " Did you mean " + s + "?").orElse("");
+            throw new IllegalArgumentException("'" + service + "' is not a configured service, so it cannot be put in"
+                    + " maintenance." + hint + " Services: " + String.join(", ", known));
+        }
+        AdHocMaintenance w = maintenance.start(ORIGIN, service, duration, reason, actor.id()).window();
+        return new MaintenanceWindow(w.name(), w.service(), w.start(), w.end(), w.reason(), w.startedBy());
     }
 
     @Override

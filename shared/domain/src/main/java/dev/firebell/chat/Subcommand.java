@@ -29,7 +29,7 @@ public enum Subcommand {
     OVERRIDE("override", "<rotation> @person <duration>", "override checkout-primary @alice 4h",
             "someone takes a rotation's shifts from now, e.g. for 4h", true, false),
     MAINTENANCE("maintenance", "<service> <duration> [reason]", "maintenance checkout 30m database upgrade",
-            "silence a service's alarms from now, e.g. for 30m", true, false),
+            "page nobody for a service from now, e.g. for 30m: its alarms still open incidents", true, false),
     POSTMORTEM("postmortem", "<id>", "postmortem 42", "start the postmortem of an incident", true, false),
     HELP("help", "", "help", "this list", false, false);
 

@@ -4,6 +4,7 @@ import dev.firebell.config.ConfigSource;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.maintenance.MaintenanceCalendar;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.oncall.Roster;
@@ -63,10 +64,13 @@ public final class EscalationPlanner implements PageTargetResolver {
 
     private final ConfigSource config;
     private final OnCallService onCall;
+    private final MaintenanceCalendar maintenance;
 
-    public EscalationPlanner(ConfigSource config, OnCallService onCall) {
+    /** @param maintenance configured windows and those started from chat; read once per decision that could page */
+    public EscalationPlanner(ConfigSource config, OnCallService onCall, MaintenanceCalendar maintenance) {
         this.config = config;
         this.onCall = onCall;
+        this.maintenance = maintenance;
     }
 
     @Override
@@ -77,7 +81,7 @@ public final class EscalationPlanner implements PageTargetResolver {
         if (policy == null) {
             String why = policyName == null ? "service " + service.name() + " has no escalation policy"
                     : "service " + service.name() + " names escalation policy '" + policyName + "', which is not configured";
-            Optional<MaintenanceWindow.Occurrence> held = MaintenanceWindow.active(cfg.maintenance(), incident.service(), now);
+            Optional<MaintenanceWindow.Occurrence> held = maintenance.activeAt(cfg, incident.service(), now);
             if (held.isPresent()) {
                 // Nothing escalates, but the fixed target is still paged once the window ends.
                 EscalationState state = EscalationState.start(incident.id(), null, held.get().until(), 1);
@@ -106,7 +110,7 @@ public final class EscalationPlanner implements PageTargetResolver {
             return new Step(state.acknowledged(), List.of(), List.of());
         }
         List<PlanNote> notes = new ArrayList<>();
-        Optional<MaintenanceWindow.Occurrence> held = MaintenanceWindow.active(cfg.maintenance(), incident.service(), now);
+        Optional<MaintenanceWindow.Occurrence> held = maintenance.activeAt(cfg, incident.service(), now);
         if (held.isPresent()) {
             if (mode != Mode.MANUAL) {
                 return new Step(state.dueAgainAt(held.get().until()), List.of(), List.of(maintenanceNote(held.get(), incident)));

@@ -6,6 +6,8 @@ import dev.firebell.config.ConfigBinder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.maintenance.InMemoryMaintenanceStore;
+import dev.firebell.maintenance.MaintenanceCalendar;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.oncall.OverrideStore;
 import dev.firebell.paging.PagePlan;
@@ -27,7 +29,7 @@ class EscalationPlannerTest {
     private FirebellConfig config = bind(map());
 
     private final EscalationPlanner planner = new EscalationPlanner(() -> config,
-            new OnCallService(() -> config, OverrideStore.NONE, () -> NOW));
+            new OnCallService(() -> config, OverrideStore.NONE, () -> NOW), MaintenanceCalendar.configuredOnly(() -> config));
 
     private static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -164,6 +166,50 @@ class EscalationPlannerTest {
         EscalationPlanner.Step manual = planner.next(incident, plan.escalation(), NOW, EscalationPlanner.Mode.MANUAL, "bob");
         assertThat(targets(manual.pages())).containsExactly("person:alice");
         assertThat(manual.notes().get(0).summary()).contains("by bob");
+    }
+
+    @Test
+    void aWindowStartedFromChat_holdsFirstPagesAndDueSteps_readingTheStoreOncePerDecision() {
+        // GIVEN checkout put in maintenance from chat at 09:50 for an hour (no configured window)
+        InMemoryMaintenanceStore store = new InMemoryMaintenanceStore();
+        MaintenanceCalendar calendar = new MaintenanceCalendar(() -> config, store, () -> NOW.minus(Duration.ofMinutes(10)));
+        calendar.start("chat", "checkout", Duration.ofHours(1), "deploying", "alice");
+        EscalationPlanner held = new EscalationPlanner(() -> config,
+                new OnCallService(() -> config, OverrideStore.NONE, () -> NOW), calendar);
+        Incident incident = incident("checkout", Severity.SEV2, IncidentStatus.TRIGGERED);
+        Instant end = Instant.parse("2026-11-27T10:50:00Z");
+
+        // WHEN a new incident opens: nobody paged, the first step waits for the window's end, the note names it
+        PagePlan plan = held.firstPages(incident, config.service("checkout"), NOW);
+        assertThat(plan.pages()).isEmpty();
+        assertThat(plan.escalation().nextAt()).isEqualTo(end);
+        assertThat(plan.notes()).singleElement().satisfies(n -> {
+            assertThat(n.type()).isEqualTo(TimelineEntryType.MAINTENANCE);
+            assertThat(n.summary()).contains("maintenance 'chat-checkout-20261127T095000Z' (deploying) until " + end)
+                    .contains("nobody paged");
+            assertThat(n.details()).containsEntry("maintenance", "chat-checkout-20261127T095000Z");
+        });
+
+        // WHEN an escalation already running comes due inside the window: held until its end
+        EscalationState running = EscalationState.start("7", "main", NOW, 2).paged(0, NOW, Duration.ofMinutes(5), 1);
+        EscalationPlanner.Step due = held.next(incident, running, NOW.plus(Duration.ofMinutes(5)),
+                EscalationPlanner.Mode.DUE, null);
+        assertThat(due.pages()).isEmpty();
+        assertThat(due.state().nextAt()).isEqualTo(end);
+        assertThat(types(due.notes())).containsExactly(TimelineEntryType.MAINTENANCE);
+
+        // THEN once it has ended, the step pages; other services were never held; one read per decision
+        assertThat(held.next(incident, running, end, EscalationPlanner.Mode.DUE, null).pages()).isNotEmpty();
+        assertThat(held.firstPages(incident("legacy", Severity.SEV2, IncidentStatus.TRIGGERED),
+                config.service("legacy"), NOW).pages()).isNotEmpty();
+        assertThat(store.reads()).isEqualTo(4);
+
+        // AND an acknowledged or resolved incident is decided without reading the store
+        held.next(incident("checkout", Severity.SEV2, IncidentStatus.ACKNOWLEDGED), running, NOW,
+                EscalationPlanner.Mode.DUE, null);
+        held.next(incident("checkout", Severity.SEV2, IncidentStatus.RESOLVED), running, NOW,
+                EscalationPlanner.Mode.DUE, null);
+        assertThat(store.reads()).isEqualTo(4);
     }
 
     @Test

@@ -247,6 +247,31 @@ class AlarmTransitionsTest {
                 AlarmTrack.none(Alarms.arn(NAME)), null)).entries().get(0).details()).doesNotContainKey("triggeringAlarms");
     }
 
+    @Test
+    void decide_shouldAskWhoToPage_onlyWhenItOpensAnIncident_neverForDuplicatesOksOrFlaps() {
+        // The paging decision (and the maintenance read behind it) is the resolver's: count how often it is asked.
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        ServiceTargetResolver resolver = new ServiceTargetResolver();
+        AlarmTransitions counting = new AlarmTransitions((incident, service, now) -> {
+            asked.incrementAndGet();
+            return resolver.firstPages(incident, service, now);
+        }, Duration.ofSeconds(60));
+        AlarmTransitions.Context ctx = new AlarmTransitions.Context(ROUTE, policy, NOW, () -> "7", "token");
+
+        counting.decide(Alarms.change(NAME, ALARM, "2026-11-27T10:00:00Z"), AlarmTrack.none(Alarms.arn(NAME)),
+                Optional.empty(), ctx);
+        assertThat(asked).as("a new incident").hasValue(1);
+
+        counting.decide(Alarms.change(NAME, ALARM, "2026-11-27T10:05:00Z"), track(true, null, false,
+                "2026-11-27T10:00:00Z", null), Optional.of(incident(IncidentStatus.TRIGGERED, null)), ctx);
+        counting.decide(Alarms.change(NAME, OK, "2026-11-27T10:20:00Z"), track(true, null, false,
+                "2026-11-27T10:00:00Z", null), Optional.of(incident(IncidentStatus.TRIGGERED, null)), ctx);
+        counting.decide(Alarms.change(NAME, ALARM, "2026-11-27T10:25:00Z"), track(false, "2026-11-27T10:20:00Z", true,
+                "2026-11-27T10:00:00Z", "2026-11-27T10:20:00Z"),
+                Optional.of(incident(IncidentStatus.RESOLVED, IncidentStatus.TRIGGERED)), ctx);
+        assertThat(asked).as("a duplicate, an OK and a flap reopening").hasValue(1);
+    }
+
     private Transition decide(AlarmStateChange alarm, AlarmTrack track, Incident incident) {
         return transitions.decide(alarm, track, Optional.ofNullable(incident),
                 new AlarmTransitions.Context(ROUTE, policy, NOW, () -> "7", "token"));

@@ -16,6 +16,7 @@ import dev.firebell.chat.slack.SlackEndpoint;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.incident.IncidentStore;
+import dev.firebell.maintenance.MaintenanceCalendar;
 import dev.firebell.oncall.OnCallService;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
@@ -92,11 +93,11 @@ final class ChatModule {
         return overrides.people().orElseGet(() -> new ConfiguredPeople(config));
     }
 
-    /** Rotations, overrides and escalation of the on-call feature. */
+    /** Rotations, overrides, maintenance windows and escalation of the on-call feature. */
     @Provides
     static OnCallDesk onCall(ChatOverrides overrides, ConfigSource config, OnCallService onCall,
-                             EscalationEngine escalation) {
-        return overrides.onCall().orElseGet(() -> new OnCallDeskService(config, onCall, escalation));
+                             MaintenanceCalendar maintenance, EscalationEngine escalation) {
+        return overrides.onCall().orElseGet(() -> new OnCallDeskService(config, onCall, maintenance, escalation));
     }
 
     /** Where the postmortem feature keeps each incident's draft. */

@@ -447,12 +447,14 @@ class ChatCommandsIntegrationTest {
     }
 
     @Test
-    void maintenance_shouldSilenceAServiceForADuration_withAReason() {
+    void maintenance_shouldPageNobodyForAServiceForADuration_withAReason() {
         Response r = run(BOB.chatUserId(), "maintenance checkout 30m database upgrade");
 
         assertThat(r.inChannel()).isTrue();
-        assertThat(r.text()).contains(":construction: *checkout* is in maintenance until <!date^")
-                .contains("Set by <@U0BOB>").contains(">database upgrade");
+        assertThat(r.text()).contains(":construction: <@U0BOB> put *checkout* in maintenance until <!date^")
+                .contains(" UTC), for 30m: its alarms still open incidents, but nobody is paged, and escalations"
+                        + " already running wait until it ends.").contains("\n>database upgrade");
+        assertThat(r.json().toString()).contains("Window chat-checkout-test, as incident timelines name it");
         assertThat(onCall.calls).containsExactly("bob: startMaintenance checkout PT30M database upgrade");
         assertError(BOB, "maintenance checkout", "say for how long, e.g. 30m or 2h", "maintenance &lt;service&gt;");
         assertError(BOB, "maintenance", "say which service and for how long", null);
@@ -557,15 +559,49 @@ class ChatCommandsIntegrationTest {
         }
 
         @Test
-        void maintenanceAndPostmortem_shouldSayWhereTheyLive() {
+        void maintenance_shouldStoreAWindowOfTheService_recordingWhoStartedItAndWhy() {
+            Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+            Response r = invoke(production, ALICE.chatUserId(), "maintenance checkout 1h deploying v42");
+
+            assertThat(r.inChannel()).isTrue();
+            assertThat(r.text()).contains(":construction: <@U0ALICE> put *checkout* in maintenance until <!date^")
+                    .containsPattern("\\|[^>]+ CES?T> \\([^)]+ UTC\\), for 1h: its alarms still open incidents, but"
+                            + " nobody is paged").endsWith("\n>deploying v42");
+            List<Map<String, AttributeValue>> windows = fixture.snapshot().stream()
+                    .filter(item -> item.get("PK").s().equals("MAINTENANCE#checkout")).toList();
+            assertThat(windows).singleElement().satisfies(item -> {
+                assertThat(item.get("name").s()).startsWith("chat-checkout-");
+                assertThat(item.get("reason").s()).isEqualTo("deploying v42");
+                assertThat(item.get("startedBy").s()).isEqualTo("alice");
+                Instant start = Instant.parse(item.get("start").s());
+                assertThat(start).isBetween(before, Instant.now());
+                assertThat(Instant.parse(item.get("end").s())).isEqualTo(start.plus(Duration.ofHours(1)));
+                assertThat(r.json().toString()).contains("Window " + item.get("name").s());
+            });
+        }
+
+        @Test
+        void maintenance_shouldRefuseAnUnknownServiceABadDurationOrAStranger_andChangeNothing() {
+            assertError(production, ALICE.chatUserId(), "maintenance chekout 1h deploying", "'chekout' is not a"
+                    + " configured service, so it cannot be put in maintenance. Did you mean checkout? Services:"
+                    + " checkout, default, payments, search", null);
+            assertError(production, ALICE.chatUserId(), "maintenance checkout 8d", "longer than the 7 days maintenance"
+                    + " allows", "maintenance &lt;service&gt; &lt;duration&gt; [reason]");
+            assertError(production, ALICE.chatUserId(), "maintenance checkout 0m", "the duration must be longer than 0",
+                    null);
+            assertError(production, ALICE.chatUserId(), "maintenance checkout soon", "'soon' is not a duration", null);
+            assertError(production, STRANGER, "maintenance checkout 1h", "not in Firebell's on-call configuration",
+                    null);
+        }
+
+        @Test
+        void postmortem_shouldSayWhereTheDraftLives() {
             String id = fixture.declared("Checkout is failing", "checkout");
-            Response maintenance = unchanged(() -> invoke(production, ALICE.chatUserId(), "maintenance checkout 1h"));
             Response open = unchanged(() -> invoke(production, ALICE.chatUserId(), "postmortem " + id));
             invoke(production, ALICE.chatUserId(), "resolve " + id + " fixed");
             Response resolved = unchanged(() -> invoke(production, ALICE.chatUserId(), "postmortem " + id));
 
-            assertThat(maintenance.text()).contains("Maintenance windows are part of Firebell's configuration")
-                    .contains("Starting one from chat is not available yet");
             assertThat(open.text()).contains("#" + id + " is still open: its postmortem draft is written when it is"
                     + " resolved");
             String bucket = fixture.resources.environmentOf("ChatFunction").get("POSTMORTEM_BUCKET");

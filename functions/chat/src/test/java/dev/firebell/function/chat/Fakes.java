@@ -81,7 +81,8 @@ final class Fakes {
         public MaintenanceWindow startMaintenance(String service, Duration duration, String reason, Actor actor) {
             record(actor, "startMaintenance " + service + " " + duration + " " + reason);
             Instant now = Instant.now();
-            return new MaintenanceWindow(service, now, now.plus(duration), reason);
+            return new MaintenanceWindow("chat-" + service + "-test", service, now, now.plus(duration), reason,
+                    actor.id());
         }
 
         @Override

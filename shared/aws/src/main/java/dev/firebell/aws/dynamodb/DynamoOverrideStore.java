@@ -32,13 +32,7 @@ public final class DynamoOverrideStore implements OverrideStore {
         Map<String, List<ShiftOverride>> out = new LinkedHashMap<>();
         for (String source : sources) {
             List<ShiftOverride> list = new ArrayList<>();
-            var request = QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND #sk > :from")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.override(source)),
-                            ":from", Item.s(Keys.sortable(from) + "#~")))
-                    .build();
-            for (Map<String, AttributeValue> item : dynamo.queryPaginator(request).items()) {
+            for (Map<String, AttributeValue> item : EndSortedItems.notEndedBy(dynamo, table, Keys.override(source), from)) {
                 list.add(IncidentItems.override(item));
             }
             if (!list.isEmpty()) {

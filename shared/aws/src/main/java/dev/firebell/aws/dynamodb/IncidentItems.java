@@ -253,7 +253,7 @@ final class IncidentItems {
 
     static Map<String, AttributeValue> override(ShiftOverride o) {
         return Item.builder()
-                .str(Keys.PK, Keys.override(o.source())).str(Keys.SK, Keys.sortable(o.end()) + "#" + o.id())
+                .str(Keys.PK, Keys.override(o.source())).str(Keys.SK, EndSortedItems.sortKey(o.end(), o.id()))
                 .str("type", "override")
                 .str("id", o.id()).str("source", o.source()).str("person", o.person())
                 .instant("start", o.start()).instant("end", o.end())

@@ -64,6 +64,11 @@ final class Keys {
         return "OVERRIDE#" + source;
     }
 
+    /** A service's maintenance windows started from chat. */
+    static String maintenance(String service) {
+        return "MAINTENANCE#" + service;
+    }
+
     static String target(String target) {
         return "TARGET#" + target;
     }

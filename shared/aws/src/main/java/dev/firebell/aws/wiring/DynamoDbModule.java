@@ -4,11 +4,13 @@ import dagger.Module;
 import dagger.Provides;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
+import dev.firebell.aws.dynamodb.DynamoMaintenanceStore;
 import dev.firebell.aws.dynamodb.DynamoOverrideStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.escalation.EscalationStore;
 import dev.firebell.incident.IncidentStore;
+import dev.firebell.maintenance.MaintenanceStore;
 import dev.firebell.oncall.OverrideStore;
 import dev.firebell.paging.PageOutbox;
 import java.time.Duration;
@@ -70,6 +72,12 @@ public final class DynamoDbModule {
     @Singleton
     static OverrideStore overrides(DynamoDbClient dynamo, @Named("table") String table) {
         return new DynamoOverrideStore(dynamo, table);
+    }
+
+    @Provides
+    @Singleton
+    static MaintenanceStore maintenanceWindows(DynamoDbClient dynamo, @Named("table") String table) {
+        return new DynamoMaintenanceStore(dynamo, table);
     }
 
     @Provides

@@ -10,7 +10,8 @@ import dev.firebell.incident.AlarmService;
 import dev.firebell.incident.AlarmTransitions;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.incident.IncidentStore;
-import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.maintenance.MaintenanceCalendar;
+import dev.firebell.maintenance.MaintenanceStore;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.oncall.OverrideStore;
 import dev.firebell.paging.PageComposer;
@@ -41,10 +42,17 @@ public final class PagingModule {
         return new OnCallService(config, overrides, clock);
     }
 
+    /** Configured maintenance windows and those started from chat: the one answer to "is this service held now?". */
     @Provides
     @Singleton
-    static EscalationPlanner planner(ConfigSource config, OnCallService onCall) {
-        return new EscalationPlanner(config, onCall);
+    static MaintenanceCalendar maintenance(ConfigSource config, MaintenanceStore windows, InstantSource clock) {
+        return new MaintenanceCalendar(config, windows, clock);
+    }
+
+    @Provides
+    @Singleton
+    static EscalationPlanner planner(ConfigSource config, OnCallService onCall, MaintenanceCalendar maintenance) {
+        return new EscalationPlanner(config, onCall, maintenance);
     }
 
     /** Who is paged for a new incident: the first level of its service's escalation policy, on call now. */
@@ -63,13 +71,12 @@ public final class PagingModule {
     @Provides
     @Singleton
     static PageDispatcher dispatcher(IncidentStore incidents, PageOutbox outbox, Pager pager, InstantSource clock,
-                                     ConfigSource config) {
+                                     MaintenanceCalendar maintenance) {
         // A page re-driven inside a maintenance window of its service waits for the window's end.
-        PageDispatcher.PageHold maintenance = (incident, now) -> MaintenanceWindow
-                .active(config.current().maintenance(), incident.service(), now)
+        PageDispatcher.PageHold hold = (incident, now) -> maintenance.activeAt(incident.service(), now)
                 .map(o -> new PageDispatcher.Hold(o.until(), "service " + incident.service() + " is in maintenance '"
                         + o.window().name() + "'"));
-        return new PageDispatcher(incidents, outbox, pager, new PageComposer(), clock, PAGE_LEASE, maintenance);
+        return new PageDispatcher(incidents, outbox, pager, new PageComposer(), clock, PAGE_LEASE, hold);
     }
 
     @Provides

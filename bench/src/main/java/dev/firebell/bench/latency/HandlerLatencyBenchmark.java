@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link CannedHttpClient}): what is measured is Firebell and the SDK's request work (building, signing,
  * marshalling, unmarshalling), never the network. Configuration: infra/config/firebell.example.yaml.
  * <ul>
- *   <li>{@code alarmOpens}: an ALARM for a new alarm: route, on-call lookup, incident id, one transaction, the page
- *       composed and published, marked sent (8 AWS calls);</li>
+ *   <li>{@code alarmOpens}: an ALARM for a new payments alarm: route, on-call lookup (overrides of the schedule's
+ *       rotations, maintenance windows), incident id, one transaction, the page composed and published, marked sent
+ *       (13 AWS calls);</li>
  *   <li>{@code alarmDuplicate}: the same alarm again while its incident is open: folded in, nobody paged;</li>
  *   <li>{@code alarmResolves}: its OK: the incident resolved;</li>
  *   <li>{@code sweepNothingDue}: the escalation function's minute when nothing is due (4 index queries).</li>

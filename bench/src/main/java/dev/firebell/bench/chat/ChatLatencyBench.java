@@ -1,12 +1,16 @@
 package dev.firebell.bench.chat;
 
+import static dev.firebell.bench.chat.SlackCommands.ALICE;
+import static dev.firebell.bench.chat.SlackCommands.BOB;
+import static dev.firebell.bench.chat.SlackCommands.SECRET;
+import static dev.firebell.bench.chat.SlackCommands.TEAM;
+import static dev.firebell.bench.chat.SlackCommands.event;
+
 import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.bench.coldstart.FirebellProbe;
-import dev.firebell.chat.Responder;
 import dev.firebell.chat.slack.SlackEndpoint;
-import dev.firebell.chat.slack.SlackSignature;
 import dev.firebell.cli.YamlConfigLoader;
 import dev.firebell.function.chat.ChatHandler;
 import dev.firebell.function.chat.ChatJobs;
@@ -20,16 +24,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,15 +59,8 @@ import java.util.stream.Stream;
 public final class ChatLatencyBench {
 
     private static final String FUNCTION = "ChatFunction";
-    /** Slack gives every request a unique trigger_id, so no two requests are signed alike. */
-    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
     /** Calls between table resets (see the loop). */
     private static final int RESET_EVERY = 25;
-    private static final String TEAM = "T0BENCH";
-    private static final String SECRET = "bench-signing-secret-0123456789abcdef";
-    // People of infra/config/firebell.example.yaml, as Slack would send their ids.
-    private static final Responder ALICE = new Responder("alice", "Alice", "U024BE7LH", ZoneId.of("Europe/Paris"));
-    private static final Responder BOB = new Responder("bob", "Bob", "U024BE7LJ", ZoneId.of("Europe/Berlin"));
 
     private ChatLatencyBench() {
     }
@@ -273,27 +266,6 @@ public final class ChatLatencyBench {
         if (!ok) {
             throw new IllegalStateException(name + " did not do its job: " + out);
         }
-    }
-
-    private static byte[] event(Responder who, String text) {
-        String body = "team_id=" + TEAM + "&team_domain=bench&channel_id=C0BENCH&channel_name=incidents&user_id="
-                + who.chatUserId() + "&user_name=" + who.personId() + "&command=%2Fincident&text="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&api_app_id=A0BENCH&is_enterprise_install=false"
-                + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH%2F1%2Fbench&trigger_id="
-                + TRIGGERS.incrementAndGet() + ".1.bench";
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", "$default");
-        event.put("rawPath", "/");
-        event.put("headers", Map.of("content-type", "application/x-www-form-urlencoded",
-                "x-slack-request-timestamp", ts,
-                "x-slack-signature", SlackSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), ts, bytes)));
-        event.put("requestContext", Map.of("http", Map.of("method", "POST", "path", "/")));
-        event.put("body", Base64.getEncoder().encodeToString(bytes));
-        event.put("isBase64Encoded", true);
-        return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] badlySigned(byte[] event) {

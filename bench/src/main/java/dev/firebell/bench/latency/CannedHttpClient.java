@@ -1,18 +1,25 @@
 package dev.firebell.bench.latency;
 
 import dev.firebell.aws.Json;
+import dev.firebell.bench.latency.DynamoExpressions.Placeholders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -21,31 +28,56 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * An {@link SdkHttpClient} that answers from memory what DynamoDB and SNS would, so a benchmark measures Firebell
- * and the SDK's own work (building, signing, marshalling, unmarshalling) and no network. It is a tiny item store:
- * items written by PutItem, BatchWriteItem and the Puts of TransactWriteItems are kept (conditions and Updates are
- * not evaluated), GetItem finds them by key, Query finds them by partition key (and {@code begins_with} prefix) on
- * the table (index queries find nothing: nothing is due, nothing pending), UpdateItem with
- * {@code ReturnValues=UPDATED_NEW} answers a counter, Publish answers a message id. Writes after
- * {@link #freeze()} can be dropped with {@link #forgetWrites()}, so every benchmark operation starts from the
- * same state.
+ * An {@link SdkHttpClient} that answers from memory what DynamoDB, Secrets Manager and SNS would, so a benchmark
+ * measures Firebell and the SDK's own work (building, signing, marshalling, unmarshalling) and no network.
+ * <ul>
+ *   <li>DynamoDB: one table keyed by {@code PK}/{@code SK} whose indexes {@code GSIn} are keyed by
+ *       {@code GSInPK}/{@code GSInSK} (sparse: an item without both is not in the index), as template.yaml declares.
+ *       GetItem, PutItem, DeleteItem, UpdateItem, Query (table or index, key condition, filter, order, Limit,
+ *       paging), BatchWriteItem and TransactWriteItems, with condition and update expressions evaluated
+ *       ({@link DynamoExpressions}); a failed condition is DynamoDB's error (ConditionalCheckFailedException, or
+ *       TransactionCanceledException with its cancellation reasons, the old item when asked for), a transaction
+ *       touching one item twice is a ValidationException; every read is strongly consistent.</li>
+ *   <li>Secrets Manager: GetSecretValue of the current version of a secret put with {@link #putSecret}, else
+ *       ResourceNotFoundException.</li>
+ *   <li>SNS: Publish answers a message id.</li>
+ * </ul>
+ * Anything it does not model fails the call loudly instead of answering wrongly. Writes after {@link #freeze()}
+ * are kept apart and dropped by {@link #forgetWrites()}, so a benchmark operation can start from the same state
+ * every time; {@link #answered()} counts the calls answered.
  */
 final class CannedHttpClient implements SdkHttpClient {
 
-    private static final Pattern FORM_ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z]+)");
+    private static final String DYNAMODB = "DynamoDB_20120810.";
+    private static final String SECRETS_MANAGER = "secretsmanager.";
+    /** In the overlay: an item deleted since {@link #freeze()}. */
+    private static final Map<String, Object> DELETED = Collections.unmodifiableMap(new HashMap<>());
 
-    private final Map<String, Map<String, Object>> base = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> writes = new ConcurrentHashMap<>();
-    private final AtomicLong counter = new AtomicLong(1000);
-    private volatile boolean frozen;
+    private final Map<String, Map<String, Object>> base = new HashMap<>();
+    private final Map<String, Map<String, Object>> writes = new HashMap<>();
+    private final Map<String, String> secrets = new HashMap<>();
+    private final Map<String, Integer> answered = new TreeMap<>();
+    private boolean frozen;
 
     /** Items written from now on are kept apart, and dropped by {@link #forgetWrites()}. */
-    void freeze() {
+    synchronized void freeze() {
         frozen = true;
     }
 
-    void forgetWrites() {
+    synchronized void forgetWrites() {
         writes.clear();
+    }
+
+    /** The current value of a Secrets Manager secret, found by its name. */
+    synchronized void putSecret(String name, String value) {
+        secrets.put(name, value);
+    }
+
+    /** Calls answered since the last call of this, per service and operation ({@code DynamoDB.GetItem}, ...). */
+    synchronized Map<String, Integer> answered() {
+        Map<String, Integer> out = new TreeMap<>(answered);
+        answered.clear();
+        return out;
     }
 
     @Override
@@ -61,18 +93,22 @@ final class CannedHttpClient implements SdkHttpClient {
                 } else {
                     body = new byte[0];
                 }
-                String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(null);
-                if (target != null) {
-                    return json(dynamoDb(target.substring(target.indexOf('.') + 1), new String(body, StandardCharsets.UTF_8)));
+                String text = new String(body, StandardCharsets.UTF_8);
+                String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+                if (target.startsWith(DYNAMODB)) {
+                    return dynamoDb(target.substring(DYNAMODB.length()), Json.readObject(text));
                 }
-                Matcher action = FORM_ACTION.matcher(URLDecoder.decode(new String(body, StandardCharsets.UTF_8),
-                        StandardCharsets.UTF_8));
-                if (action.find() && action.group(1).equals("Publish")) {
-                    return xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
-                            + "<MessageId>" + java.util.UUID.randomUUID() + "</MessageId></PublishResult>"
+                if (target.startsWith(SECRETS_MANAGER)) {
+                    return secretsManager(target.substring(SECRETS_MANAGER.length()), Json.readObject(text));
+                }
+                Map<String, String> form = form(text);
+                if ("Publish".equals(form.get("Action")) && form.containsKey("TopicArn") && form.containsKey("Message")) {
+                    count("SNS.Publish");
+                    return response(200, "text/xml", "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+                            + "<PublishResult><MessageId>" + UUID.randomUUID() + "</MessageId></PublishResult>"
                             + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></PublishResponse>");
                 }
-                throw new IllegalStateException("no canned answer for " + request.httpRequest().getUri());
+                throw new IllegalStateException("no canned answer for " + request.httpRequest().getUri() + " " + target);
             }
 
             @Override
@@ -81,92 +117,341 @@ final class CannedHttpClient implements SdkHttpClient {
         };
     }
 
+    // ------------------------------------------------------------------ DynamoDB
+
     @SuppressWarnings("unchecked")
-    private String dynamoDb(String operation, String request) throws IOException {
-        Map<String, Object> r = Json.readObject(request);
-        switch (operation) {
-            case "GetItem": {
-                Map<String, Object> item = find(key((Map<String, Object>) r.get("Key")));
-                return item == null ? "{}" : Json.write(Map.of("Item", item));
+    private synchronized HttpExecuteResponse dynamoDb(String operation, Map<String, Object> r) {
+        count("DynamoDB." + operation);
+        for (String legacy : List.of("ProjectionExpression", "Select", "AttributesToGet", "KeyConditions", "QueryFilter",
+                "Expected", "ConditionalOperator", "AttributeUpdates")) {
+            if (r.containsKey(legacy)) {
+                throw new IllegalStateException("the canned DynamoDB does not model " + legacy);
             }
-            case "PutItem":
-                keep((Map<String, Object>) r.get("Item"));
-                return "{}";
-            case "BatchWriteItem":
-                for (Object requests : ((Map<String, Object>) r.get("RequestItems")).values()) {
-                    for (Object w : (List<Object>) requests) {
-                        keep((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) w).get("PutRequest")).get("Item"));
-                    }
+        }
+        Placeholders p = placeholders(r);
+        try {
+            switch (operation) {
+                case "GetItem": {
+                    Map<String, Object> item = get(key((Map<String, Object>) r.get("Key")));
+                    return ok(item == null ? Map.of() : Map.of("Item", item));
                 }
-                return "{\"UnprocessedItems\":{}}";
-            case "TransactWriteItems":
-                for (Object t : (List<Object>) r.get("TransactItems")) {
-                    Map<String, Object> put = (Map<String, Object>) ((Map<String, Object>) t).get("Put");
-                    if (put != null) {
-                        keep((Map<String, Object>) put.get("Item"));
-                    }
+                case "PutItem": {
+                    Map<String, Object> item = (Map<String, Object>) r.get("Item");
+                    String key = key(item);
+                    Map<String, Object> old = checked(r, get(key), p);
+                    store(key, item);
+                    return ok(old != null && "ALL_OLD".equals(r.get("ReturnValues")) ? Map.of("Attributes", old) : Map.of());
                 }
-                return "{}";
-            case "UpdateItem":
-                return "UPDATED_NEW".equals(r.get("ReturnValues"))
-                        ? "{\"Attributes\":{\"value\":{\"N\":\"" + counter.incrementAndGet() + "\"}}}" : "{}";
-            case "Query":
-                return Json.write(Map.of("Items", query(r), "Count", 0, "ScannedCount", 0));
-            default:
-                throw new IllegalStateException("no canned answer for DynamoDB " + operation);
+                case "DeleteItem": {
+                    String key = key((Map<String, Object>) r.get("Key"));
+                    Map<String, Object> old = checked(r, get(key), p);
+                    store(key, null);
+                    return ok(old != null && "ALL_OLD".equals(r.get("ReturnValues")) ? Map.of("Attributes", old) : Map.of());
+                }
+                case "UpdateItem": {
+                    Map<String, Object> keyAttributes = (Map<String, Object>) r.get("Key");
+                    String key = key(keyAttributes);
+                    Map<String, Object> old = checked(r, get(key), p);
+                    Set<String> updated = new LinkedHashSet<>();
+                    Map<String, Object> item = updated(r, old == null ? keyAttributes : old, p, updated);
+                    store(key, item);
+                    return ok(returnValues(String.valueOf(r.get("ReturnValues")), old, item, updated));
+                }
+                case "Query":
+                    return ok(query(r, p));
+                case "BatchWriteItem":
+                    for (Object requests : ((Map<String, Object>) r.get("RequestItems")).values()) {
+                        for (Object w : (List<Object>) requests) {
+                            Map<String, Object> put = (Map<String, Object>) ((Map<String, Object>) w).get("PutRequest");
+                            if (put != null) {
+                                Map<String, Object> item = (Map<String, Object>) put.get("Item");
+                                store(key(item), item);
+                            } else {
+                                Map<String, Object> delete = (Map<String, Object>) ((Map<String, Object>) w).get("DeleteRequest");
+                                store(key((Map<String, Object>) delete.get("Key")), null);
+                            }
+                        }
+                    }
+                    return ok(Map.of("UnprocessedItems", Map.of()));
+                case "TransactWriteItems":
+                    return transact((List<Object>) r.get("TransactItems"));
+                default:
+                    throw new IllegalStateException("no canned answer for DynamoDB " + operation);
+            }
+        } catch (Refused e) {
+            return e.response();
         }
     }
 
+    /** All conditions first; then every write, or none. */
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> query(Map<String, Object> r) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (r.get("IndexName") != null) {
-            return out;
+    private HttpExecuteResponse transact(List<Object> actions) {
+        List<Object> reasons = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        boolean failed = false;
+        for (Object a : actions) {
+            Map.Entry<String, Object> only = ((Map<String, Object>) a).entrySet().iterator().next();
+            Map<String, Object> action = (Map<String, Object>) only.getValue();
+            String key = key((Map<String, Object>) action.get(only.getKey().equals("Put") ? "Item" : "Key"));
+            if (!keys.add(key)) {
+                throw new Refused("ValidationException",
+                        "Transaction request cannot include multiple operations on one item", Map.of());
+            }
+            Map<String, Object> old = get(key);
+            Object condition = action.get("ConditionExpression");
+            if (condition == null || DynamoExpressions.condition((String) condition).test(old, placeholders(action))) {
+                reasons.add(Map.of("Code", "None"));
+            } else {
+                failed = true;
+                Map<String, Object> reason = new LinkedHashMap<>(Map.of("Code", "ConditionalCheckFailed",
+                        "Message", "The conditional request failed"));
+                reason.putAll(oldItem(action, old));
+                reasons.add(reason);
+            }
         }
-        Map<String, Object> values = (Map<String, Object>) r.get("ExpressionAttributeValues");
-        String pk = (String) ((Map<String, Object>) values.get(":pk")).get("S");
-        Object prefixValue = values.get(":prefix");
-        String prefix = prefixValue == null ? "" : (String) ((Map<String, Object>) prefixValue).get("S");
-        for (Map<String, Map<String, Object>> items : List.of(base, writes)) {
-            items.forEach((k, item) -> {
-                if (k.startsWith(pk + "|" + prefix)) {
-                    out.add(item);
+        if (failed) {
+            throw new Refused("TransactionCanceledException", "Transaction cancelled, please refer cancellation reasons"
+                    + " for specific reasons " + reasons.stream().map(r -> ((Map<String, Object>) r).get("Code")).toList(),
+                    Map.of("CancellationReasons", reasons));
+        }
+        for (Object a : actions) {
+            Map.Entry<String, Object> only = ((Map<String, Object>) a).entrySet().iterator().next();
+            Map<String, Object> action = (Map<String, Object>) only.getValue();
+            switch (only.getKey()) {
+                case "Put" -> {
+                    Map<String, Object> item = (Map<String, Object>) action.get("Item");
+                    store(key(item), item);
                 }
-            });
+                case "Delete" -> store(key((Map<String, Object>) action.get("Key")), null);
+                case "Update" -> {
+                    Map<String, Object> keyAttributes = (Map<String, Object>) action.get("Key");
+                    Map<String, Object> old = get(key(keyAttributes));
+                    store(key(keyAttributes), updated(action, old == null ? keyAttributes : old, placeholders(action),
+                            new HashSet<>()));
+                }
+                case "ConditionCheck" -> {
+                }
+                default -> throw new IllegalStateException("no canned TransactWriteItems action " + only.getKey());
+            }
+        }
+        return ok(Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> query(Map<String, Object> r, Placeholders p) {
+        String index = (String) r.get("IndexName");
+        String pk = index == null ? "PK" : index + "PK";
+        String sk = index == null ? "SK" : index + "SK";
+        DynamoExpressions.Condition keyCondition = DynamoExpressions.condition((String) r.get("KeyConditionExpression"));
+        List<Map<String, Object>> matches = new ArrayList<>();
+        forEachItem(item -> {
+            if (item.containsKey(pk) && item.containsKey(sk) && keyCondition.test(item, p)) {
+                matches.add(item);
+            }
+        });
+        Comparator<Map<String, Object>> order = (a, b) -> DynamoExpressions.compare(a.get(sk), b.get(sk));
+        order = order.thenComparing(CannedHttpClient::key);
+        matches.sort(Boolean.FALSE.equals(r.get("ScanIndexForward")) ? order.reversed() : order);
+        int from = 0;
+        if (r.get("ExclusiveStartKey") != null) {
+            String after = key((Map<String, Object>) r.get("ExclusiveStartKey"));
+            while (from < matches.size() && !key(matches.get(from)).equals(after)) {
+                from++;
+            }
+            from++;
+        }
+        int to = r.get("Limit") == null ? matches.size()
+                : Math.min(matches.size(), from + ((Number) r.get("Limit")).intValue());
+        List<Map<String, Object>> scanned = from >= matches.size() ? List.of() : matches.subList(from, to);
+        List<Map<String, Object>> items = new ArrayList<>();
+        DynamoExpressions.Condition filter = r.get("FilterExpression") == null ? null
+                : DynamoExpressions.condition((String) r.get("FilterExpression"));
+        for (Map<String, Object> item : scanned) {
+            if (filter == null || filter.test(item, p)) {
+                items.add(item);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Items", items);
+        out.put("Count", items.size());
+        out.put("ScannedCount", scanned.size());
+        if (to < matches.size()) {
+            Map<String, Object> last = matches.get(to - 1);
+            Map<String, Object> lastKey = new LinkedHashMap<>(Map.of("PK", last.get("PK"), "SK", last.get("SK")));
+            if (index != null) {
+                lastKey.put(pk, last.get(pk));
+                lastKey.put(sk, last.get(sk));
+            }
+            out.put("LastEvaluatedKey", lastKey);
         }
         return out;
     }
 
-    private void keep(Map<String, Object> item) {
-        (frozen ? writes : base).put(key(item), item);
+    /** The item, or DynamoDB's refusal when the request's condition does not hold for it. */
+    private static Map<String, Object> checked(Map<String, Object> r, Map<String, Object> old, Placeholders p) {
+        Object condition = r.get("ConditionExpression");
+        if (condition != null && !DynamoExpressions.condition((String) condition).test(old, p)) {
+            throw new Refused("ConditionalCheckFailedException", "The conditional request failed", oldItem(r, old));
+        }
+        return old;
     }
 
-    private Map<String, Object> find(String key) {
+    /** With a failed condition, DynamoDB returns the item as it was when asked to (and there is one). */
+    private static Map<String, Object> oldItem(Map<String, Object> r, Map<String, Object> old) {
+        return old != null && "ALL_OLD".equals(r.get("ReturnValuesOnConditionCheckFailure")) ? Map.of("Item", old) : Map.of();
+    }
+
+    private static Map<String, Object> updated(Map<String, Object> r, Map<String, Object> item, Placeholders p,
+                                               Set<String> updated) {
+        Map<String, Object> out = DynamoExpressions.update((String) r.get("UpdateExpression")).apply(item, p, updated);
+        if (!key(out).equals(key(item))) {
+            throw new Refused("ValidationException", "Cannot update attribute PK or SK: part of the key", Map.of());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> returnValues(String which, Map<String, Object> old, Map<String, Object> now,
+                                                    Set<String> updated) {
+        Map<String, Object> attributes = switch (which) {
+            case "ALL_OLD" -> old;
+            case "ALL_NEW" -> now;
+            case "UPDATED_OLD", "UPDATED_NEW" -> {
+                Map<String, Object> from = which.equals("UPDATED_OLD") ? old : now;
+                Map<String, Object> some = new LinkedHashMap<>();
+                for (String name : updated) {
+                    if (from != null && from.containsKey(name)) {
+                        some.put(name, from.get(name));
+                    }
+                }
+                yield some;
+            }
+            default -> null;
+        };
+        return attributes == null || attributes.isEmpty() ? Map.of() : Map.of("Attributes", attributes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Placeholders placeholders(Map<String, Object> r) {
+        return new Placeholders((Map<String, Object>) r.get("ExpressionAttributeNames"),
+                (Map<String, Object>) r.get("ExpressionAttributeValues"));
+    }
+
+    private Map<String, Object> get(String key) {
         Map<String, Object> item = writes.get(key);
-        return item != null ? item : base.get(key);
+        if (item != null) {
+            return item == DELETED ? null : item;
+        }
+        return base.get(key);
+    }
+
+    /** Stores the item (null: deletes it); stored items are never changed afterwards, only replaced. */
+    private void store(String key, Map<String, Object> item) {
+        if (frozen) {
+            writes.put(key, item == null ? DELETED : item);
+        } else if (item == null) {
+            base.remove(key);
+        } else {
+            base.put(key, item);
+        }
+    }
+
+    private void forEachItem(Consumer<Map<String, Object>> each) {
+        base.forEach((key, item) -> {
+            if (!writes.containsKey(key)) {
+                each.accept(item);
+            }
+        });
+        writes.values().forEach(item -> {
+            if (item != DELETED) {
+                each.accept(item);
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
     private static String key(Map<String, Object> item) {
-        return ((Map<String, Object>) item.get("PK")).get("S") + "|" + ((Map<String, Object>) item.get("SK")).get("S");
+        Object pk = item == null ? null : item.get("PK");
+        Object sk = item == null ? null : item.get("SK");
+        if (!(pk instanceof Map<?, ?> p && p.get("S") instanceof String) || !(sk instanceof Map<?, ?> s && s.get("S") instanceof String)) {
+            throw new Refused("ValidationException", "The provided key element does not match the schema", Map.of());
+        }
+        return ((Map<String, Object>) pk).get("S") + "|" + ((Map<String, Object>) sk).get("S");
     }
 
-    private static HttpExecuteResponse json(String body) {
-        return response("application/x-amz-json-1.0", body);
+    // ------------------------------------------------------------------ Secrets Manager
+
+    private synchronized HttpExecuteResponse secretsManager(String operation, Map<String, Object> r) {
+        count("SecretsManager." + operation);
+        if (!operation.equals("GetSecretValue") || r.containsKey("VersionId")
+                || r.containsKey("VersionStage") && !"AWSCURRENT".equals(r.get("VersionStage"))) {
+            throw new IllegalStateException("the canned Secrets Manager answers GetSecretValue of AWSCURRENT only: " + r);
+        }
+        String name = String.valueOf(r.get("SecretId"));
+        String value = secrets.get(name);
+        if (value == null) {
+            return response(400, "application/x-amz-json-1.1", Json.write(Map.of("__type", "ResourceNotFoundException",
+                    "Message", "Secrets Manager can't find the specified secret.")));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name + "-AbCdEf");
+        out.put("Name", name);
+        out.put("VersionId", "a1b2c3d4-0000-4000-8000-00000000c0de");
+        out.put("SecretString", value);
+        out.put("VersionStages", List.of("AWSCURRENT"));
+        out.put("CreatedDate", 1764201600);
+        return response(200, "application/x-amz-json-1.1", Json.write(out));
     }
 
-    private static HttpExecuteResponse xml(String body) {
-        return response("text/xml", body);
+    // ------------------------------------------------------------------ wire
+
+    private synchronized void count(String call) {
+        answered.merge(call, 1, Integer::sum);
     }
 
-    private static HttpExecuteResponse response(String contentType, String body) {
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static HttpExecuteResponse ok(Map<String, Object> body) {
+        return response(200, "application/x-amz-json-1.0", Json.write(body));
+    }
+
+    private static HttpExecuteResponse response(int status, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", contentType)
+                .response(SdkHttpResponse.builder().statusCode(status).putHeader("Content-Type", contentType)
                         .putHeader("Content-Length", String.valueOf(bytes.length))
                         .putHeader("x-amzn-RequestId", "canned").build())
                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
                 .build();
+    }
+
+    /** A DynamoDB error answer: HTTP 400 with its {@code __type}, message and any other fields. */
+    private static final class Refused extends RuntimeException {
+        private final String type;
+        private final Map<String, Object> fields;
+
+        Refused(String type, String message, Map<String, Object> fields) {
+            super(message, null, false, false);
+            this.type = type;
+            this.fields = fields;
+        }
+
+        HttpExecuteResponse response() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("__type", "com.amazonaws.dynamodb.v20120810#" + type);
+            body.put("message", getMessage());
+            body.putAll(fields);
+            return CannedHttpClient.response(400, "application/x-amz-json-1.0", Json.write(body));
+        }
     }
 
     @Override

@@ -2,31 +2,24 @@ package dev.firebell.bench.latency;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dagger.Module;
-import dagger.Provides;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
-import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.incident.AlarmService;
 import dev.firebell.paging.PageDispatcher;
 import java.time.InstantSource;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
  * The production graph of the alarm and escalation functions (the same modules as their components) with the
  * SDK's HTTP client handed in: {@link CannedHttpClient}, so nothing leaves the process.
  */
 @Singleton
-@Component(modules = {LatencyComponent.CannedSdk.class, ClockModule.class, DynamoDbModule.class, SnsModule.class,
+@Component(modules = {CannedSdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class,
         PagingModule.class})
 interface LatencyComponent {
 
@@ -49,24 +42,5 @@ interface LatencyComponent {
         Builder http(software.amazon.awssdk.http.SdkHttpClient http);
 
         LatencyComponent build();
-    }
-
-    /** SdkModule's call bounds; fixed credentials (signing still happens). */
-    @Module
-    final class CannedSdk {
-        private CannedSdk() {
-        }
-
-        @Provides
-        @Singleton
-        static ClientOverrideConfiguration overrides() {
-            return SdkModule.overrides();
-        }
-
-        @Provides
-        @Singleton
-        static AwsCredentialsProvider credentials() {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
-        }
     }
 }

@@ -91,8 +91,8 @@ public final class ColdStartBench {
             // The alarm runs write to a table of their own, emptied before each variant and without a stream: moto
             // copies a whole table, stream records included, in every transaction, which would time the emulator.
             String alarmTable = copyTable(local, table, "FirebellColdStartAlarms");
-            Map<String, Object> config = new YamlConfigLoader().load(root.resolve("infra/config/firebell.example.yaml"))
-                    .document();
+            Map<String, Object> config = withoutGrouping(new YamlConfigLoader()
+                    .load(root.resolve("infra/config/firebell.example.yaml")).document());
             new DynamoConfigStore(local.dynamoDb(), alarmTable, InstantSource.system(), Duration.ZERO)
                     .apply(config, "cold-start bench");
             String resolvedIncident = resolvedIncident(local, resources);
@@ -270,6 +270,23 @@ public final class ColdStartBench {
             }
         }
         System.out.println();
+    }
+
+    /**
+     * The example configuration with grouping off: each run's alarm must open an incident and page, as a cold start
+     * after a quiet spell does, not join the incident the previous run opened a second ago (ADR 0040).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutGrouping(Map<String, Object> document) {
+        Map<String, Object> copy = new LinkedHashMap<>(document);
+        Map<String, Object> services = new LinkedHashMap<>((Map<String, Object>) copy.get("services"));
+        services.replaceAll((name, service) -> {
+            Map<String, Object> s = new LinkedHashMap<>((Map<String, Object>) service);
+            s.put("groupingWindow", "0s");
+            return s;
+        });
+        copy.put("services", services);
+        return copy;
     }
 
     /**

@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * One run of a storm against a fresh local stack: the configuration applied, the deliveries handed to the workers
@@ -235,11 +234,7 @@ final class StormRun {
     // ------------------------------------------------------------------ pages as a subscriber sees them
 
     private static String subscribeInbox(LocalStack local, String topicArn) {
-        String url = local.sqs().createQueue(r -> r.queueName("storm-pages")).queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn));
-        return url;
+        return local.subscribeQueue(topicArn, "storm-pages", null);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,11 +3,9 @@ package dev.firebell.cli;
 import dev.firebell.aws.Json;
 import dev.firebell.local.LocalStack;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** An SQS queue subscribed to the page topic for one target, the way a team's pager tool would be. */
 final class PageInbox {
@@ -23,28 +21,12 @@ final class PageInbox {
 
     /** Creates the queue and subscribes it with a filter policy of one attribute and one accepted value. */
     static String subscribe(LocalStack local, String topicArn, Map<String, String> filter, String queueName) {
-        String url = local.sqs().createQueue(r -> r.queueName(queueName)).queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
         Map.Entry<String, String> only = filter.entrySet().iterator().next();
-        local.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("FilterPolicy", "{\"" + only.getKey() + "\":[\"" + only.getValue() + "\"]}")));
-        return url;
+        return local.subscribeQueue(topicArn, queueName, "{\"" + only.getKey() + "\":[\"" + only.getValue() + "\"]}");
     }
 
     static List<Message> drain(LocalStack local, String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = local.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-            for (Message m : batch) {
-                local.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return local.drainQueue(queueUrl, 1);
     }
 
     /** The SNS envelope's attributes and the page document, as a subscriber sees them. */

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -173,6 +175,37 @@ public final class LocalStack implements AutoCloseable {
             keyNames.forEach(k -> key.put(k, item.get(k)));
             dynamo.deleteItem(r -> r.tableName(tableName).key(key));
         });
+    }
+
+    /**
+     * Creates an SQS queue and subscribes it to {@code topicArn}, as a team's pager tool or a test's inbox would be.
+     *
+     * @param filterPolicy the subscription's filter policy (JSON), or null to receive every message
+     * @return the queue's URL
+     */
+    public String subscribeQueue(String topicArn, String queueName, String filterPolicy) {
+        SqsClient sqs = sqs();
+        String url = sqs.createQueue(r -> r.queueName(queueName)).queueUrl();
+        String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn)
+                .attributes(filterPolicy == null ? Map.of() : Map.of("FilterPolicy", filterPolicy)));
+        return url;
+    }
+
+    /** Receives and deletes every message of a queue until a receive waiting {@code waitSeconds} finds none. */
+    public List<Message> drainQueue(String queueUrl, int waitSeconds) {
+        SqsClient sqs = sqs();
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(waitSeconds)).messages();
+            if (batch.isEmpty()) {
+                return all;
+            }
+            all.addAll(batch);
+            batch.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        }
     }
 
     /**

@@ -37,7 +37,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Grouping (ADR 0040) through the real handler and the real SDK against the emulator: a storm of different alarms of
@@ -341,24 +340,11 @@ class AlarmGroupingIntegrationTest {
     }
 
     private String subscribeInbox() {
-        String url = local.sqs().createQueue(r -> r.queueName("grouping-" + System.nanoTime() + "-" + queueSerial++))
-                .queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(resources.topicArn("PageTopic")).protocol("sqs").endpoint(arn));
-        return url;
+        return local.subscribeQueue(resources.topicArn("PageTopic"), "grouping-" + System.nanoTime() + "-" + queueSerial++,
+                null);
     }
 
     private List<Message> drainInbox() {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = local.sqs().receiveMessage(r -> r.queueUrl(inbox).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-            batch.forEach(m -> local.sqs().deleteMessage(r -> r.queueUrl(inbox).receiptHandle(m.receiptHandle())));
-        }
+        return local.drainQueue(inbox, 1);
     }
 }

@@ -37,7 +37,6 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The alarm function while AWS misbehaves: its production SDK clients reach the emulator through a
@@ -317,25 +316,12 @@ class AlarmIngestFaultTest {
     }
 
     private String subscribeInbox() {
-        String url = local.sqs().createQueue(r -> r.queueName("fault-inbox-" + System.nanoTime() + "-" + queueSerial++))
-                .queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(resources.topicArn("PageTopic")).protocol("sqs").endpoint(arn));
-        return url;
+        return local.subscribeQueue(resources.topicArn("PageTopic"), "fault-inbox-" + System.nanoTime() + "-" + queueSerial++,
+                null);
     }
 
     private List<Message> drainInbox() {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = local.sqs().receiveMessage(r -> r.queueUrl(inbox).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-            batch.forEach(m -> local.sqs().deleteMessage(r -> r.queueUrl(inbox).receiptHandle(m.receiptHandle())));
-        }
+        return local.drainQueue(inbox, 0);
     }
 
     /** The page document's {@code pageId} of each delivered message (SNS envelope, then the "sqs" rendering). */

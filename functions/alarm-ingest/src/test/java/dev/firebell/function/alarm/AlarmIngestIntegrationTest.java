@@ -39,7 +39,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The alarm function through the real SDK against the emulator: what the issue calls "nothing lost,
@@ -356,23 +355,11 @@ class AlarmIngestIntegrationTest {
     }
 
     private String subscribeInbox() {
-        String url = local.sqs().createQueue(r -> r.queueName("inbox-" + System.nanoTime() + "-" + queueSerial++)).queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(resources.topicArn("PageTopic")).protocol("sqs").endpoint(arn));
-        return url;
+        return local.subscribeQueue(resources.topicArn("PageTopic"), "inbox-" + System.nanoTime() + "-" + queueSerial++,
+                null);
     }
 
     private List<Message> drainInbox() {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = local.sqs().receiveMessage(r -> r.queueUrl(inbox).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-            batch.forEach(m -> local.sqs().deleteMessage(r -> r.queueUrl(inbox).receiptHandle(m.receiptHandle())));
-        }
+        return local.drainQueue(inbox, 1);
     }
 }

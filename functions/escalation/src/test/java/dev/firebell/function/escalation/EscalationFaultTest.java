@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The minute sweep while AWS misbehaves, through a {@link FaultProxy} in front of the emulator: escalation steps and
@@ -228,12 +227,8 @@ class EscalationFaultTest {
     }
 
     private String subscribe(String target) {
-        String url = local.sqs().createQueue(r -> r.queueName("esc-fault-" + System.nanoTime() + "-" + serial++)).queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(resources.topicArn("PageTopic")).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("FilterPolicy", "{\"target\":[\"" + target + "\"]}")));
-        return url;
+        return local.subscribeQueue(resources.topicArn("PageTopic"), "esc-fault-" + System.nanoTime() + "-" + serial++,
+                "{\"target\":[\"" + target + "\"]}");
     }
 
     private List<Message> received(String target) {

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The minute sweep, as Lambda runs it: the real handler, its real graph, the emulator. */
 @LocalStackTest
@@ -76,10 +75,6 @@ class EscalationHandlerIntegrationTest {
     }
 
     private static String subscribeInbox(LocalStack local, String topicArn) {
-        String url = local.sqs().createQueue(r -> r.queueName("escalation-inbox")).queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn));
-        return url;
+        return local.subscribeQueue(topicArn, "escalation-inbox", null);
     }
 }

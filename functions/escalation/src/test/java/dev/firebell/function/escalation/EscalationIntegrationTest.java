@@ -46,7 +46,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The escalation function through the real SDK against the emulator, driven the way EventBridge Scheduler
@@ -440,12 +439,8 @@ class EscalationIntegrationTest {
     }
 
     private String subscribe(String target) {
-        String url = local.sqs().createQueue(r -> r.queueName("esc-" + System.nanoTime() + "-" + serial++)).queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(resources.topicArn("PageTopic")).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("FilterPolicy", "{\"target\":[\"" + target + "\"]}")));
-        return url;
+        return local.subscribeQueue(resources.topicArn("PageTopic"), "esc-" + System.nanoTime() + "-" + serial++,
+                "{\"target\":[\"" + target + "\"]}");
     }
 
     /** Every page the target's queue has received so far (kept, so later calls see them again). */

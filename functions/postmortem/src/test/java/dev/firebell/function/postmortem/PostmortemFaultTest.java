@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The postmortem function while S3 or SNS misbehave, through a {@link FaultProxy} in front of the emulator: a record
@@ -63,12 +62,8 @@ class PostmortemFaultTest {
         for (ObjectVersion v : local.s3().listObjectVersions(r -> r.bucket(bucket)).versions()) {
             local.s3().deleteObject(r -> r.bucket(bucket).key(v.key()).versionId(v.versionId()));
         }
-        String url = local.sqs().createQueue(r -> r.queueName("postmortem-fault-" + System.nanoTime())).queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(resources.topicArn("PageTopic")).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("FilterPolicy", "{\"event_type\":[\"postmortem.drafted\"]}")));
-        announcements = url;
+        announcements = local.subscribeQueue(resources.topicArn("PageTopic"), "postmortem-fault-" + System.nanoTime(),
+                "{\"event_type\":[\"postmortem.drafted\"]}");
 
         proxy = FaultProxy.start(local.endpoint());
         System.setProperty("aws.endpointUrl", proxy.endpoint().toString());
@@ -177,16 +172,7 @@ class PostmortemFaultTest {
     }
 
     private List<Message> drain() {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = local.sqs().receiveMessage(r -> r.queueUrl(announcements).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-            batch.forEach(m -> local.sqs().deleteMessage(r -> r.queueUrl(announcements).receiptHandle(m.receiptHandle())));
-        }
+        return local.drainQueue(announcements, 0);
     }
 
     @SuppressWarnings("unchecked")

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Resolve to draft, end to end against the emulator: incidents are opened and resolved by the real alarm rules and
@@ -306,28 +305,12 @@ class PostmortemIntegrationTest {
     }
 
     private String subscribe(String filterPolicy) {
-        String url = local.sqs().createQueue(r -> r.queueName("postmortem-it-" + (++serial) + "-" + System.nanoTime()))
-                .queueUrl();
-        String arn = local.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        local.sns().subscribe(r -> r.topicArn(resources.topicArn("PageTopic")).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("FilterPolicy", filterPolicy)));
-        return url;
+        return local.subscribeQueue(resources.topicArn("PageTopic"), "postmortem-it-" + (++serial) + "-" + System.nanoTime(),
+                filterPolicy);
     }
 
     private List<Message> drain(String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = local.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-            for (Message m : batch) {
-                local.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return local.drainQueue(queueUrl, 1);
     }
 
     private static Map<String, Object> json(String text) {

@@ -9,6 +9,7 @@ import static dev.firebell.bench.chat.SlackCommands.event;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.bench.coldstart.ColdStartBench;
 import dev.firebell.bench.coldstart.FirebellProbe;
 import dev.firebell.chat.slack.SlackEndpoint;
 import dev.firebell.cli.YamlConfigLoader;
@@ -36,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 
 /**
  * How much of Slack's 3-second budget the chat function uses. Against the local stack (moto on this machine):
@@ -190,7 +190,7 @@ public final class ChatLatencyBench {
             throw new IllegalStateException(zip + " is missing: run mvn -B package -DskipTests first");
         }
         Path work = Files.createDirectories(root.resolve("bench/target/chat-cold"));
-        Path artifact = unzip(zip, work.resolve("chat"));
+        Path artifact = ColdStartBench.unzip(zip, work.resolve("chat"));
         Map<String, String> env = new LinkedHashMap<>(resources.environmentOf(FUNCTION));
         env.put("AWS_REGION", local.region().id());
         env.put("AWS_ACCESS_KEY_ID", "test");
@@ -270,30 +270,6 @@ public final class ChatLatencyBench {
 
     private static byte[] badlySigned(byte[] event) {
         return new String(event, StandardCharsets.UTF_8).replace("\"v0=", "\"v0=0").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Path unzip(Path zip, Path into) throws Exception {
-        if (Files.exists(into)) {
-            try (Stream<Path> old = Files.walk(into)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(into);
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
-            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                Path target = into.resolve(e.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IllegalStateException("zip entry outside the target: " + e.getName());
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-        }
-        return into;
     }
 
     private static long percentile(List<Long> values, int p) {

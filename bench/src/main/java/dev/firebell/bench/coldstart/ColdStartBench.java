@@ -461,7 +461,8 @@ public final class ColdStartBench {
         return jar;
     }
 
-    private static Path unzip(Path zip, Path into) throws IOException {
+    /** Unpacks a function's deployment zip as Lambda does into /var/task (replacing an earlier copy). */
+    public static Path unzip(Path zip, Path into) throws IOException {
         if (Files.exists(into)) {
             try (Stream<Path> old = Files.walk(into)) {
                 old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

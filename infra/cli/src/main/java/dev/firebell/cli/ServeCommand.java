@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +109,7 @@ final class ServeCommand implements Callable<Integer> {
             if (given.isEmpty()) {
                 directory = configuredPeople(local, resources);
             } else {
-                overrides.people(people(given));
+                overrides.people(PeopleDirectory.of(given));
             }
             ChatServer server = ChatServer.start(runner, port, overrides, out);
             return new Served(local, server, secret, team, directory, secretName);
@@ -186,25 +185,6 @@ final class ServeCommand implements Callable<Integer> {
         return result;
     }
 
-    private static PeopleDirectory people(List<Responder> directory) {
-        Map<String, Responder> byChat = new LinkedHashMap<>();
-        Map<String, Responder> byId = new LinkedHashMap<>();
-        directory.forEach(r -> {
-            byChat.put(r.chatUserId(), r);
-            byId.put(r.personId(), r);
-        });
-        return new PeopleDirectory() {
-            @Override
-            public Optional<Responder> byChatUserId(String chatUserId) {
-                return Optional.ofNullable(byChat.get(chatUserId));
-            }
-
-            @Override
-            public Optional<Responder> byPersonId(String personId) {
-                return Optional.ofNullable(byId.get(personId));
-            }
-        };
-    }
 
     private void printUsage(Served served, PrintStream out) {
         String you = served.people().isEmpty() ? EXAMPLE_USER : served.people().get(0).chatUserId();

@@ -1,5 +1,8 @@
 package dev.firebell.chat;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,27 @@ public interface PeopleDirectory {
             @Override
             public Optional<Responder> byPersonId(String personId) {
                 return Optional.empty();
+            }
+        };
+    }
+
+    /** A fixed directory of these people (local serving and tests; deployments read the on-call configuration). */
+    static PeopleDirectory of(Collection<Responder> people) {
+        Map<String, Responder> byChat = new HashMap<>();
+        Map<String, Responder> byId = new HashMap<>();
+        for (Responder r : people) {
+            byChat.put(r.chatUserId(), r);
+            byId.put(r.personId(), r);
+        }
+        return new PeopleDirectory() {
+            @Override
+            public Optional<Responder> byChatUserId(String chatUserId) {
+                return Optional.ofNullable(byChat.get(chatUserId));
+            }
+
+            @Override
+            public Optional<Responder> byPersonId(String personId) {
+                return Optional.ofNullable(byId.get(personId));
             }
         };
     }

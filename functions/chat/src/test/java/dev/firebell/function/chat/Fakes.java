@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** In-memory stand-ins for the on-call feature's ports and for the deferred-command plumbing. */
@@ -27,23 +26,7 @@ final class Fakes {
     }
 
     static PeopleDirectory people(Responder... known) {
-        Map<String, Responder> byChat = new java.util.HashMap<>();
-        Map<String, Responder> byId = new java.util.HashMap<>();
-        for (Responder r : known) {
-            byChat.put(r.chatUserId(), r);
-            byId.put(r.personId(), r);
-        }
-        return new PeopleDirectory() {
-            @Override
-            public Optional<Responder> byChatUserId(String chatUserId) {
-                return Optional.ofNullable(byChat.get(chatUserId));
-            }
-
-            @Override
-            public Optional<Responder> byPersonId(String personId) {
-                return Optional.ofNullable(byId.get(personId));
-            }
-        };
+        return PeopleDirectory.of(List.of(known));
     }
 
     /** An on-call desk that knows one rotation, checkout-primary (alice now, bob next), and records what it did. */

@@ -9,17 +9,13 @@ import dev.firebell.incident.AlarmGroup;
 import dev.firebell.incident.AlarmTrack;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.local.LocalInvocation;
 import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
 import dev.firebell.timeline.TimelineEntry;
 import dev.firebell.timeline.TimelineEntryType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,14 +270,7 @@ class AlarmGroupingIntegrationTest {
     }
 
     private static String invoke(AlarmIngestHandler handler, byte[] event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event), out,
-                    new LocalLambdaContext("AlarmIngestFunction", 30, System.err));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return LocalInvocation.invoke(handler, event, new LocalLambdaContext("AlarmIngestFunction", 30, System.err));
     }
 
     private static String incidentOf(String output) {

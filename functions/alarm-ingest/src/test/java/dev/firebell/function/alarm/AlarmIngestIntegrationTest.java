@@ -9,6 +9,7 @@ import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.local.LocalResources;
+import dev.firebell.local.LocalInvocation;
 import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
@@ -16,11 +17,7 @@ import dev.firebell.paging.Page;
 import dev.firebell.paging.PageStatus;
 import dev.firebell.timeline.TimelineEntry;
 import dev.firebell.timeline.TimelineEntryType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -300,13 +297,7 @@ class AlarmIngestIntegrationTest {
     }
 
     private static String invoke(AlarmIngestHandler handler, byte[] event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext("AlarmIngestFunction", 30, System.err));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return LocalInvocation.invoke(handler, event, new LocalLambdaContext("AlarmIngestFunction", 30, System.err));
     }
 
     /** Separate handler instances (as separate Lambda environments), released at the same instant. */

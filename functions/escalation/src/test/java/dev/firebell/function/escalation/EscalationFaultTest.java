@@ -12,6 +12,7 @@ import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.function.escalation.FaultEscalationComponent.CrashPoint;
 import dev.firebell.incident.AlarmOutcome;
+import dev.firebell.local.LocalInvocation;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.faults.Fault;
@@ -20,10 +21,6 @@ import dev.firebell.local.junit.LocalStackTest;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageStatus;
 import dev.firebell.timeline.TimelineEntryType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -208,14 +205,8 @@ class EscalationFaultTest {
     private String sweep() {
         EscalationHandler handler = new EscalationHandler(component.escalationEngine(), component.pageDispatcher(),
                 clock, clock::advance);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out,
-                    new ClockContext(clock, Duration.ofSeconds(20)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return LocalInvocation.invoke(handler, "{}".getBytes(StandardCharsets.UTF_8),
+                new ClockContext(clock, Duration.ofSeconds(20)));
     }
 
     private DynamoIncidentStore store() {

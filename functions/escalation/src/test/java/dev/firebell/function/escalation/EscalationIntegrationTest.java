@@ -16,6 +16,7 @@ import dev.firebell.escalation.EscalationStatus;
 import dev.firebell.incident.AlarmOutcome;
 import dev.firebell.incident.ConcurrentChangeException;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.local.LocalInvocation;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
@@ -24,10 +25,7 @@ import dev.firebell.paging.PageReason;
 import dev.firebell.paging.PageStatus;
 import dev.firebell.timeline.TimelineEntry;
 import dev.firebell.timeline.TimelineEntryType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -396,14 +394,8 @@ class EscalationIntegrationTest {
     }
 
     private String invoke(EscalationHandler handler) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out,
-                    new ClockContext(clock, Duration.ofSeconds(70)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String result = out.toString(StandardCharsets.UTF_8);
+        String result = LocalInvocation.invoke(handler, "{}".getBytes(StandardCharsets.UTF_8),
+                new ClockContext(clock, Duration.ofSeconds(70)));
         try {
             Json.readObject(result);
         } catch (IOException e) {

@@ -9,13 +9,12 @@ import dev.firebell.alarm.DeliveryShape;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.SdkModule;
+import dev.firebell.local.LocalInvocation;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.faults.Fault;
 import dev.firebell.local.faults.FaultProxy;
 import dev.firebell.local.junit.LocalStackTest;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -157,14 +156,8 @@ class PostmortemFaultTest {
                         "OldImage", Map.of("type", Map.of("S", "incident"), "status", Map.of("S", "TRIGGERED")),
                         "NewImage", Map.of("type", Map.of("S", "incident"), "status", Map.of("S", "RESOLVED"),
                                 "id", Map.of("S", incidentId))));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(Json.write(Map.of("Records", List.of(record)))
-                    .getBytes(StandardCharsets.UTF_8)), out, new TestContext());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return LocalInvocation.invoke(handler, Json.write(Map.of("Records", List.of(record)))
+                .getBytes(StandardCharsets.UTF_8), new TestContext());
     }
 
     private List<ObjectVersion> versions() {

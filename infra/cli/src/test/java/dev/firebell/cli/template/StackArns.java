@@ -7,6 +7,7 @@ import static dev.firebell.cli.template.TemplateData.list;
 import static dev.firebell.cli.template.TemplateData.map;
 
 import dev.firebell.local.SamTemplate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -126,26 +127,8 @@ final class StackArns {
 
     /** Logical ids of this template's resources that {@code value} refers to (Ref, GetAtt, Sub), in order. */
     Set<String> referencedIds(Object value) {
-        Set<String> ids = new LinkedHashSet<>();
-        TemplateData.walk(value, List.of(), (node, path) -> {
-            if (!isIntrinsic(node)) {
-                return;
-            }
-            Object argument = intrinsicArgument(node);
-            switch (intrinsicName(node)) {
-                case "Ref" -> addResource(ids, String.valueOf(argument));
-                case "Fn::GetAtt" -> addResource(ids, String.valueOf(list(argument).isEmpty() ? argument
-                        : list(argument).get(0)).split("\\.")[0]);
-                case "Fn::Sub" -> {
-                    Matcher variable = SUB_VARIABLE.matcher(String.valueOf(list(argument).get(0)));
-                    while (variable.find()) {
-                        addResource(ids, variable.group(1).split("\\.")[0]);
-                    }
-                }
-                default -> {
-                }
-            }
-        });
+        Set<String> ids = new LinkedHashSet<>(FunctionPermissions.referencedNames(value));
+        ids.retainAll(template.resources().keySet());
         return ids;
     }
 
@@ -159,7 +142,8 @@ final class StackArns {
             case "AWS::Lambda::Alias" -> arn(parent(logicalId)) + ":" + resolve(p.get("Name"));
             case "AWS::Lambda::Version" -> arn(parent(logicalId)) + ":1";
             case "AWS::Lambda::EventSourceMapping" -> regional("lambda", "event-source-mapping:" + uuid(logicalId));
-            case "AWS::IAM::Role" -> "arn:" + PARTITION + ":iam::" + ACCOUNT + ":role" + path(p) + name;
+            case "AWS::IAM::Role" -> "arn:" + PARTITION + ":iam::" + ACCOUNT + ":role"
+                    + Optional.ofNullable(p.get("Path")).map(this::resolve).orElse("/") + name;
             case "AWS::DynamoDB::Table" -> regional("dynamodb", "table/" + name);
             case "AWS::SNS::Topic" -> regional("sns", name);
             case "AWS::SQS::Queue" -> regional("sqs", name);
@@ -230,14 +214,6 @@ final class StackArns {
             case "Fn::If" -> resolve(condition(String.valueOf(arguments.get(0))) ? arguments.get(1) : arguments.get(2));
             case "Fn::Join" -> String.join(String.valueOf(arguments.get(0)),
                     list(arguments.get(1)).stream().map(this::resolve).toList());
-            case "Fn::Select" -> {
-                Object source = arguments.get(1);
-                List<Object> items = isIntrinsic(source) && intrinsicName(source).equals("Fn::Split")
-                        ? List.of((Object[]) resolve(list(intrinsicArgument(source)).get(1))
-                                .split(Pattern.quote(String.valueOf(list(intrinsicArgument(source)).get(0))), -1))
-                        : list(source);
-                yield resolve(items.get(Integer.parseInt(resolve(arguments.get(0)))));
-            }
             default -> throw new IllegalArgumentException("cannot resolve " + intrinsicName(value) + " in " + value);
         };
     }
@@ -317,20 +293,9 @@ final class StackArns {
         return out.toString();
     }
 
-    private void addResource(Set<String> ids, String name) {
-        if (template.resources().containsKey(name)) {
-            ids.add(name);
-        }
-    }
-
     private String parent(String logicalId) {
         SamTemplate.Resource resource = template.resource(logicalId);
         return referencedIds(resource.properties().get(PARENT.get(resource.type()))).iterator().next();
-    }
-
-    private String path(Map<String, Object> properties) {
-        String path = properties.get("Path") == null ? "/" : resolve(properties.get("Path"));
-        return path;
     }
 
     private static String regional(String service, String resource) {
@@ -338,6 +303,6 @@ final class StackArns {
     }
 
     private static String uuid(String seed) {
-        return UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -66,7 +66,8 @@ final class HandlerPermissions {
             Map<String, Object> entry = map(item);
             notGranted.add(new NotGranted(String.valueOf(entry.get("type")),
                     list(entry.get("actions")).stream().map(String::valueOf).toList(),
-                    list(entry.get("onlyWith")).stream().map(String::valueOf).toList(), String.valueOf(entry.get("why"))));
+                    list(entry.get("onlyWith")).stream().map(String::valueOf).toList(),
+                    entry.get("why") instanceof String why ? why.strip() : ""));
         }
     }
 
@@ -131,7 +132,7 @@ final class HandlerPermissions {
                     List.of())));
             entry.actions().stream().filter(a -> !listed.contains(a)).forEach(a -> problems.add(entry.type()
                     + ": deploy-role-not-granted.json names " + a + ", which no stack handler of the type lists"));
-            if (entry.why() == null || entry.why().isBlank() || "null".equals(entry.why())) {
+            if (entry.why().isEmpty()) {
                 problems.add(entry.type() + " " + entry.actions() + ": not granted without saying why");
             }
             for (SamTemplate.Resource resource : stack.template().resources().values()) {

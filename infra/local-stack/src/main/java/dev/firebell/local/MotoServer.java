@@ -167,6 +167,19 @@ public final class MotoServer implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The Python interpreter Firebell runs: {@code FIREBELL_PYTHON} (system property, then environment) or python3. It
+     * runs moto here, and cfn-lint and the SAM translator in the template tests.
+     */
+    public static String python() {
+        String property = System.getProperty(PYTHON_SETTING);
+        if (property != null && !property.isBlank()) {
+            return property.trim();
+        }
+        String environment = System.getenv(PYTHON_SETTING);
+        return environment != null && !environment.isBlank() ? environment.trim() : "python3";
+    }
+
     /** {@code http://127.0.0.1:PORT}, the endpoint override for every SDK client. */
     public URI endpoint() {
         return endpoint;
@@ -218,7 +231,7 @@ public final class MotoServer implements AutoCloseable {
     /** Options for starting moto. */
     public static final class Builder {
 
-        private String python = defaultPython();
+        private String python = MotoServer.python();
         private Duration startupTimeout = Duration.ofSeconds(30);
         private Path logFile;
 
@@ -322,15 +335,6 @@ public final class MotoServer implements AutoCloseable {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // The hook stops an already stopped process: harmless.
             }
-        }
-
-        private static String defaultPython() {
-            String property = System.getProperty(PYTHON_SETTING);
-            if (property != null && !property.isBlank()) {
-                return property.trim();
-            }
-            String environment = System.getenv(PYTHON_SETTING);
-            return environment != null && !environment.isBlank() ? environment.trim() : "python3";
         }
 
         private static Path defaultLogFile(int port) {

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebell.aws.Json;
 import dev.firebell.local.SamTemplate;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * infra/pipeline against itself, the application template, the README and the code: every reference resolves, the
@@ -35,18 +31,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class PipelineTemplateTest {
 
-    private static final Path DIR = ProjectFiles.root().resolve("infra/pipeline");
+    private static final Path DIR = PipelineFiles.DIR;
     private static final Pattern OUTPUT_KEY = Pattern.compile("OutputKey=='([A-Za-z0-9]+)'");
 
-    /**
-     * Actions the deploy role may have on {@code Resource: '*'}, each because IAM offers nothing narrower: a new key
-     * has no ARN yet; ListAliases and DescribeAlarms are not scoped by IAM; an event source mapping is created before it
-     * has an id (its statement is conditioned on the function instead).
-     */
-    private static final Set<String> UNSCOPABLE = Set.of("kms:CreateKey", "kms:ListAliases", "cloudwatch:DescribeAlarms",
-            "lambda:CreateEventSourceMapping");
-
-    private final SamTemplate pipeline = SamTemplate.load(DIR.resolve("pipeline.yaml"));
+    private final SamTemplate pipeline = PipelineFiles.pipeline();
     private final SamTemplate app = SamTemplate.load(ProjectFiles.template());
 
     @Test
@@ -71,7 +59,7 @@ class PipelineTemplateTest {
 
     @Test
     void build_shouldRunTheReadmesTestCommand_andTheDemo() throws IOException {
-        List<String> commands = buildCommands();
+        List<String> commands = PipelineFiles.buildCommands();
         String readmeTest = readmeCommand("mvn ");
 
         assertThat(readmeTest).isEqualTo("mvn -B verify");
@@ -84,10 +72,8 @@ class PipelineTemplateTest {
     }
 
     @Test
-    void laterStages_shouldReadOnlyFilesTheBuildPackages() throws IOException {
-        List<String> globs = list(at(buildspec(), "artifacts", "files").orElseThrow()).stream().map(String::valueOf)
-                .toList();
-        String packageCommand = buildCommands().get(indexOfContaining(buildCommands(), "cloudformation package"));
+    void laterStages_shouldReadOnlyFilesTheBuildPackages() {
+        String packageCommand = PipelineFiles.buildCommandContaining("cloudformation package");
         Set<String> read = new TreeSet<>();
         for (Map<String, Object> action : actions()) {
             Map<String, Object> configuration = map(action.get("Configuration"));
@@ -102,8 +88,7 @@ class PipelineTemplateTest {
         assertThat(read).contains("packaged.yaml", "infra/pipeline/stage-staging.json", "infra/pipeline/stage-prod.json");
         assertThat(packageCommand).contains("--template-file template.yaml").contains("--output-template-file packaged.yaml");
         for (String file : read) {
-            assertThat(globs).as("buildspec artifacts packaging %s", file)
-                    .anySatisfy(glob -> assertThat(matches(glob, file)).isTrue());
+            assertThat(PipelineFiles.packaged(file)).as("buildspec artifacts packaging %s", file).isTrue();
             if (!file.equals("packaged.yaml")) {
                 assertThat(ProjectFiles.root().resolve(file)).isRegularFile();
             }
@@ -111,14 +96,13 @@ class PipelineTemplateTest {
         // The configuration step runs the CLI the build tested: the script and its classpath are packaged.
         for (String file : List.of("firebell", "infra/cli/target/classes/dev/firebell/cli/Main.class",
                 "infra/cli/target/lib/picocli.jar", "infra/config/firebell.example.yaml")) {
-            assertThat(globs).as("buildspec artifacts packaging %s", file)
-                    .anySatisfy(glob -> assertThat(matches(glob, file)).isTrue());
+            assertThat(PipelineFiles.packaged(file)).as("buildspec artifacts packaging %s", file).isTrue();
         }
     }
 
     @Test
     void stageFiles_shouldSetOnlyAndAllTheParametersTheAppNeeds_withValuesItAccepts() throws IOException {
-        for (String stage : stages()) {
+        for (String stage : PipelineFiles.stages()) {
             Path file = DIR.resolve("stage-" + stage + ".json");
             Map<String, Object> config = Json.readObject(Files.readString(file));
             Map<String, Object> parameters = map(config.get("Parameters"));
@@ -145,6 +129,35 @@ class PipelineTemplateTest {
         }
     }
 
+    /**
+     * Reserving concurrency fails the deployment in an account whose quota leaves no room for it (new accounts: 10, of
+     * which AWS keeps 100 unreserved, so none): each stage file chooses, and docs/pipeline.md says what they reserve.
+     */
+    @Test
+    void stageFiles_shouldChooseEveryConcurrencyReservation_andTheDocsSayWhatTheyReserve() throws IOException {
+        List<String> choices = app.parameters().keySet().stream().filter(name -> name.contains("Concurrency")).toList();
+        StackArns pipelineStack = PipelineFiles.pipelineStack("firebell");
+        int reservedByAll = 0;
+        for (String stage : PipelineFiles.stages()) {
+            Map<String, Object> parameters = PipelineFiles.stageParameters(stage);
+            assertThat(parameters).as("stage-%s.json", stage).containsKeys(choices.toArray(String[]::new));
+            reservedByAll += reservedConcurrency(PipelineFiles.appStack(pipelineStack, stage));
+
+            Map<String, Object> reserveNothing = new LinkedHashMap<>(parameters);
+            reserveNothing.put("ReserveConcurrency", "false");
+            reserveNothing.put("ChatReservedConcurrency", "none");
+            assertThat(reservedConcurrency(PipelineFiles.appStack(pipelineStack, stage, reserveNothing)))
+                    .as("%s with nothing reserved, for an account whose quota is 10", stage).isZero();
+        }
+
+        assertThat(choices).containsExactlyInAnyOrder("ReserveConcurrency", "ChatReservedConcurrency");
+        assertThat(reservedByAll).isPositive();
+        assertThat(Files.readString(ProjectFiles.root().resolve("docs/pipeline.md")))
+                .as("docs/pipeline.md on what the stage files reserve")
+                .contains("reserve " + reservedByAll + " concurrent executions")
+                .contains("at least " + (100 + reservedByAll));
+    }
+
     @Test
     void stacks_shouldBeDeployedWithTheStageFileOfTheirName() {
         Map<String, String> files = new LinkedHashMap<>();
@@ -155,7 +168,8 @@ class PipelineTemplateTest {
                 files.put(stack, String.valueOf(configuration.get("TemplateConfiguration")));
             }
         }
-        assertThat(files).containsOnlyKeys(stages().stream().map(s -> "${AppStackName}-" + s).toArray(String[]::new));
+        assertThat(files).containsOnlyKeys(PipelineFiles.stages().stream().map(s -> "${AppStackName}-" + s)
+                .toArray(String[]::new));
         files.forEach((stack, file) -> assertThat(file)
                 .isEqualTo("Packaged::infra/pipeline/stage-" + stack.substring(stack.indexOf('-') + 1) + ".json"));
     }
@@ -203,16 +217,22 @@ class PipelineTemplateTest {
         assertThat(granted).isEqualTo(neededDataActions);
     }
 
+    /**
+     * The deploy role has {@code Resource: '*'} only for actions IAM scopes to nothing (the Service Authorization
+     * Reference lists no resource type for them: a new key has no ARN yet, a mapping is created before it has an id).
+     */
     @Test
     void deployRole_shouldNameResourcesWhereverIamAllows_andGrantNoDataAccess() {
+        IamResourceTypes iam = IamResourceTypes.bundled();
         List<String> problems = new ArrayList<>();
         for (Object item : policyStatements("DeployRole")) {
             Map<String, Object> statement = map(item);
             List<String> actions = list(statement.get("Action")).stream().map(String::valueOf).toList();
             boolean everywhere = list(statement.get("Resource")).contains("*");
             for (String action : actions) {
-                if (everywhere && !UNSCOPABLE.contains(action)) {
-                    problems.add(statement.get("Sid") + ": " + action + " on Resource '*'");
+                if (everywhere && !iam.takesOnlyEverything(action)) {
+                    problems.add(statement.get("Sid") + ": " + action + " on Resource '*', though IAM scopes it to "
+                            + iam.arnPatterns(action).map(String::valueOf).orElse("(not an IAM action)"));
                 }
                 if (action.equals("*") || action.endsWith(":*") && !action.equals("codedeploy:*")) {
                     problems.add(statement.get("Sid") + ": " + action + " grants a whole service");
@@ -237,13 +257,16 @@ class PipelineTemplateTest {
 
     // ---- reading the files ----
 
-    private Map<String, Object> buildspec() throws IOException {
-        return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(DIR.resolve("buildspec.yml"))));
-    }
-
-    private List<String> buildCommands() throws IOException {
-        return list(at(buildspec(), "phases", "build", "commands").orElseThrow()).stream().map(String::valueOf)
-                .map(String::strip).toList();
+    /** The concurrency the stack's functions reserve, for its parameters. */
+    private static int reservedConcurrency(StackArns stack) {
+        int reserved = 0;
+        for (SamTemplate.Resource function : stack.template().resources().values()) {
+            if (function.type().equals("AWS::Lambda::Function") && stack.exists(function.logicalId())) {
+                String value = stack.resolve(function.properties().get("ReservedConcurrentExecutions"));
+                reserved += value == null ? 0 : Integer.parseInt(value);
+            }
+        }
+        return reserved;
     }
 
     private static int indexOfContaining(List<String> commands, String text) {
@@ -269,34 +292,10 @@ class PipelineTemplateTest {
     }
 
     private List<Map<String, Object>> actions() {
-        List<Map<String, Object>> actions = new ArrayList<>();
-        for (Object stage : list(pipeline.resource("Pipeline").properties().get("Stages"))) {
-            list(map(stage).get("Actions")).forEach(action -> actions.add(map(action)));
-        }
-        return actions;
+        return PipelineFiles.actions(pipeline);
     }
 
     private List<Object> policyStatements(String role) {
-        List<Object> statements = new ArrayList<>();
-        for (Object policy : list(pipeline.resource(role).properties().get("Policies"))) {
-            statements.addAll(list(at(policy, "PolicyDocument", "Statement").orElse(null)));
-        }
-        return statements;
-    }
-
-    /** The stages the pipeline deploys, from its stage files. */
-    private static List<String> stages() {
-        try (var files = Files.list(DIR)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("stage-[a-z0-9-]+\\.json"))
-                    .map(n -> n.substring("stage-".length(), n.length() - ".json".length())).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** CodeBuild's artifact globs: {@code **}{@code /} also matches no directory at all. */
-    private static boolean matches(String glob, String file) {
-        return FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(file))
-                || FileSystems.getDefault().getPathMatcher("glob:" + glob.replace("**/", "")).matches(Path.of(file));
+        return PipelineFiles.policyStatements(pipeline, role);
     }
 }

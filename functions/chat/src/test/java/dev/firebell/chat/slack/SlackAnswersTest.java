@@ -107,9 +107,9 @@ class SlackAnswersTest {
     private List<Map<String, Object>> answers(ChatRequest request) {
         List<Map<String, Object>> messages = new ArrayList<>();
         ChatAnswer answer = chat.answer(request);
-        messages.add(SlackMessages.toJson(answer.reply()));
+        messages.add(SlackMessages.toJson(SlackReplies.of(answer.result(), request.command())));
         if (answer instanceof ChatAnswer.Later) {
-            messages.add(SlackMessages.toJson(chat.complete(request)));
+            messages.add(SlackMessages.toJson(SlackReplies.of(chat.complete(request), request.command())));
         }
         return messages;
     }

@@ -340,7 +340,7 @@ public final class ChatService {
         if (e instanceof NoSuchIncidentException) {
             return new ChatResult.Refused(Reason.NO_SUCH_INCIDENT, e.getMessage(), null);
         }
-        if (e instanceof IncidentStateException || e instanceof FeatureNotAvailableException) {
+        if (e instanceof IncidentStateException) {
             return new ChatResult.Refused(Reason.WRONG_STATE, e.getMessage(), null);
         }
         if (e instanceof IllegalArgumentException) {

@@ -8,8 +8,8 @@
  *
  * <p>Start at {@link dev.firebell.chat.ChatService#answer}. The ports a deployment wires are
  * {@link dev.firebell.chat.PeopleDirectory}, {@link dev.firebell.chat.OnCallDesk} and
- * {@link dev.firebell.chat.Postmortems}; each documents its contract, and each has a stand-in for deployments that
- * do not have the feature yet ({@link dev.firebell.chat.PeopleDirectory#nobody()},
- * {@link dev.firebell.chat.OnCallDesk#notAvailable()}, {@link dev.firebell.chat.Postmortems#notAvailable()}).
+ * {@link dev.firebell.chat.Postmortems}; each documents its contract. The chat function wires them to the
+ * configuration's people ({@link dev.firebell.chat.ConfiguredPeople}), the on-call feature
+ * ({@link dev.firebell.chat.OnCallDeskService}) and the postmortem drafts ({@link dev.firebell.chat.PostmortemDrafts}).
  */
 package dev.firebell.chat;

@@ -101,7 +101,8 @@ public final class SlackEndpoint {
         }
         Verdict verdict;
         try {
-            verdict = verify(request.header("x-slack-request-timestamp"), request.header("x-slack-signature"), body);
+            verdict = verify(request.header(SlackSignature.TIMESTAMP_HEADER),
+                    request.header(SlackSignature.SIGNATURE_HEADER), body);
         } catch (SecretUnavailableException e) {
             if (sslCheck(body)) {
                 return WebResponse.empty();
@@ -171,8 +172,8 @@ public final class SlackEndpoint {
                     + " finish this command later. Nothing was changed."));
         }
         try {
-            deferrals.defer(new DeferredCommand(request.header("x-slack-request-timestamp"),
-                    request.header("x-slack-signature"), body));
+            deferrals.defer(new DeferredCommand(request.header(SlackSignature.TIMESTAMP_HEADER),
+                    request.header(SlackSignature.SIGNATURE_HEADER), body));
         } catch (RuntimeException e) {
             log.error("could not start the deferred part of " + describe(command), e);
             return reply(SlackReply.ephemeral(":warning: Firebell could not start that command (reference "

@@ -159,7 +159,7 @@ public final class ChatService {
 
     private ChatResult run(Call call) {
         ChatCommand command = call.command();
-        Responder by = call.caller().orElse(null);
+        Responder by = call.caller().orElse(null); // who made a change; reads, open to anyone, do not name it
         // Java 17: an instanceof chain over the sealed commands (pattern switch arrived in 21).
         if (command instanceof ChatCommand.Declare d) {
             Outcome o = commands.declare(call.declared().title(), d.severity(), call.declared().service(), call.actor());

@@ -5,6 +5,7 @@ import static dev.firebell.chat.slack.Mrkdwn.text;
 
 import dev.firebell.chat.ChatResult;
 import dev.firebell.chat.CommandParser;
+import dev.firebell.chat.OnCallDesk;
 import dev.firebell.chat.PersonOrTarget;
 import dev.firebell.chat.Responder;
 import dev.firebell.chat.Subcommand;
@@ -29,6 +30,7 @@ public final class SlackReplies implements ChatResult.Renderer<SlackReply> {
 
     /** A section's text is cut here, under Slack's 3,000. */
     static final int MAX_SECTION = 2900;
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final String command;
     private final SlackViews views;
@@ -137,10 +139,9 @@ public final class SlackReplies implements ChatResult.Renderer<SlackReply> {
 
     @Override
     public SlackReply maintenanceStarted(ChatResult.MaintenanceStarted r) {
-        var w = r.window();
+        OnCallDesk.MaintenanceWindow w = r.window();
         ZoneId zone = r.by().timeZone();
-        ZoneId utc = ZoneId.of("UTC");
-        String inUtc = zone.normalized().equals(utc.normalized()) ? "" : " (" + Mrkdwn.plainTime(w.end(), utc) + ")";
+        String inUtc = zone.normalized().equals(UTC.normalized()) ? "" : " (" + Mrkdwn.plainTime(w.end(), UTC) + ")";
         String text = ":construction: " + who(r.by()) + " put *" + text(w.service(), 64) + "* in maintenance until "
                 + Mrkdwn.time(w.end(), zone) + inUtc + ", for " + Mrkdwn.duration(Duration.between(w.start(), w.end()))
                 + ": its alarms still open incidents, but nobody is paged, and escalations already running wait until"

@@ -1,15 +1,12 @@
 package dev.firebell.bench.chat;
 
-import dev.firebell.aws.Json;
 import dev.firebell.chat.Responder;
 import dev.firebell.chat.slack.SlackSignature;
+import dev.firebell.local.FunctionUrlEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,16 +37,7 @@ public final class SlackCommands {
                 + TRIGGERS.incrementAndGet() + ".1.bench";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(Instant.now().getEpochSecond());
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", "$default");
-        event.put("rawPath", "/");
-        event.put("headers", Map.of("content-type", "application/x-www-form-urlencoded",
-                "x-slack-request-timestamp", ts,
-                "x-slack-signature", SlackSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), ts, bytes)));
-        event.put("requestContext", Map.of("http", Map.of("method", "POST", "path", "/")));
-        event.put("body", Base64.getEncoder().encodeToString(bytes));
-        event.put("isBase64Encoded", true);
-        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+        return FunctionUrlEvent.post(
+                SlackSignature.signedFormHeaders(SECRET.getBytes(StandardCharsets.UTF_8), ts, bytes), bytes);
     }
 }

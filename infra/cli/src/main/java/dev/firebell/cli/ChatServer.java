@@ -6,6 +6,7 @@ import dev.firebell.aws.Json;
 import dev.firebell.function.chat.ChatHandler;
 import dev.firebell.function.chat.ChatJobs;
 import dev.firebell.function.chat.ChatOverrides;
+import dev.firebell.local.FunctionUrlEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -145,32 +145,9 @@ public final class ChatServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         URI uri = exchange.getRequestURI();
-        String method = exchange.getRequestMethod();
-        Map<String, Object> http = new LinkedHashMap<>();
-        http.put("method", method);
-        http.put("path", uri.getRawPath());
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        http.put("userAgent", headers.getOrDefault("user-agent", ""));
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("accountId", "anonymous");
-        context.put("apiId", "local");
-        context.put("domainName", headers.getOrDefault("host", "127.0.0.1"));
-        context.put("http", http);
-        context.put("requestId", UUID.randomUUID().toString());
-        context.put("routeKey", "$default");
-        context.put("stage", "$default");
-        context.put("timeEpoch", System.currentTimeMillis());
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", "$default");
-        event.put("rawPath", uri.getRawPath());
-        event.put("rawQueryString", uri.getRawQuery() == null ? "" : uri.getRawQuery());
-        event.put("headers", headers);
-        event.put("requestContext", context);
-        event.put("body", Base64.getEncoder().encodeToString(body));
-        event.put("isBase64Encoded", true);
-        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+        return FunctionUrlEvent.of(exchange.getRequestMethod(), uri.getRawPath(),
+                uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, body, true,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
     }
 
     /**

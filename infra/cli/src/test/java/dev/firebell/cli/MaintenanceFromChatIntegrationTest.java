@@ -11,6 +11,7 @@ import dev.firebell.function.chat.ChatHandler;
 import dev.firebell.function.chat.ChatOverrides;
 import dev.firebell.function.escalation.EscalationHandler;
 import dev.firebell.incident.Incident;
+import dev.firebell.local.FunctionUrlEvent;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
@@ -31,7 +32,6 @@ import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,15 +210,10 @@ class MaintenanceFromChatIntegrationTest {
                 + URLEncoder.encode("https://hooks.slack.com/commands/" + TEAM + "/1/e2e", StandardCharsets.UTF_8)
                 + "&trigger_id=" + triggers.incrementAndGet() + ".1.e2e").getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        Map<String, Object> event = Map.of("version", "2.0", "rawPath", "/",
-                "headers", Map.of("content-type", "application/x-www-form-urlencoded",
-                        "x-slack-request-timestamp", timestamp,
-                        "x-slack-signature", SlackSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), timestamp, body)),
-                "requestContext", Map.of("http", Map.of("method", "POST", "path", "/")),
-                "body", Base64.getEncoder().encodeToString(body), "isBase64Encoded", true);
+        byte[] event = FunctionUrlEvent.post(SlackSignature.signedFormHeaders(SECRET.getBytes(StandardCharsets.UTF_8),
+                timestamp, body), body);
         try {
-            Map<String, Object> response = Json.readObject(runner.invoke("ChatFunction", Json.write(event)
-                    .getBytes(StandardCharsets.UTF_8)));
+            Map<String, Object> response = Json.readObject(runner.invoke("ChatFunction", event));
             assertThat(response).as("HTTP answer to '%s'", text).containsEntry("statusCode", 200);
             return Json.readObject(String.valueOf(response.get("body")));
         } catch (IOException e) {

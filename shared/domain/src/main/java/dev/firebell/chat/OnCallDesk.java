@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Port: the on-call side of chat commands ({@code oncall}, {@code override}, {@code maintenance},
- * {@code escalate}). Implemented by the on-call feature; {@link #notAvailable()} stands in until a deployment has it.
+ * {@code escalate}), implemented by the on-call feature ({@link OnCallDeskService}).
  *
  * <p>Contract for implementations:
  * <ul>
@@ -22,7 +22,6 @@ import java.util.Objects;
  *       {@link IllegalArgumentException} whose message says what was wrong and what exists, written for the person
  *       who typed the command; nothing is changed. Incident problems use
  *       {@link dev.firebell.incident.NoSuchIncidentException} and {@link dev.firebell.incident.IncidentStateException}.</li>
- *   <li>A deployment without the feature throws {@link FeatureNotAvailableException}.</li>
  * </ul>
  */
 public interface OnCallDesk {
@@ -89,41 +88,5 @@ public interface OnCallDesk {
      * @param pagesSent pages SNS accepted
      */
     record Escalation(String incidentId, String summary, int pagesSent) {
-    }
-
-    /** What a deployment without on-call schedules answers: a clear "not yet", and nothing changes. */
-    static OnCallDesk notAvailable() {
-        return new NotAvailableOnCallDesk();
-    }
-
-    /** See {@link #notAvailable()}. */
-    final class NotAvailableOnCallDesk implements OnCallDesk {
-
-        public static final String MESSAGE = "On-call configuration is not available in this deployment yet:"
-                + " rotations, overrides, maintenance windows and escalation arrive with the on-call feature."
-                + " Pages still go to each service's page target.";
-
-        private NotAvailableOnCallDesk() {
-        }
-
-        @Override
-        public List<OnCall> whoIsOnCall(String teamOrService, Instant now) {
-            throw new FeatureNotAvailableException(MESSAGE);
-        }
-
-        @Override
-        public ShiftTaken takeShift(String rotation, String personId, Duration duration, Actor actor) {
-            throw new FeatureNotAvailableException(MESSAGE);
-        }
-
-        @Override
-        public MaintenanceWindow startMaintenance(String service, Duration duration, String reason, Actor actor) {
-            throw new FeatureNotAvailableException(MESSAGE);
-        }
-
-        @Override
-        public Escalation escalateNow(String incidentId, Actor actor) {
-            throw new FeatureNotAvailableException(MESSAGE);
-        }
     }
 }

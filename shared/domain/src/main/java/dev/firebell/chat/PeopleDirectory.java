@@ -26,24 +26,6 @@ public interface PeopleDirectory {
     /** The person with this Firebell person id, if known. */
     Optional<Responder> byPersonId(String personId);
 
-    /**
-     * The directory of a deployment without on-call people configured: it knows nobody, so every change is refused
-     * with a clear message and reads still work.
-     */
-    static PeopleDirectory nobody() {
-        return new PeopleDirectory() {
-            @Override
-            public Optional<Responder> byChatUserId(String chatUserId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Responder> byPersonId(String personId) {
-                return Optional.empty();
-            }
-        };
-    }
-
     /** A fixed directory of these people (local serving and tests; deployments read the on-call configuration). */
     static PeopleDirectory of(Collection<Responder> people) {
         Map<String, Responder> byChat = new HashMap<>();

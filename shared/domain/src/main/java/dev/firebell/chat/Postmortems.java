@@ -3,8 +3,7 @@ package dev.firebell.chat;
 import dev.firebell.incident.Actor;
 
 /**
- * Port: {@code /incident postmortem <id>}. Implemented by the postmortem feature; {@link #notAvailable()} stands in
- * until a deployment has it.
+ * Port: {@code /incident postmortem <id>}, implemented by the postmortem feature ({@link PostmortemDrafts}).
  *
  * <p>Contract: called inline (keep it to a few reads and writes; generate long documents asynchronously and link to
  * them), idempotent (a second call for the same incident returns the existing draft with {@code created} false),
@@ -20,12 +19,5 @@ public interface Postmortems {
      * @param created false when the draft existed already
      */
     record Draft(String incidentId, String title, String link, boolean created) {
-    }
-
-    static Postmortems notAvailable() {
-        return (incidentId, actor) -> {
-            throw new FeatureNotAvailableException("Postmortems are not available in this deployment yet: they arrive"
-                    + " with the postmortem feature.");
-        };
     }
 }

@@ -1,13 +1,15 @@
 /**
  * Chat commands ({@code /incident ack 42}): parsing what people type, deciding who may do what, running it through
- * {@link dev.firebell.incident.IncidentCommands} and the on-call ports, and writing the answer as Slack-style
- * mrkdwn. Nothing here knows HTTP, signatures, Lambda or the AWS SDK: the Slack wire format (signing, form bodies,
- * Function URL events, JSON) lives in the chat function's {@code dev.firebell.chat.slack} package.
+ * {@link dev.firebell.incident.IncidentCommands} and the on-call ports, and saying what happened as a
+ * {@link dev.firebell.chat.ChatResult}: data (the incident, who did it, the people it names, times), no markup.
+ * Nothing here knows HTTP, signatures, Lambda, the AWS SDK or how Slack writes text: the Slack side (signing, form
+ * bodies, Function URL events, mrkdwn, emoji, JSON) lives in the chat function's {@code dev.firebell.chat.slack}
+ * package, which renders each result through {@link dev.firebell.chat.ChatResult.Renderer}.
  *
  * <p>Start at {@link dev.firebell.chat.ChatService#answer}. The ports a deployment wires are
  * {@link dev.firebell.chat.PeopleDirectory}, {@link dev.firebell.chat.OnCallDesk} and
- * {@link dev.firebell.chat.Postmortems}; each documents its contract, and each has a stand-in for deployments that
- * do not have the feature yet ({@link dev.firebell.chat.PeopleDirectory#nobody()},
- * {@link dev.firebell.chat.OnCallDesk#notAvailable()}, {@link dev.firebell.chat.Postmortems#notAvailable()}).
+ * {@link dev.firebell.chat.Postmortems}; each documents its contract. The chat function wires them to the
+ * configuration's people ({@link dev.firebell.chat.ConfiguredPeople}), the on-call feature
+ * ({@link dev.firebell.chat.OnCallDeskService}) and the postmortem drafts ({@link dev.firebell.chat.PostmortemDrafts}).
  */
 package dev.firebell.chat;

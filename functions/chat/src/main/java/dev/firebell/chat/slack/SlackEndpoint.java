@@ -1,9 +1,8 @@
 package dev.firebell.chat.slack;
 
 import dev.firebell.chat.ChatAnswer;
-import dev.firebell.chat.ChatReply;
+import dev.firebell.chat.ChatRequest;
 import dev.firebell.chat.ChatService;
-import dev.firebell.chat.Mrkdwn;
 import dev.firebell.chat.slack.FormBody.MalformedFormException;
 import dev.firebell.chat.slack.SigningSecrets.SecretUnavailableException;
 import dev.firebell.chat.slack.SlackSignature.Verdict;
@@ -24,11 +23,11 @@ import java.util.Set;
  *   <li>it is not a Slack retry (only the Events API retries; a retry is acknowledged and not run twice);</li>
  *   <li>its workspace ({@code team_id}, or {@code enterprise_id} on Enterprise Grid) is allowed.</li>
  * </ol>
- * Then {@link ChatService} answers. A deferred command's answer says it is under way; the same signed request is
- * handed to {@link Deferrals} and finished by {@link #complete}, which verifies it again, runs it once (the
- * {@link JobLedger}) and posts the answer to the request's response URL, which must be Slack's
- * ({@link ResponseUrl}). Every answer Slack sees is an HTTP 200 with its JSON, except refusals of requests that
- * are not Slack's (4xx, plain text, no detail).
+ * Then {@link ChatService} runs the command and {@link SlackReplies} writes its result as Slack's message. A
+ * deferred command's answer says it is under way; the same signed request is handed to {@link Deferrals} and
+ * finished by {@link #complete}, which verifies it again, runs it once (the {@link JobLedger}) and posts the answer
+ * to the request's response URL, which must be Slack's ({@link ResponseUrl}). Every answer Slack sees is an HTTP 200
+ * with its JSON, except refusals of requests that are not Slack's (4xx, plain text, no detail).
  */
 public final class SlackEndpoint {
 
@@ -102,7 +101,8 @@ public final class SlackEndpoint {
         }
         Verdict verdict;
         try {
-            verdict = verify(request.header("x-slack-request-timestamp"), request.header("x-slack-signature"), body);
+            verdict = verify(request.header(SlackSignature.TIMESTAMP_HEADER),
+                    request.header(SlackSignature.SIGNATURE_HEADER), body);
         } catch (SecretUnavailableException e) {
             if (sslCheck(body)) {
                 return WebResponse.empty();
@@ -147,34 +147,36 @@ public final class SlackEndpoint {
         if (!allowed(command)) {
             log.warn("refused workspace " + command.teamId() + (command.enterpriseId().isEmpty() ? ""
                     : " (enterprise " + command.enterpriseId() + ")") + ": not in SLACK_TEAM_IDS");
-            return reply(ChatReply.ephemeral(":no_entry: This Slack workspace (" + Mrkdwn.text(command.teamId(), 32)
+            return reply(SlackReply.ephemeral(":no_entry: This Slack workspace (" + Mrkdwn.text(command.teamId(), 32)
                     + ") is not allowed to use this Firebell. Its team id must be in the SlackTeamIds parameter of the"
                     + " Firebell deployment."));
         }
         try {
-            ChatAnswer answer = chat.answer(command.toChatRequest());
+            ChatRequest chatRequest = command.toChatRequest();
+            ChatAnswer answer = chat.answer(chatRequest);
+            SlackReply reply = SlackReplies.of(answer.result(), chatRequest.command());
             if (answer instanceof ChatAnswer.Later) {
-                return defer(command, request, body, answer.reply(), log);
+                return defer(command, request, body, reply, log);
             }
-            return reply(answer.reply());
+            return reply(reply);
         } catch (RuntimeException e) {
             log.error("command failed: " + describe(command), e);
             return reply(internalError(log, command));
         }
     }
 
-    private WebResponse defer(SlashCommand command, WebRequest request, byte[] body, ChatReply accepted, Log log) {
+    private WebResponse defer(SlashCommand command, WebRequest request, byte[] body, SlackReply accepted, Log log) {
         if (ResponseUrl.parse(command.responseUrl()).isEmpty()) {
             log.warn("refused to defer: response_url is not a Slack response URL");
-            return reply(ChatReply.ephemeral(":warning: Slack sent no usable response URL, so Firebell could not"
+            return reply(SlackReply.ephemeral(":warning: Slack sent no usable response URL, so Firebell could not"
                     + " finish this command later. Nothing was changed."));
         }
         try {
-            deferrals.defer(new DeferredCommand(request.header("x-slack-request-timestamp"),
-                    request.header("x-slack-signature"), body));
+            deferrals.defer(new DeferredCommand(request.header(SlackSignature.TIMESTAMP_HEADER),
+                    request.header(SlackSignature.SIGNATURE_HEADER), body));
         } catch (RuntimeException e) {
             log.error("could not start the deferred part of " + describe(command), e);
-            return reply(ChatReply.ephemeral(":warning: Firebell could not start that command (reference "
+            return reply(SlackReply.ephemeral(":warning: Firebell could not start that command (reference "
                     + Mrkdwn.text(log.reference(), 64) + "). Nothing was changed; try again."));
         }
         log.info("deferred " + describe(command));
@@ -209,9 +211,10 @@ public final class SlackEndpoint {
             log.info("deferred command delivered again; it ran already: " + describe(command));
             return;
         }
-        ChatReply reply;
+        SlackReply reply;
         try {
-            reply = chat.complete(command.toChatRequest());
+            ChatRequest chatRequest = command.toChatRequest();
+            reply = SlackReplies.of(chat.complete(chatRequest), chatRequest.command());
         } catch (RuntimeException e) {
             log.error("deferred command failed: " + describe(command), e);
             reply = internalError(log, command);
@@ -242,13 +245,13 @@ public final class SlackEndpoint {
                 || !command.enterpriseId().isEmpty() && allowedWorkspaces.contains(command.enterpriseId());
     }
 
-    private static ChatReply internalError(Log log, SlashCommand command) {
-        return ChatReply.ephemeral(":warning: Something went wrong inside Firebell (reference "
+    private static SlackReply internalError(Log log, SlashCommand command) {
+        return SlackReply.ephemeral(":warning: Something went wrong inside Firebell (reference "
                 + Mrkdwn.text(log.reference(), 64) + "), so it cannot tell whether that worked. Check with `"
                 + Mrkdwn.text(command.command(), 40) + " list` before trying again.");
     }
 
-    private static WebResponse reply(ChatReply reply) {
+    private static WebResponse reply(SlackReply reply) {
         return WebResponse.json(SlackMessages.toJson(reply));
     }
 

@@ -1,17 +1,15 @@
 package dev.firebell.chat.slack;
 
-import dev.firebell.chat.ChatReply;
-import dev.firebell.chat.ChatReply.Block;
-import dev.firebell.chat.ChatReply.Context;
-import dev.firebell.chat.ChatReply.Fields;
-import dev.firebell.chat.ChatReply.Section;
-import dev.firebell.chat.Mrkdwn;
+import dev.firebell.chat.slack.SlackReply.Block;
+import dev.firebell.chat.slack.SlackReply.Context;
+import dev.firebell.chat.slack.SlackReply.Fields;
+import dev.firebell.chat.slack.SlackReply.Section;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link ChatReply} as the JSON Slack takes in a command's response or a response URL post. */
+/** A {@link SlackReply} as the JSON Slack takes in a command's response or a response URL post. */
 public final class SlackMessages {
 
     /** Slack's block limits: 50 blocks, 3,000 characters of section text, 10 fields of 2,000. */
@@ -24,9 +22,9 @@ public final class SlackMessages {
     private SlackMessages() {
     }
 
-    public static Map<String, Object> toJson(ChatReply reply) {
+    public static Map<String, Object> toJson(SlackReply reply) {
         Map<String, Object> message = new LinkedHashMap<>();
-        message.put("response_type", reply.visibility() == ChatReply.Visibility.IN_CHANNEL ? "in_channel" : "ephemeral");
+        message.put("response_type", reply.visibility() == SlackReply.Visibility.IN_CHANNEL ? "in_channel" : "ephemeral");
         message.put("text", Mrkdwn.cap(reply.text(), MAX_TEXT));
         List<Object> blocks = new ArrayList<>();
         for (Block block : reply.blocks()) {

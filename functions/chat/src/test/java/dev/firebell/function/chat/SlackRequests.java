@@ -1,11 +1,10 @@
 package dev.firebell.function.chat;
 
-import dev.firebell.aws.Json;
 import dev.firebell.chat.slack.SlackSignature;
+import dev.firebell.local.FunctionUrlEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -62,9 +61,8 @@ final class SlackRequests {
 
     /** A signed request sent now, base64-encoded as Function URLs deliver form posts. */
     static byte[] signedEvent(byte[] body) {
-        String ts = timestamp(Instant.now());
-        return event(body, Map.of("content-type", "application/x-www-form-urlencoded",
-                "x-slack-request-timestamp", ts, "x-slack-signature", sign(SECRET, ts, body)), true);
+        return event(body, SlackSignature.signedFormHeaders(SECRET.getBytes(StandardCharsets.UTF_8),
+                timestamp(Instant.now()), body), true);
     }
 
     /** A Function URL (payload format 2.0) event for a POST with these headers and body. */
@@ -72,29 +70,12 @@ final class SlackRequests {
         return event("POST", body, headers, base64);
     }
 
+    /** The request as Slack's servers send it (their host and user agent), with these headers. */
     static byte[] event(String method, byte[] body, Map<String, String> headers, boolean base64) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", "$default");
-        event.put("rawPath", "/");
-        event.put("rawQueryString", "");
         Map<String, String> all = new LinkedHashMap<>();
         all.put("host", "abcdefghij.lambda-url.us-east-1.on.aws");
         all.put("user-agent", "Slackbot 1.0 (+https://api.slack.com/robots)");
         all.putAll(headers);
-        event.put("headers", all);
-        event.put("requestContext", Map.of(
-                "accountId", "anonymous",
-                "apiId", "abcdefghij",
-                "domainName", "abcdefghij.lambda-url.us-east-1.on.aws",
-                "http", Map.of("method", method, "path", "/", "protocol", "HTTP/1.1", "sourceIp", "192.0.2.1",
-                        "userAgent", "Slackbot 1.0 (+https://api.slack.com/robots)"),
-                "requestId", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-                "routeKey", "$default",
-                "stage", "$default",
-                "timeEpoch", System.currentTimeMillis()));
-        event.put("body", base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
-        event.put("isBase64Encoded", base64);
-        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+        return FunctionUrlEvent.of(method, "/", "", all, body, base64, "192.0.2.1");
     }
 }

@@ -2,12 +2,12 @@ package dev.firebell.cli.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.chat.slack.SlackSignature;
 import dev.firebell.cli.FunctionRunner;
 import dev.firebell.cli.Main;
 import dev.firebell.function.chat.ChatHandler;
+import dev.firebell.local.FunctionUrlEvent;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.SamTemplate;
@@ -17,7 +17,6 @@ import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -109,39 +108,11 @@ class ObservedAwsCallsTest {
                     + "&trigger_id=" + UUID.randomUUID() + "&response_url="
                     + URLEncoder.encode("https://hooks.slack.com/commands/T0LOCAL/1/local", StandardCharsets.UTF_8)
                     + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
-            String answer = runner.invoke("ChatFunction", functionUrlEvent(body));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String answer = runner.invoke("ChatFunction", FunctionUrlEvent.post(SlackSignature.signedFormHeaders(
+                    SECRET.getBytes(StandardCharsets.UTF_8), Long.toString(Instant.now().getEpochSecond()), bytes),
+                    bytes));
             assertThat(answer).as("/incident %s", text).contains("\"statusCode\":200");
         }
-    }
-
-    private static byte[] functionUrlEvent(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put("content-type", "application/x-www-form-urlencoded");
-        headers.put("x-slack-request-timestamp", timestamp);
-        headers.put("x-slack-signature", SlackSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), timestamp, bytes));
-        Map<String, Object> http = new LinkedHashMap<>();
-        http.put("method", "POST");
-        http.put("path", "/");
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "127.0.0.1");
-        http.put("userAgent", "Slackbot 1.0");
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("http", http);
-        context.put("requestId", UUID.randomUUID().toString());
-        context.put("routeKey", "$default");
-        context.put("stage", "$default");
-        context.put("timeEpoch", System.currentTimeMillis());
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", "$default");
-        event.put("rawPath", "/");
-        event.put("rawQueryString", "");
-        event.put("headers", headers);
-        event.put("requestContext", context);
-        event.put("body", Base64.getEncoder().encodeToString(bytes));
-        event.put("isBase64Encoded", true);
-        return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 }

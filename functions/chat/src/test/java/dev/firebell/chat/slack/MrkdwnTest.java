@@ -1,4 +1,4 @@
-package dev.firebell.chat;
+package dev.firebell.chat.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.firebell.chat;
+package dev.firebell.chat.slack;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,10 +4,14 @@ import dev.firebell.escalation.EscalationPolicy;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallConfig;
 import dev.firebell.paging.QuietHours;
+import dev.firebell.person.Person;
+import dev.firebell.person.Team;
 import dev.firebell.routing.AlarmMatch;
 import dev.firebell.routing.RouteRule;
 import dev.firebell.routing.Routing;
 import dev.firebell.routing.Severity;
+import dev.firebell.schedule.Rotation;
+import dev.firebell.schedule.Schedule;
 import dev.firebell.service.InsufficientDataPolicy;
 import dev.firebell.service.ServicePolicy;
 import java.time.Duration;
@@ -36,66 +40,59 @@ public final class ConfigBinder {
 
     static final Duration MAX_GROUPING_WINDOW = Duration.ofHours(24);
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
-
     public FirebellConfig bind(Map<String, Object> document) {
         List<ConfigProblem> problems = new ArrayList<>();
         ConfigNode root = ConfigNode.root(document == null ? Map.of() : document, problems);
         root.allowOnly(Set.copyOf(SECTIONS));
 
-        OnCallBinder onCallBinder = new OnCallBinder();
-        OnCallConfig onCall = onCallBinder.onCall(root);
-        Map<String, EscalationPolicy> policies = onCallBinder.policies(root.get("escalationPolicies"), onCall);
-        Map<String, ServicePolicy> services = services(root.get("services"), policies, onCall.teams().keySet());
+        // Each section is bound after those it refers to; problems are reported in this order.
+        Map<String, Person> people = PeopleBinder.people(root.get("people"));
+        Map<String, Team> teams = PeopleBinder.teams(root.get("teams"), people);
+        Map<String, Rotation> rotations = ScheduleBinder.rotations(root.get("rotations"), people, teams);
+        Map<String, Schedule> schedules = ScheduleBinder.schedules(root.get("schedules"), rotations);
+        OnCallConfig onCall = new OnCallConfig(people, teams, rotations, schedules);
+        Map<String, EscalationPolicy> policies = EscalationPolicyBinder.policies(root.get("escalationPolicies"), onCall);
+        Map<String, ServicePolicy> services = services(root.get("services"), policies, teams.keySet());
         Routing routing = routing(root.get("routing"), services);
-        QuietHours quietHours = onCallBinder.quietHours(root.get("quietHours"));
-        List<MaintenanceWindow> maintenance = onCallBinder.maintenance(root.get("maintenance"), services.keySet());
+        QuietHours quietHours = MaintenanceBinder.quietHours(root.get("quietHours"));
+        List<MaintenanceWindow> maintenance = MaintenanceBinder.maintenance(root.get("maintenance"), services.keySet());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours);
     }
 
-    private Map<String, ServicePolicy> services(ConfigNode node, Map<String, EscalationPolicy> policies,
+    private Map<String, ServicePolicy> services(ConfigNode section, Map<String, EscalationPolicy> policies,
                                                 Set<String> teams) {
-        Map<String, ServicePolicy> services = new LinkedHashMap<>();
-        for (Map.Entry<String, ConfigNode> e : node.entries().entrySet()) {
-            String name = e.getKey();
-            ConfigNode s = e.getValue();
-            if (!NAME.matcher(name).matches()) {
-                s.problem("service name '" + name + "' must be lower-case letters, digits, '.', '_' or '-'");
-            }
-            if (s.isMissing()) {
-                services.put(name, ServicePolicy.defaultsFor(name));
-                continue;
-            }
-            s.allowOnly(Set.of("pageTarget", "autoResolve", "reopenWindow", "insufficientData", "description",
-                    "escalationPolicy", "team", "groupingWindow"));
-            String team = s.get("team").string(null);
-            if (team != null && !teams.contains(team)) {
-                s.get("team").problem("'" + team + "' is not a team declared under teams");
-            }
-            String policy = s.get("escalationPolicy").string(null);
-            if (policy != null && !policies.containsKey(policy)) {
-                s.get("escalationPolicy").problem("'" + policy + "' is not a policy declared under escalationPolicies"
-                        + (policies.isEmpty() ? " (none are declared)"
-                        : " (declared: " + String.join(", ", new java.util.TreeSet<>(policies.keySet())) + ")"));
-            }
-            Duration grouping = s.get("groupingWindow").duration(ServicePolicy.DEFAULT_GROUPING_WINDOW);
-            if (grouping.compareTo(MAX_GROUPING_WINDOW) > 0 || grouping.isNegative()) {
-                // A day-long window would fold unrelated problems into one incident that pages nobody.
-                s.get("groupingWindow").problem("must be between 0s (no grouping) and 24h");
-                grouping = ServicePolicy.DEFAULT_GROUPING_WINDOW;
-            }
-            services.put(name, new ServicePolicy(name,
-                    s.get("pageTarget").string(name),
-                    s.get("autoResolve").bool(true),
-                    s.get("reopenWindow").duration(ServicePolicy.DEFAULT_REOPEN_WINDOW),
-                    s.get("insufficientData").enumValue(InsufficientDataPolicy.class, InsufficientDataPolicy.IGNORE),
-                    policy,
-                    grouping));
+        return ConfigNames.bindEach(section, "service", Set.of("pageTarget", "autoResolve", "reopenWindow",
+                "insufficientData", "description", "escalationPolicy", "team", "groupingWindow"),
+                (name, s) -> s.isMissing() ? ServicePolicy.defaultsFor(name) : service(name, s, policies, teams));
+    }
+
+    private ServicePolicy service(String name, ConfigNode s, Map<String, EscalationPolicy> policies, Set<String> teams) {
+        String team = s.get("team").string(null);
+        if (team != null && !teams.contains(team)) {
+            s.get("team").problem("'" + team + "' is not a team declared under teams");
         }
-        return services;
+        String policy = s.get("escalationPolicy").string(null);
+        if (policy != null && !policies.containsKey(policy)) {
+            s.get("escalationPolicy").problem("'" + policy + "' is not a policy declared under escalationPolicies"
+                    + (policies.isEmpty() ? " (none are declared)"
+                    : " (declared: " + String.join(", ", new java.util.TreeSet<>(policies.keySet())) + ")"));
+        }
+        Duration grouping = s.get("groupingWindow").duration(ServicePolicy.DEFAULT_GROUPING_WINDOW);
+        if (grouping.compareTo(MAX_GROUPING_WINDOW) > 0 || grouping.isNegative()) {
+            // A day-long window would fold unrelated problems into one incident that pages nobody.
+            s.get("groupingWindow").problem("must be between 0s (no grouping) and 24h");
+            grouping = ServicePolicy.DEFAULT_GROUPING_WINDOW;
+        }
+        return new ServicePolicy(name,
+                s.get("pageTarget").string(name),
+                s.get("autoResolve").bool(true),
+                s.get("reopenWindow").duration(ServicePolicy.DEFAULT_REOPEN_WINDOW),
+                s.get("insufficientData").enumValue(InsufficientDataPolicy.class, InsufficientDataPolicy.IGNORE),
+                policy,
+                grouping);
     }
 
     private Routing routing(ConfigNode node, Map<String, ServicePolicy> services) {

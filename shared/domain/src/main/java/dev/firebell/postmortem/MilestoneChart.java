@@ -2,8 +2,6 @@ package dev.firebell.postmortem;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The incident's milestones as a Mermaid Gantt chart, which GitHub, GitLab and the common wiki plugins render:
@@ -14,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 final class MilestoneChart {
 
     static final String DATE_FORMAT = "YYYY-MM-DD HH:mm:ss";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private MilestoneChart() {
     }
@@ -52,8 +49,8 @@ final class MilestoneChart {
         for (IncidentAnalysis.Period p : a.openPeriods) {
             if (p.to().isAfter(p.from())) {
                 n++;
-                bars.append("    Open :open").append(n).append(", ").append(TIME.format(p.from())).append(", ")
-                        .append(TIME.format(p.to())).append('\n');
+                bars.append("    Open :open").append(n).append(", ").append(DraftText.time(p.from())).append(", ")
+                        .append(DraftText.time(p.to())).append('\n');
             }
         }
         if (n > 0) {
@@ -64,7 +61,7 @@ final class MilestoneChart {
     }
 
     private static void milestone(StringBuilder b, String label, String id, Instant at) {
-        b.append("    ").append(label).append(" :milestone, ").append(id).append(", ").append(TIME.format(at))
+        b.append("    ").append(label).append(" :milestone, ").append(id).append(", ").append(DraftText.time(at))
                 .append(", 0s\n");
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Fixed incidents, each with the timeline Firebell's own code would have written for it (same actors, summaries
@@ -356,6 +357,20 @@ final class Fixtures {
                 .lastSeenAt(t(opened)).alarmCount(1).version(3);
     }
 
+    /** An alarm incident of service orders, opened at 09:00:04 and resolved by alice at 10:00, for section tests. */
+    static Incident.Builder plainIncident(String id) {
+        return alarmIncident(id, "orders-api-5xx", "orders", Severity.SEV2, null, "09:00:00", "09:00:04")
+                .status(IncidentStatus.RESOLVED).resolvedAt(t("10:00:00")).resolvedBy("alice");
+    }
+
+    /** What one section's writer writes for an incident and its timeline. */
+    static String written(BiConsumer<StringBuilder, IncidentAnalysis> section, Incident incident,
+                          List<TimelineEntry> timeline) {
+        StringBuilder md = new StringBuilder();
+        section.accept(md, new IncidentAnalysis(incident, timeline));
+        return md.toString();
+    }
+
     static Incident past(String id, String name, String service, Severity severity, String opened, Duration lasted,
                          String resolvedBy, String dedupKey) {
         Instant at = Instant.parse(opened);
@@ -419,6 +434,14 @@ final class Fixtures {
 
         Timeline person(Instant at, TimelineEntryType type, String who, String summary) {
             return add(at, type, who, summary, Map.of());
+        }
+
+        /** Notes "note 1" to "note {@code count}" by one person, one a second from {@code from}. */
+        Timeline notes(String from, String who, int count) {
+            for (int n = 1; n <= count; n++) {
+                person(t(from).plusSeconds(n - 1), TimelineEntryType.NOTE, who, "note " + n);
+            }
+            return this;
         }
 
         Timeline role(String at, String actor, String role, String person) {

@@ -3,6 +3,9 @@ package dev.firebell.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.sns.PersonSubscriptions;
+import dev.firebell.aws.sns.SmsSandbox;
+import dev.firebell.local.FakeAccountEndpoint;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Subscription;
 
 /**
@@ -196,5 +200,38 @@ class ConfigCommandIntegrationTest {
         assertThat(apply.exit()).isEqualTo(1);
         assertThat(apply.err()).contains("--page-topic");
         assertThat(storedVersion()).isZero();
+    }
+    @Test
+    void apply_onADeployedStack_shouldSayWhichSmsPagesTheAccountsSandboxWouldStop() throws IOException {
+        // GIVEN a deployed stack's table and topic (here the emulator's), in an account whose SMS sandbox (answered by a
+        // 127.0.0.1 endpoint: moto does not serve it) has verified alice's number and waits for bob's code
+        try (FakeAccountEndpoint account = FakeAccountEndpoint.start();
+             SnsClient sandboxSns = SnsClient.builder().endpointOverride(account.endpoint()).region(local.region())
+                     .credentialsProvider(local.credentialsProvider()).build()) {
+            account.smsSandbox(true, Map.of("+33612345678", "Verified", "+4915112345678", "Pending"));
+            ConfigCommand.Apply apply = new ConfigCommand.Apply();
+            apply.sandbox = new SmsSandbox(sandboxSns);
+            YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(EXAMPLE);
+            loaded.validate();
+            DynamoConfigStore store = new DynamoConfigStore(local.dynamoDb(), resources.tableName("FirebellTable"),
+                    InstantSource.system(), Duration.ZERO);
+            ConfigApplier applier = new ConfigApplier(store, new PersonSubscriptions(local.sns(),
+                    resources.topicArn("PageTopic")));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            // WHEN
+            int exit = apply.run(applier, store, loaded, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+            // THEN everyone is subscribed and the configuration stored, and the numbers SNS would not text are named
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(exit).isZero();
+            assertThat(printed).contains("stored as configuration version 1")
+                    .contains("warning: this account is in the SNS SMS sandbox of its region: SNS texts only verified"
+                            + " numbers, so these SMS pages would never arrive:")
+                    .contains("  +4915112345678 (bob, verification pending)")
+                    .contains("  +12125550143 (dave)")
+                    .doesNotContain("  +33612345678");
+            assertThat(subscriptions()).extracting(Subscription::endpoint).contains("+4915112345678");
+        }
     }
 }

@@ -3,9 +3,6 @@ package dev.firebell.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.local.FakeAccountEndpoint;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +22,6 @@ class CheckCommandTest {
 
     private final FakeAccountEndpoint account = FakeAccountEndpoint.start();
     private final Map<String, String> settingsBefore = new LinkedHashMap<>();
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void pointTheSdkAtTheFakeAccount() {
@@ -58,7 +52,7 @@ class CheckCommandTest {
         account.concurrency(1000, 1000).smsSandbox(true, Map.of("+33612345678", "Verified"));
 
         // WHEN
-        Run run = run("check", "--config", EXAMPLE);
+        CliRun run = run("check", "--config", EXAMPLE);
 
         // THEN the reservations fit, and the example's other SMS numbers are named with their people
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
@@ -77,8 +71,8 @@ class CheckCommandTest {
     void check_shouldSayTheDeployWouldFail_onANewAccountsQuotaOfTen_andPassWithoutReservations() {
         account.concurrency(10, 10);
 
-        Run reserving = run("check");
-        Run notReserving = run("check", "-p", "ReserveConcurrency=false");
+        CliRun reserving = run("check");
+        CliRun notReserving = run("check", "-p", "ReserveConcurrency=false");
 
         assertThat(reserving.exit()).isEqualTo(2);
         assertThat(reserving.out()).contains("problem: Lambda concurrency: the account runs at most 10 executions at once,"
@@ -95,7 +89,7 @@ class CheckCommandTest {
     void check_shouldCountTheChatCap_andReadAPipelineStageFile() {
         account.concurrency(1000, 150);
 
-        Run run = run("check", "--stage-file", "../pipeline/stage-prod.json", "-p", "ChatReservedConcurrency=50");
+        CliRun run = run("check", "--stage-file", "../pipeline/stage-prod.json", "-p", "ChatReservedConcurrency=50");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).contains("this stack reserves 62 (AlarmIngestFunction 10, EscalationFunction 2,"
@@ -106,7 +100,7 @@ class CheckCommandTest {
     void check_shouldPass_whenTheAccountIsOutOfTheSandbox() {
         account.concurrency(1000, 1000).smsSandbox(false, Map.of());
 
-        Run run = run("check", "--config", EXAMPLE);
+        CliRun run = run("check", "--config", EXAMPLE);
 
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("SMS: the account is out of the SNS SMS sandbox: texts reach any number");
@@ -114,26 +108,14 @@ class CheckCommandTest {
 
     @Test
     void check_shouldRefuseAParameterThatIsNotKeyValue() {
-        Run run = run("check", "-p", "ReserveConcurrency");
+        CliRun run = run("check", "-p", "ReserveConcurrency");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("--parameter 'ReserveConcurrency' is not Key=Value");
         assertThat(account.requests()).isEmpty();
     }
 
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }

@@ -4,13 +4,16 @@ import dev.firebell.aws.dynamodb.ConfigChange;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.sns.PersonSubscriptions;
+import dev.firebell.aws.sns.SmsSandbox;
 import dev.firebell.config.ConfigBinder;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
+import dev.firebell.person.Person;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,6 +70,9 @@ final class ConfigCommand {
         @Mixin
         Target target = new Target();
 
+        /** Whether SMS pages can reach the people's numbers, on a deployed stack; null on a local one. */
+        SmsSandbox sandbox;
+
         abstract int run(ConfigApplier applier, DynamoConfigStore store, YamlConfigLoader.Loaded loaded, PrintStream out);
 
         @Override
@@ -80,6 +86,7 @@ final class ConfigCommand {
                          SnsClient sns = topic == null ? null : SnsClient.create()) {
                         DynamoConfigStore store = new DynamoConfigStore(dynamo, target.table, InstantSource.system(),
                                 Duration.ZERO);
+                        sandbox = sns == null ? null : new SmsSandbox(sns);
                         return run(new ConfigApplier(store, topic == null ? null : new PersonSubscriptions(sns, topic)),
                                 store, loaded, System.out);
                     }
@@ -100,14 +107,17 @@ final class ConfigCommand {
             });
         }
 
+        static Collection<Person> people(YamlConfigLoader.Loaded loaded) {
+            return new ConfigBinder().bind(loaded.document()).onCall().people().values();
+        }
+
         /** The topic to subscribe people to on a deployed stack, or null to leave SNS alone. */
         private String pageTopic(YamlConfigLoader.Loaded loaded) {
             if (target.noSubscriptions) {
                 return null;
             }
             if (target.pageTopic == null) {
-                boolean contacts = new ConfigBinder().bind(loaded.document()).onCall().people().values().stream()
-                        .anyMatch(p -> !p.contacts().isEmpty());
+                boolean contacts = people(loaded).stream().anyMatch(p -> !p.contacts().isEmpty());
                 if (contacts) {
                     throw new IllegalArgumentException("people in this configuration have contacts: say which topic to"
                             + " subscribe them to with --page-topic <PageTopicArn output of the stack>, or store the"
@@ -131,7 +141,8 @@ final class ConfigCommand {
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
-            description = "Store the configuration as a new version; applying the same file again changes nothing.")
+            description = "Store the configuration as a new version; applying the same file again changes nothing. On a"
+                    + " deployed stack, says when the account's SNS SMS sandbox keeps SMS pages from unverified numbers.")
     static final class Apply extends StoreCommand {
         @Override
         int run(ConfigApplier applier, DynamoConfigStore store, YamlConfigLoader.Loaded loaded, PrintStream out) {
@@ -140,6 +151,10 @@ final class ConfigCommand {
             if (!changes.config().isEmpty()) {
                 out.println("stored as configuration version " + store.currentVersion()
                         + "; functions use it within 30 seconds");
+            }
+            if (sandbox != null) {
+                // Subscribed is not reachable: a sandboxed account texts verified numbers only (docs/deploy.md).
+                sandbox.check(people(loaded)).lines().forEach(out::println);
             }
             return 0;
         }

@@ -3,6 +3,9 @@ package dev.firebell.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.sns.PersonSubscriptions;
+import dev.firebell.aws.sns.SmsSandbox;
+import dev.firebell.local.FakeAccountEndpoint;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Subscription;
 
 /**
@@ -53,23 +57,8 @@ class ConfigCommandIntegrationTest {
         }
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private List<Subscription> subscriptions() {
@@ -99,10 +88,10 @@ class ConfigCommandIntegrationTest {
                 .map(l -> l.substring("# expect: ".length())).toList();
         assertThat(expected).as("the fixture says what it expects").isNotEmpty();
 
-        Run validate = run("config", "validate", file.toString());
-        Run apply = run("config", "apply", file.toString(), "--endpoint", endpoint());
+        CliRun validate = run("config", "validate", file.toString());
+        CliRun apply = run("config", "apply", file.toString(), "--endpoint", endpoint());
 
-        for (Run r : List.of(validate, apply)) {
+        for (CliRun r : List.of(validate, apply)) {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).as(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
             for (String line : expected) {
@@ -115,12 +104,12 @@ class ConfigCommandIntegrationTest {
 
     @Test
     void theExample_appliesWithItsPeoplesSubscriptions_andApplyingItAgainChangesNothing() {
-        Run diff = run("config", "diff", EXAMPLE.toString(), "--endpoint", endpoint());
+        CliRun diff = run("config", "diff", EXAMPLE.toString(), "--endpoint", endpoint());
         assertThat(diff.exit()).as(diff.err()).isEqualTo(2);
         assertThat(diff.out()).contains("+ people/alice").contains("+ rotations/checkout-primary")
                 .contains("+ subscription sms +33612345678 -> [person:alice]");
 
-        Run first = run("config", "apply", EXAMPLE.toString(), "--endpoint", endpoint());
+        CliRun first = run("config", "apply", EXAMPLE.toString(), "--endpoint", endpoint());
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("+ escalationPolicies/checkout").contains("+ schedules/payments-follow-the-sun")
                 .contains("stored as configuration version 1");
@@ -131,7 +120,7 @@ class ConfigCommandIntegrationTest {
                 .filter(s -> s.endpoint().equals("+12125550143")).findFirst().orElseThrow().subscriptionArn()))
                 .attributes().get("FilterPolicy")).contains("person:dave");
 
-        Run second = run("config", "apply", EXAMPLE.toString(), "--endpoint", endpoint());
+        CliRun second = run("config", "apply", EXAMPLE.toString(), "--endpoint", endpoint());
         assertThat(second.exit()).isZero();
         assertThat(second.out()).contains("no changes").doesNotContain("subscription");
         assertThat(storedVersion()).isEqualTo(1);
@@ -155,7 +144,7 @@ class ConfigCommandIntegrationTest {
                 .replace("[erin, frank, grace]", "[erin, frank]");
         Path file = dir.resolve("firebell.yaml");
         Files.writeString(file, without);
-        Run apply = run("config", "apply", file.toString(), "--endpoint", endpoint());
+        CliRun apply = run("config", "apply", file.toString(), "--endpoint", endpoint());
 
         assertThat(apply.exit()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("- people/grace").contains("- subscription sms +61412345678");
@@ -177,7 +166,7 @@ class ConfigCommandIntegrationTest {
                 .attributeValue("{\"target\":[\"person:dave\",\"person:mallory\"]}"));
 
         // WHEN the drift check runs: the configuration itself is unchanged
-        Run drift = run("config", "diff", EXAMPLE.toString(), "--endpoint", endpoint());
+        CliRun drift = run("config", "diff", EXAMPLE.toString(), "--endpoint", endpoint());
 
         // THEN it exits 2 and names both subscriptions
         assertThat(drift.exit()).as(drift.err()).isEqualTo(2);
@@ -192,9 +181,42 @@ class ConfigCommandIntegrationTest {
 
     @Test
     void applyingToADeployedTable_withContactsButNoTopic_saysWhatIsMissing_andStoresNothing() {
-        Run apply = run("config", "apply", EXAMPLE.toString(), "--table", resources.tableName("FirebellTable"));
+        CliRun apply = run("config", "apply", EXAMPLE.toString(), "--table", resources.tableName("FirebellTable"));
         assertThat(apply.exit()).isEqualTo(1);
         assertThat(apply.err()).contains("--page-topic");
         assertThat(storedVersion()).isZero();
+    }
+    @Test
+    void apply_onADeployedStack_shouldSayWhichSmsPagesTheAccountsSandboxWouldStop() throws IOException {
+        // GIVEN a deployed stack's table and topic (here the emulator's), in an account whose SMS sandbox (answered by a
+        // 127.0.0.1 endpoint: moto does not serve it) has verified alice's number and waits for bob's code
+        try (FakeAccountEndpoint account = FakeAccountEndpoint.start();
+             SnsClient sandboxSns = SnsClient.builder().endpointOverride(account.endpoint()).region(local.region())
+                     .credentialsProvider(local.credentialsProvider()).build()) {
+            account.smsSandbox(true, Map.of("+33612345678", "Verified", "+4915112345678", "Pending"));
+            ConfigCommand.Apply apply = new ConfigCommand.Apply();
+            apply.sandbox = new SmsSandbox(sandboxSns);
+            YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(EXAMPLE);
+            loaded.validate();
+            DynamoConfigStore store = new DynamoConfigStore(local.dynamoDb(), resources.tableName("FirebellTable"),
+                    InstantSource.system(), Duration.ZERO);
+            ConfigApplier applier = new ConfigApplier(store, new PersonSubscriptions(local.sns(),
+                    resources.topicArn("PageTopic")));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            // WHEN
+            int exit = apply.run(applier, store, loaded, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+            // THEN everyone is subscribed and the configuration stored, and the numbers SNS would not text are named
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(exit).isZero();
+            assertThat(printed).contains("stored as configuration version 1")
+                    .contains("warning: this account is in the SNS SMS sandbox of its region: SNS texts only verified"
+                            + " numbers, so these SMS pages would never arrive:")
+                    .contains("  +4915112345678 (bob, verification pending)")
+                    .contains("  +12125550143 (dave)")
+                    .doesNotContain("  +33612345678");
+            assertThat(subscriptions()).extracting(Subscription::endpoint).contains("+4915112345678");
+        }
     }
 }

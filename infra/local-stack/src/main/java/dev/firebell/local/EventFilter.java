@@ -22,9 +22,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class EventFilter {
 
     private final List<Map<String, Object>> patterns;
+    private final boolean enabled;
 
     private EventFilter(List<Map<String, Object>> patterns) {
+        this(patterns, true);
+    }
+
+    private EventFilter(List<Map<String, Object>> patterns, boolean enabled) {
         this.patterns = patterns;
+        this.enabled = enabled;
     }
 
     /** Filters as written in {@code FilterCriteria.Filters[].Pattern} (JSON strings). No filters: everything passes. */
@@ -68,7 +74,38 @@ public final class EventFilter {
         return of(patterns);
     }
 
+    /**
+     * The EventBridge rule a function's event declares ({@code Type: EventBridgeRule} or {@code CloudWatchEvent}) as one
+     * stack deploys it: its {@code Pattern} with that stack's parameters, conditions and names filled in, and no event
+     * at all when its {@code State} is {@code DISABLED}. Which events the rule would hand the function, without
+     * EventBridge; the pattern language is the one above.
+     *
+     * @throws UnresolvableReferenceException when the pattern names something the stack cannot resolve locally
+     */
+    public static EventFilter forEventBridgeRule(LocalResources stack, String functionLogicalId, String eventName) {
+        FunctionSpec function = stack.template().function(functionLogicalId);
+        Object event = function.events().get(eventName);
+        Object type = event instanceof Map<?, ?> e ? e.get("Type") : null;
+        if (!"EventBridgeRule".equals(type) && !"CloudWatchEvent".equals(type)) {
+            throw new IllegalArgumentException(functionLogicalId + " has no EventBridge rule event " + eventName
+                    + "; events: " + function.events().keySet());
+        }
+        Object properties = ((Map<?, ?>) event).get("Properties");
+        Object pattern = stack.resolve(properties instanceof Map<?, ?> p ? p.get("Pattern") : null);
+        if (!(pattern instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(functionLogicalId + "." + eventName + ": the Pattern is not an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> typed = (Map<String, Object>) map;
+        validate(typed, String.valueOf(typed));
+        Object state = stack.resolve(((Map<?, ?>) properties).get("State"));
+        return new EventFilter(List.of(typed), !"DISABLED".equals(state));
+    }
+
     public boolean matches(Map<String, Object> record) {
+        if (!enabled) {
+            return false;
+        }
         if (patterns.isEmpty()) {
             return true;
         }

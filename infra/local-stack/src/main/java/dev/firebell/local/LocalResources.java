@@ -26,7 +26,11 @@ import java.util.stream.Collectors;
  */
 public final class LocalResources {
 
-    /** What {@code AWS::StackName} is locally. */
+    /**
+     * The stack {@link LocalStack#provision(SamTemplate)} creates: its resources without a name property are named by
+     * their logical ids ({@code FirebellTable}), short enough to type. Stacks given another name are named the way
+     * CloudFormation names them, after the stack ({@code firebell-prod-FirebellTable}), so several fit in one emulator.
+     */
     public static final String STACK_NAME = "firebell-local";
 
     /** A template resource that {@link LocalStack#provision} did not create, and why. */
@@ -56,6 +60,7 @@ public final class LocalResources {
     }
 
     private final SamTemplate template;
+    private final String stackName;
     private final String region;
     private final String accountId;
     private final Map<String, Object> parameterValues;
@@ -64,15 +69,34 @@ public final class LocalResources {
     private final Map<String, Boolean> conditionValues = new HashMap<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
 
-    LocalResources(SamTemplate template, String region, String accountId, Map<String, String> parameterOverrides) {
+    LocalResources(SamTemplate template, String stackName, String region, String accountId,
+                   Map<String, String> parameterOverrides) {
         this.template = template;
+        this.stackName = requireStackName(stackName);
         this.region = region;
         this.accountId = accountId;
         this.parameterValues = parameterValues(template, parameterOverrides);
+        checkRules();
+    }
+
+    /**
+     * A stack of the template as it would be named, with nothing created: {@link #resolve} gives the names, ARNs and
+     * conditions that depend only on the stack name, the parameters, the region and the account (a reference to a
+     * resource fails, naming it). For checks that need no emulator, e.g. which names two stacks would share.
+     */
+    public static LocalResources unprovisioned(SamTemplate template, String stackName,
+                                               Map<String, String> parameterOverrides) {
+        return new LocalResources(template, stackName, LocalStack.DEFAULT_REGION.id(), LocalStack.ACCOUNT_ID,
+                parameterOverrides);
     }
 
     public SamTemplate template() {
         return template;
+    }
+
+    /** What {@code AWS::StackName} is for these resources. */
+    public String stackName() {
+        return stackName;
     }
 
     public String region() {
@@ -190,6 +214,35 @@ public final class LocalResources {
         }
     }
 
+    /**
+     * The template's {@code Rules}, as CloudFormation checks them before it creates anything: for each rule whose
+     * {@code RuleCondition} holds, every assertion must hold, or the parameters are refused with its description. The
+     * rule functions supported are the condition ones ({@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And},
+     * {@code Fn::Or}) on parameters.
+     */
+    private void checkRules() {
+        template.rules().forEach((name, definition) -> {
+            if (!(definition instanceof Map<?, ?> rule)) {
+                throw new IllegalArgumentException("rule " + name + " of " + template.source() + " is not a mapping");
+            }
+            try {
+                if (rule.get("RuleCondition") != null && !conditionHolds(rule.get("RuleCondition"))) {
+                    return;
+                }
+                Object assertions = rule.get("Assertions");
+                for (Object item : assertions instanceof List<?> list ? list : List.of()) {
+                    Map<?, ?> assertion = item instanceof Map<?, ?> map ? map : Map.of();
+                    if (!conditionHolds(assertion.get("Assert"))) {
+                        throw new IllegalArgumentException("the parameters break rule " + name + " of "
+                                + template.source() + ": " + assertion.get("AssertDescription"));
+                    }
+                }
+            } catch (Unresolved e) {
+                throw new UnresolvableReferenceException("rule " + name + ": " + e.getMessage());
+            }
+        });
+    }
+
     // ---- registration, used while provisioning ----
 
     void created(String logicalId, String type, String ref, Map<String, Supplier<String>> attributes) {
@@ -281,9 +334,9 @@ public final class LocalResources {
             case "AWS::Region" -> region;
             case "AWS::AccountId" -> accountId;
             case "AWS::Partition" -> partition();
-            case "AWS::StackName" -> STACK_NAME;
+            case "AWS::StackName" -> stackName;
             case "AWS::StackId" -> "arn:" + partition() + ":cloudformation:" + region + ":" + accountId + ":stack/"
-                    + STACK_NAME + "/00000000-0000-0000-0000-000000000000";
+                    + stackName + "/00000000-0000-0000-0000-000000000000";
             case "AWS::URLSuffix" -> region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
             case "AWS::NotificationARNs" -> List.of();
             case "AWS::NoValue" -> NO_VALUE;
@@ -552,6 +605,15 @@ public final class LocalResources {
             return String.valueOf(value);
         }
         throw new Unresolved(what + " must be a string, not " + (value == NO_VALUE ? "AWS::NoValue" : Intrinsics.render(value)));
+    }
+
+    /** CloudFormation's rule for stack names: a letter, then letters, digits and hyphens, at most 128. */
+    private static String requireStackName(String name) {
+        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
+            throw new IllegalArgumentException("stack name '" + name + "' is not one CloudFormation accepts: a letter,"
+                    + " then letters, digits and hyphens, at most 128 characters");
+        }
+        return name;
     }
 
     /** CloudFormation hands parameter values around as text; list types become lists. */

@@ -16,7 +16,9 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -55,6 +57,8 @@ public final class LocalStack implements AutoCloseable {
     private S3Client s3;
     private SsmClient ssm;
     private SecretsManagerClient secretsManager;
+    private KmsClient kms;
+    private CloudWatchLogsClient logs;
 
     private LocalStack(MotoServer server, URI endpoint, Region region) {
         this.server = server;
@@ -150,6 +154,20 @@ public final class LocalStack implements AutoCloseable {
         return secretsManager;
     }
 
+    public synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = keep(configure(KmsClient.builder()).build());
+        }
+        return kms;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = keep(configure(CloudWatchLogsClient.builder()).build());
+        }
+        return logs;
+    }
+
     /**
      * Points any other service's client builder at the emulator: endpoint, region, credentials and this stack's
      * HTTP client (so the built client works while this stack is open, and need not be closed separately).
@@ -232,14 +250,25 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Creates, from the template's own definitions, its DynamoDB tables, SNS topics and SQS-bound subscriptions, SQS
-     * queues, S3 buckets, SSM parameters and Secrets Manager secrets; lists every other resource in
+     * queues, S3 buckets, SSM parameters, Secrets Manager secrets, KMS keys and aliases and log groups; lists every
+     * other resource in
      * {@link LocalResources#skipped()}. Resources that already exist are kept, so it may run again, or after
      * {@link #reset()}.
      *
      * @param parameterOverrides template parameters to use instead of their defaults
      */
     public LocalResources provision(SamTemplate template, Map<String, String> parameterOverrides) {
-        LocalResources resources = new LocalResources(template, region.id(), ACCOUNT_ID, parameterOverrides);
+        return provision(template, LocalResources.STACK_NAME, parameterOverrides);
+    }
+
+    /**
+     * Creates a stack of the template under its own name, beside any others in this emulator, as {@code sam deploy
+     * --stack-name} would in one account: resources without a name property are named after the stack, and a name
+     * the account already holds for another stack (a key alias, a log group) fails the provisioning as it
+     * fails a CloudFormation create. Provisioning the same stack again keeps what it created.
+     */
+    public LocalResources provision(SamTemplate template, String stackName, Map<String, String> parameterOverrides) {
+        LocalResources resources = new LocalResources(template, stackName, region.id(), ACCOUNT_ID, parameterOverrides);
         new Provisioner(this, template, resources).run();
         return resources;
     }
@@ -255,6 +284,8 @@ public final class LocalStack implements AutoCloseable {
         s3 = null;
         ssm = null;
         secretsManager = null;
+        kms = null;
+        logs = null;
         httpClient.close();
         if (server != null) {
             server.close();

@@ -42,8 +42,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
- * Creates one template's resources in the emulator, in dependency order: tables, topics, queues and buckets first,
- * then what refers to them (dead-letter queues, parameters, secrets), then SNS subscriptions.
+ * Creates one template's resources in the emulator, in dependency order: tables, topics, queues, buckets and keys
+ * first, then what refers to them (dead-letter queues, parameters, secrets, key aliases, log groups), then SNS
+ * subscriptions. Keys, key aliases and log groups are {@link KeysAndLogGroups}'s.
  */
 final class Provisioner {
 
@@ -62,11 +63,13 @@ final class Provisioner {
     private final SamTemplate template;
     private final LocalResources resources;
     private final List<String> queueArns = new ArrayList<>();
+    private final KeysAndLogGroups owned;
 
     Provisioner(LocalStack stack, SamTemplate template, LocalResources resources) {
         this.stack = stack;
         this.template = template;
         this.resources = resources;
+        this.owned = new KeysAndLogGroups(stack, resources, this);
     }
 
     void run() {
@@ -89,7 +92,10 @@ final class Provisioner {
                 attempt(resource, () -> queue(resource));
             } else if (BUCKET.equals(type)) {
                 attempt(resource, () -> bucket(resource));
-            } else if (!Set.of(PARAMETER, SECRET, SUBSCRIPTION).contains(type)) {
+            } else if (KeysAndLogGroups.KEY.equals(type)) {
+                attempt(resource, () -> owned.key(resource));
+            } else if (!Set.of(PARAMETER, SECRET, SUBSCRIPTION).contains(type)
+                    && !KeysAndLogGroups.TYPES.contains(type)) {
                 resources.skipped(resource.logicalId(), type, skipReason(resource));
             }
         }
@@ -99,6 +105,8 @@ final class Provisioner {
                 case QUEUE -> attempt(resource, () -> queuePolicies(resource));
                 case PARAMETER -> attempt(resource, () -> parameter(resource));
                 case SECRET -> attempt(resource, () -> secret(resource));
+                case KeysAndLogGroups.ALIAS -> attempt(resource, () -> owned.alias(resource));
+                case KeysAndLogGroups.LOG_GROUP -> attempt(resource, () -> owned.logGroup(resource));
                 default -> {
                 }
             }
@@ -122,7 +130,7 @@ final class Provisioner {
 
     private void table(Resource resource) {
         DynamoDbClient dynamoDb = stack.dynamoDb();
-        String name = physicalName(resource, "TableName", resource.logicalId());
+        String name = physicalName(resource, "TableName", generatedName(resource, 255, ""));
         CreateTableRequest request = "AWS::Serverless::SimpleTable".equals(resource.type())
                 ? simpleTableRequest(resource, name)
                 : tableRequest(resource, name);
@@ -286,14 +294,14 @@ final class Provisioner {
 
     private void topic(Resource resource) {
         boolean fifo = truthy(property(resource, "FifoTopic"));
-        String name = physicalName(resource, "TopicName", resource.logicalId() + (fifo ? ".fifo" : ""));
+        String name = physicalName(resource, "TopicName", generatedName(resource, 256, fifo ? ".fifo" : ""));
         Map<String, String> attributes = new LinkedHashMap<>();
         if (fifo) {
             attributes.put("FifoTopic", "true");
         }
         putIfPresent(attributes, resource, "ContentBasedDeduplication");
         putIfPresent(attributes, resource, "DisplayName");
-        // KmsMasterKeyId is left out: the key is not created locally, and moto needs none to store messages.
+        // KmsMasterKeyId is left out: the local key encrypts nothing, and moto needs none to store messages.
         String arn = stack.sns().createTopic(b -> b.name(name).attributes(attributes)).topicArn();
         resources.created(resource.logicalId(), resource.type(), arn,
                 Map.of("TopicArn", () -> arn, "TopicName", () -> name));
@@ -344,7 +352,7 @@ final class Provisioner {
 
     private void queue(Resource resource) {
         boolean fifo = truthy(property(resource, "FifoQueue"));
-        String name = physicalName(resource, "QueueName", resource.logicalId() + (fifo ? ".fifo" : ""));
+        String name = physicalName(resource, "QueueName", generatedName(resource, 80, fifo ? ".fifo" : ""));
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String attribute : QUEUE_ATTRIBUTES) {
             putIfPresent(attributes, resource, attribute);
@@ -387,7 +395,7 @@ final class Provisioner {
     // ---- S3 ----
 
     private void bucket(Resource resource) {
-        String name = physicalName(resource, "BucketName", bucketName(resource.logicalId()));
+        String name = physicalName(resource, "BucketName", bucketName(generatedName(resource, 255, "")));
         try {
             if (stack.region().id().equals("us-east-1")) {
                 stack.s3().createBucket(b -> b.bucket(name));
@@ -423,7 +431,7 @@ final class Provisioner {
     // ---- SSM and Secrets Manager ----
 
     private void parameter(Resource resource) {
-        String name = physicalName(resource, "Name", resource.logicalId());
+        String name = physicalName(resource, "Name", generatedName(resource, 255, ""));
         String type = Optional.ofNullable(optionalString(property(resource, "Type"), resource, "Type")).orElse("String");
         String value;
         try {
@@ -437,7 +445,7 @@ final class Provisioner {
     }
 
     private void secret(Resource resource) {
-        String name = physicalName(resource, "Name", resource.logicalId());
+        String name = physicalName(resource, "Name", generatedName(resource, 255, ""));
         String value;
         try {
             value = secretValue(resource);
@@ -484,7 +492,7 @@ final class Provisioner {
     // ---- helpers ----
 
     /** Runs one resource's creation, turning the emulator's refusal into an error that names the resource. */
-    private void attempt(Resource resource, Runnable creation) {
+    void attempt(Resource resource, Runnable creation) {
         try {
             creation.run();
         } catch (SdkException e) {
@@ -495,8 +503,18 @@ final class Provisioner {
         }
     }
 
+    /**
+     * The name of a resource whose template gives it none: its logical id in the default local stack, else the stack
+     * name and the logical id, as CloudFormation names it (less its random suffix), cut to the service's limit.
+     */
+    String generatedName(Resource resource, int limit, String suffix) {
+        String base = LocalResources.STACK_NAME.equals(resources.stackName()) ? resource.logicalId()
+                : resources.stackName() + "-" + resource.logicalId();
+        return (base.length() + suffix.length() > limit ? base.substring(0, limit - suffix.length()) : base) + suffix;
+    }
+
     /** The name property when it resolves to a string (e.g. a plain name or a !Sub of parameters), else the fallback. */
-    private String physicalName(Resource resource, String property, String fallback) {
+    String physicalName(Resource resource, String property, String fallback) {
         Object value = resource.properties().get(property);
         if (value == null) {
             return fallback;
@@ -508,7 +526,7 @@ final class Provisioner {
         }
     }
 
-    private Object property(Resource resource, String name) {
+    Object property(Resource resource, String name) {
         return resolved(resource.properties().get(name), resource.logicalId(), name);
     }
 
@@ -527,7 +545,7 @@ final class Provisioner {
         }
     }
 
-    private String string(Object value, Resource resource, String what) {
+    String string(Object value, Resource resource, String what) {
         String text = optionalString(value, resource, what);
         if (text == null) {
             throw new ProvisioningException(resource.logicalId() + " (" + template.where(resource.raw()) + "): "
@@ -536,7 +554,7 @@ final class Provisioner {
         return text;
     }
 
-    private String optionalString(Object value, Resource resource, String what) {
+    String optionalString(Object value, Resource resource, String what) {
         if (value == null) {
             return null;
         }
@@ -597,13 +615,14 @@ final class Provisioner {
     private static Map<String, String> skipReasons() {
         Map<String, String> reasons = new LinkedHashMap<>();
         reasons.put("AWS::Lambda::", "Lambda configuration; moto does not run Lambda functions");
-        reasons.put("AWS::KMS::", "encryption at rest is not emulated; tables, topics and queues are created unencrypted");
+        reasons.put("AWS::KMS::", "only keys and aliases are created locally, and they encrypt nothing");
         reasons.put("AWS::IAM::", "IAM policies are not enforced locally");
         reasons.put("AWS::SNS::TopicPolicy", "access policies are not enforced locally");
         reasons.put("AWS::SQS::QueuePolicy", "access policies are not enforced locally");
         reasons.put("AWS::S3::BucketPolicy", "access policies are not enforced locally");
-        reasons.put("AWS::Logs::", "logs are not emulated");
-        reasons.put("AWS::CloudWatch::", "metrics and alarms are not emulated");
+        reasons.put("AWS::Logs::", "only log groups are created locally; nothing is logged to them");
+        reasons.put("AWS::CloudWatch::", "metrics and alarms are not emulated (moto does not serve the SDK's CloudWatch"
+                + " protocol, Smithy RPC v2 CBOR)");
         reasons.put("AWS::Events::", "EventBridge rules do not fire locally: drive the handler with the event instead");
         reasons.put("AWS::Scheduler::", "schedules do not fire locally: drive the handler instead");
         reasons.put("AWS::Serverless::", "SAM resource the local stack does not emulate");

@@ -163,6 +163,11 @@ public final class SamTemplate {
         return section("Mappings");
     }
 
+    /** {@code Rules} by name: each a {@code RuleCondition} and {@code Assertions} on the parameters, unevaluated. */
+    public Map<String, Object> rules() {
+        return section("Rules");
+    }
+
     /** Logical ids of every {@code AWS::Serverless::Function}, in template order. */
     public List<String> functionIds() {
         return resources.values().stream()

@@ -27,7 +27,7 @@ class LocalResourcesTest {
     }
 
     private LocalResources resourcesWith(Map<String, String> overrides) {
-        LocalResources local = new LocalResources(template, "eu-west-1", "123456789012", overrides);
+        LocalResources local = new LocalResources(template, LocalResources.STACK_NAME, "eu-west-1", "123456789012", overrides);
         local.created("Table", "AWS::DynamoDB::Table", "Table", Map.of("Arn", () -> TABLE_ARN));
         local.created("Topic", "AWS::SNS::Topic", TOPIC_ARN, Map.of("TopicArn", () -> TOPIC_ARN));
         local.created("Queue", "AWS::SQS::Queue", QUEUE_URL,

@@ -62,9 +62,9 @@ class ProvisionFixturesTest {
         Map<String, String> reasons = resources.skipped().stream()
                 .collect(Collectors.toMap(LocalResources.Skipped::logicalId, LocalResources.Skipped::reason));
 
-        assertThat(reasons).containsOnlyKeys("EmailSubscription", "KeyParameter", "Key", "OnlyWithFeature");
+        assertThat(reasons).containsOnlyKeys("EmailSubscription", "RoleParameter", "Role", "OnlyWithFeature");
         assertThat(reasons.get("EmailSubscription")).startsWith("protocol email is not delivered locally");
-        assertThat(reasons.get("KeyParameter")).contains("Key is an AWS::KMS::Key, which the local stack does not create");
+        assertThat(reasons.get("RoleParameter")).contains("Role is an AWS::IAM::Role, which the local stack does not create");
         assertThat(reasons.get("OnlyWithFeature")).isEqualTo("its condition FeatureOn is false");
         assertThat(stack.sqs().listQueues().queueUrls()).noneMatch(url -> url.endsWith("/OnlyWithFeature"));
     }

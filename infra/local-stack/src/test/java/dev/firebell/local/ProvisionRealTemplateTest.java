@@ -104,9 +104,25 @@ class ProvisionRealTemplateTest {
     @Test
     void provision_shouldListWhatItDidNotCreate_withReasons() {
         assertThat(resources.skipped()).extracting(LocalResources.Skipped::logicalId)
-                .contains("FirebellKey", "AlarmIngestFunction", "EscalationFunction", "AlarmTopicPolicy");
+                .contains("AlarmIngestFunction", "EscalationFunction", "AlarmTopicPolicy", "AlarmIngestErrorsAlarm");
         assertThat(resources.skipped()).allSatisfy(skipped -> assertThat(skipped.reason()).isNotBlank());
-        assertThat(resources.created()).contains("FirebellTable", "PageTopic", "AlarmTopic", "AlarmIngestFailureQueue");
+        assertThat(resources.created()).contains("FirebellTable", "PageTopic", "AlarmTopic", "AlarmIngestFailureQueue",
+                "FirebellKey", "FirebellKeyAlias", "OpsAlertKey", "OpsAlertKeyAlias", "AlarmIngestLogGroup");
+    }
+
+    @Test
+    void provision_shouldClaimTheStacksKeyAliasesAndLogGroups_namedAfterTheStack() {
+        List<String> aliases = stack.kms().listAliasesPaginator(b -> { }).aliases().stream()
+                .map(alias -> alias.aliasName()).filter(name -> name.startsWith("alias/firebell/")).toList();
+        List<String> groups = stack.logs().describeLogGroups(b -> b.logGroupNamePrefix("/firebell/")).logGroups()
+                .stream().map(group -> group.logGroupName()).toList();
+
+        assertThat(aliases).containsExactlyInAnyOrder("alias/firebell/firebell-local/data",
+                "alias/firebell/firebell-local/ops-alerts");
+        assertThat(groups).containsExactlyInAnyOrder("/firebell/firebell-local/alarm-ingest",
+                "/firebell/firebell-local/escalation", "/firebell/firebell-local/postmortem", "/firebell/firebell-local/chat");
+        assertThat(resources.resolveString(Map.of("Fn::GetAtt", List.of("FirebellKey", "Arn"))))
+                .startsWith("arn:aws:kms:us-east-1:123456789012:key/");
     }
 
     @Test
@@ -154,6 +170,8 @@ class ProvisionRealTemplateTest {
         LocalResources again = stack.provision(resources.template());
 
         assertThat(again.created()).isEqualTo(resources.created());
+        assertThat(again.resolveString(Map.of("Ref", "FirebellKey"))).isEqualTo(resources.resolveString(Map.of("Ref",
+                "FirebellKey")));
         assertThat(again.topicArn("PageTopic")).isEqualTo(resources.topicArn("PageTopic"));
         assertThat(again.queueUrl("AlarmIngestFailureQueue")).isEqualTo(resources.queueUrl("AlarmIngestFailureQueue"));
         assertThat(stack.dynamoDb().getItem(b -> b.tableName(name).key(Map.of(

@@ -1,6 +1,7 @@
 package dev.firebell.incident;
 
 import dev.firebell.alarm.AlarmStateChange;
+import dev.firebell.alarm.OwnAlarms;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.escalation.EscalationState;
@@ -38,6 +39,12 @@ public final class AlarmService {
     }
 
     public AlarmOutcome handle(AlarmStateChange alarm) {
+        if (OwnAlarms.isFirebells(alarm.alarmName())) {
+            // Reached us by an alarm action or the alarm topic, not by the rule (which leaves these out): still never
+            // an incident of ours, and nothing is written.
+            return new AlarmOutcome(AlarmOutcome.Kind.IGNORED, null, "a Firebell stack's own alarm ("
+                    + OwnAlarms.NAME_PREFIX + "...): it notifies that stack's ops topic, never an incident", null);
+        }
         FirebellConfig current = config.current();
         RoutingDecision route = current.routing().route(alarm, current.serviceNames());
         ServicePolicy policy = current.service(route.service());

@@ -46,7 +46,8 @@ class AlarmServiceTest {
 
     @BeforeEach
     void setUp() {
-        when(config.current()).thenReturn(FirebellConfig.empty());
+        // Lenient: a Firebell stack's own alarm is turned away before the configuration is read.
+        lenient().when(config.current()).thenReturn(FirebellConfig.empty());
         // Services group by default; a service that never grouped has no group yet.
         lenient().when(store.serviceGroup(anyString())).thenAnswer(call -> ServiceGroup.none(call.getArgument(0)));
         service = new AlarmService(config, store,
@@ -67,6 +68,33 @@ class AlarmServiceTest {
         assertThat(written.getValue()).isInstanceOf(Transition.Open.class);
         assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.OPENED);
         assertThat(outcome.pages().sent()).isEqualTo(1);
+    }
+
+    @Test
+    void handle_shouldIgnoreAndWriteNothing_whenTheAlarmIsAnyFirebellStacksOwn() {
+        // GIVEN the errors alarm of another Firebell stack, delivered by an alarm action rather than the rule
+        AlarmOutcome outcome = service.handle(Alarms.change("Firebell/firebell-staging/alarm-ingest-errors",
+                AlarmState.ALARM, "2026-11-27T09:00:00Z"));
+
+        // THEN nothing is read, written or paged
+        assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.IGNORED);
+        assertThat(outcome.detail()).contains("a Firebell stack's own alarm (Firebell/...)");
+        verify(store, never()).track(anyString());
+        verify(store, never()).apply(any(), any());
+        verify(dispatcher, never()).send(anyList());
+    }
+
+    @Test
+    void handle_shouldTakeAnAlarmWhoseNameOnlyMentionsFirebell() {
+        String arn = Alarms.arn("firebell-checkout-5xx");
+        when(store.track(arn)).thenReturn(AlarmTrack.none(arn));
+        when(store.nextIncidentId()).thenReturn("1");
+        when(dispatcher.send(anyList())).thenReturn(new DispatchReport(1, 0, 0));
+
+        AlarmOutcome outcome = service.handle(Alarms.change("firebell-checkout-5xx", AlarmState.ALARM,
+                "2026-11-27T09:00:00Z"));
+
+        assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.OPENED);
     }
 
     @Test

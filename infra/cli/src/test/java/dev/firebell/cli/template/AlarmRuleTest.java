@@ -1,12 +1,13 @@
 package dev.firebell.cli.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebell.alarm.OwnAlarms;
 import dev.firebell.aws.Json;
 import dev.firebell.local.EventFilter;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.SamTemplate;
-import dev.firebell.local.junit.LocalStackTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,48 +16,96 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The alarm function's EventBridge rule, evaluated as EventBridge would with the stack name filled in: it takes the
- * account's alarms (the demo's real-shaped events) and leaves out every alarm of Firebell's own, which go to the ops
- * topic only (docs/adr/0064).
+ * The alarm function's EventBridge rule, evaluated as EventBridge would for each stack, its parameters and names filled
+ * in: it takes the alarms its AlarmScope selects (the demo's real-shaped events, renamed) and never the alarm of any
+ * Firebell stack, its own or another's, which go to their ops topic only (docs/adr/0064, docs/adr/0093).
  */
-@LocalStackTest
 class AlarmRuleTest {
 
-    private final LocalResources resources;
-    private final SamTemplate template;
+    private static final SamTemplate TEMPLATE = SamTemplate.load(ProjectFiles.template());
 
-    AlarmRuleTest(LocalResources resources) {
-        this.resources = resources;
-        this.template = resources.template();
+    @Test
+    void everyAlarmOfTheTemplate_shouldBeNamedFirebellThenTheStack() {
+        LocalResources stack = stack("firebell-prod", Map.of());
+
+        List<String> own = ownAlarmNames(stack);
+
+        assertThat(own).hasSizeGreaterThan(20)
+                .allSatisfy(name -> assertThat(name).startsWith(OwnAlarms.NAME_PREFIX + "firebell-prod/"));
     }
 
     @Test
-    void rule_shouldTakeTheAccountsAlarms_andLeaveOutFirebellsOwn() throws IOException {
-        // GIVEN the rule's pattern as deployed (the stack name resolved) and the demo's EventBridge events
-        Object pattern = resources.resolve(TemplateData.at(template.function("AlarmIngestFunction").events()
-                .get("AlarmStateChange"), "Properties", "Pattern").orElseThrow());
-        EventFilter rule = EventFilter.of(List.of(Json.write(pattern)));
+    void ruleWithDefaultScope_shouldTakeTheAccountsAlarms_andNoFirebellStacksOwn() throws IOException {
+        // GIVEN two stacks in one account: the rule of one, and the own alarms of both
+        LocalResources prod = stack("firebell-prod", Map.of());
+        LocalResources staging = stack("firebell-staging", Map.of());
+        EventFilter rule = EventFilter.forEventBridgeRule(prod, "AlarmIngestFunction", "AlarmStateChange");
         List<Map<String, Object>> demo = demoEvents();
         assertThat(demo).isNotEmpty();
 
         // THEN every demo alarm passes
         assertThat(demo).allSatisfy(event -> assertThat(rule.matches(event)).as("%s", alarmName(event)).isTrue());
 
-        // AND the same event for any alarm of the template does not
-        List<String> own = template.resources().values().stream()
-                .filter(resource -> resource.type().equals(TemplateOperations.ALARM))
-                .map(resource -> resources.resolveString(resource.properties().get("AlarmName")))
-                .toList();
-        assertThat(own).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith(LocalResources.STACK_NAME + "-"));
-        for (String name : own) {
-            Map<String, Object> event = withAlarmName(demo.get(0), name);
-            assertThat(rule.matches(event)).as("the rule takes Firebell's own alarm %s", name).isFalse();
+        // AND the same event for any alarm of either Firebell stack does not
+        for (String name : Stream.concat(ownAlarmNames(prod).stream(), ownAlarmNames(staging).stream()).toList()) {
+            assertThat(rule.matches(withAlarmName(demo.get(0), prod, name)))
+                    .as("the rule takes Firebell's own alarm %s", name).isFalse();
         }
+        // AND the rule's pattern names the reserved prefix itself, which the alarm function's code checks too
+        assertThat(Json.write(TemplateData.at(TEMPLATE.function("AlarmIngestFunction").events().get("AlarmStateChange"),
+                "Properties", "Pattern", "detail").orElseThrow())).contains("\"" + OwnAlarms.NAME_PREFIX + "\"");
     }
 
-    private static List<Map<String, Object>> demoEvents() throws IOException {
+    @ParameterizedTest(name = "AlarmScope={0} AlarmNamePrefix={1}: {2} {3} {4} {5}")
+    @CsvSource({
+            "all,           '',       true,  true,  false, false",
+            "prefix,        staging-, false, true,  false, false",
+            "except-prefix, staging-, true,  false, false, false",
+            "none,          '',       false, false, false, false",
+    })
+    void scope_shouldSelectTheAlarmsOfTheAccount_andNeverFirebellsOwn(
+            String scope, String prefix, boolean takesCheckout, boolean takesStagingCheckout, boolean takesOwn,
+            boolean takesOthersOwn) throws IOException {
+        LocalResources stack = stack("firebell-staging", Map.of("AlarmScope", scope, "AlarmNamePrefix", prefix));
+        EventFilter rule = EventFilter.forEventBridgeRule(stack, "AlarmIngestFunction", "AlarmStateChange");
+        Map<String, Object> event = demoEvents().get(0);
+
+        assertThat(rule.matches(withAlarmName(event, stack, "checkout-api-5xx-high"))).isEqualTo(takesCheckout);
+        assertThat(rule.matches(withAlarmName(event, stack, "staging-checkout-api-5xx-high")))
+                .isEqualTo(takesStagingCheckout);
+        assertThat(rule.matches(withAlarmName(event, stack, "Firebell/firebell-staging/alarm-ingest-errors")))
+                .isEqualTo(takesOwn);
+        assertThat(rule.matches(withAlarmName(event, stack, "Firebell/firebell-prod/alarm-ingest-errors")))
+                .isEqualTo(takesOthersOwn);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"prefix", "except-prefix"})
+    void prefixScopes_withoutAPrefix_shouldBeRefused_asTheTemplatesRuleSays(String scope) {
+        assertThatThrownBy(() -> stack("firebell-staging", Map.of("AlarmScope", scope)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the parameters break rule PrefixScopesNameTheirPrefix of template.yaml: AlarmScope 'prefix'"
+                        + " and 'except-prefix' need an AlarmNamePrefix, e.g. staging-");
+    }
+
+    private static LocalResources stack(String name, Map<String, String> parameters) {
+        Map<String, String> all = new LinkedHashMap<>(parameters);
+        all.put("AlertEmail", "ops@example.com");
+        return LocalResources.unprovisioned(TEMPLATE, name, all);
+    }
+
+    private static List<String> ownAlarmNames(LocalResources stack) {
+        return TEMPLATE.resources().values().stream()
+                .filter(resource -> resource.type().equals(TemplateOperations.ALARM))
+                .map(resource -> stack.resolveString(resource.properties().get("AlarmName")))
+                .toList();
+    }
+
+    static List<Map<String, Object>> demoEvents() throws IOException {
         Path events = ProjectFiles.root().resolve("infra/demo/events");
         try (Stream<Path> files = Files.list(events)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".eventbridge.json")).sorted()
@@ -75,12 +124,20 @@ class AlarmRuleTest {
         return ((Map<String, Object>) event.get("detail")).get("alarmName");
     }
 
+    /**
+     * The event as CloudWatch would send it to the stack's account and region for another alarm: the name in the detail
+     * and at the end of the alarm's ARN.
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> withAlarmName(Map<String, Object> event, String name) {
+    static Map<String, Object> withAlarmName(Map<String, Object> event, LocalResources stack, String name) {
         Map<String, Object> copy = new LinkedHashMap<>(event);
         Map<String, Object> detail = new LinkedHashMap<>((Map<String, Object>) event.get("detail"));
         detail.put("alarmName", name);
         copy.put("detail", detail);
+        copy.put("account", stack.accountId());
+        copy.put("region", stack.region());
+        copy.put("resources", List.of("arn:aws:cloudwatch:" + stack.region() + ":" + stack.accountId() + ":alarm:"
+                + name));
         return copy;
     }
 }

@@ -9,6 +9,7 @@ import static dev.firebell.cli.template.TemplateData.list;
 import static dev.firebell.cli.template.TemplateData.map;
 import static dev.firebell.cli.template.TemplateData.refName;
 
+import dev.firebell.alarm.OwnAlarms;
 import dev.firebell.local.FunctionSpec;
 import dev.firebell.local.SamTemplate;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Operability rules for a template: Firebell watches itself, through a channel apart from itself, and releases safely.
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
 final class TemplateOperations {
 
     static final String ALARM = "AWS::CloudWatch::Alarm";
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     /** One AWS::CloudWatch::Alarm, read. */
     record Alarm(SamTemplate.Resource resource, String namespace, String metric, Map<String, Object> dimensions,
@@ -183,8 +181,10 @@ final class TemplateOperations {
 
     /**
      * When a function receives the account's CloudWatch alarm state changes (an EventBridge rule on
-     * {@code aws.cloudwatch}), the template's own alarms stay out of it: each is named {@code ${AWS::StackName}-...}
-     * and the rule's pattern has {@code detail.alarmName: [{anything-but: {prefix: ${AWS::StackName}-}}]}.
+     * {@code aws.cloudwatch}), no Firebell stack's own alarm reaches it: every alarm of the template is named
+     * {@code !Sub Firebell/${AWS::StackName}/...} ({@link OwnAlarms#NAME_PREFIX}, then the stack) and the rule's pattern
+     * has {@code detail.alarmName: [{anything-but: {prefix: Firebell/}}]}, the prefix alone, so that it leaves out the
+     * alarms of every Firebell stack of the account, not only its own (docs/adr/0093).
      */
     List<String> ownAlarmsReachingFirebell() {
         List<String> findings = new ArrayList<>();
@@ -198,22 +198,23 @@ final class TemplateOperations {
                     continue;
                 }
                 ingests = true;
-                boolean excludesOwn = list(at(pattern, "detail", "alarmName").orElse(null)).stream()
+                boolean excludesEveryStacksOwn = list(at(pattern, "detail", "alarmName").orElse(null)).stream()
                         .map(filter -> at(filter, "anything-but", "prefix").orElse(null))
-                        .anyMatch(TemplateOperations::stackPrefixed);
-                if (!excludesOwn) {
+                        .anyMatch(OwnAlarms.NAME_PREFIX::equals);
+                if (!excludesEveryStacksOwn) {
                     findings.add(lines.at(template.resource(id).raw(), List.of("Resources", id, "Properties", "Events",
-                            event.getKey())) + ": " + id + " Events." + event.getKey() + " receives every alarm state"
-                            + " change, the stack's own alarms included: add detail.alarmName: [{anything-but: {prefix:"
-                            + " !Sub '${AWS::StackName}-'}}]");
+                            event.getKey())) + ": " + id + " Events." + event.getKey() + " receives Firebell's own alarms"
+                            + " (its stack's and other Firebell stacks'): add detail.alarmName: [{anything-but: {prefix: "
+                            + OwnAlarms.NAME_PREFIX + "}}]");
                 }
             }
         }
         if (ingests) {
             for (Alarm alarm : alarms) {
-                if (!stackPrefixed(alarm.properties().get("AlarmName"))) {
-                    findings.add(where(alarm.id()) + ": " + alarm.id() + " is not named !Sub ${AWS::StackName}-...,"
-                            + " so the alarm function's rule cannot leave it out");
+                if (!String.valueOf(subText(alarm.properties().get("AlarmName")))
+                        .startsWith(OwnAlarms.NAME_PREFIX + "${AWS::StackName}/")) {
+                    findings.add(where(alarm.id()) + ": " + alarm.id() + " is not named !Sub " + OwnAlarms.NAME_PREFIX
+                            + "${AWS::StackName}/..., so the alarm rules of Firebell stacks cannot leave it out");
                 }
             }
         }
@@ -272,65 +273,10 @@ final class TemplateOperations {
             Object name = template.resource(group.get()).properties().get("LogGroupName");
             if (String.valueOf(subText(name)).startsWith("/aws/lambda/")) {
                 findings.add(where(group.get()) + ": " + group.get() + " (logs of " + id + ") is named under"
-                        + " /aws/lambda/, where Lambda creates groups itself: name it apart, e.g. /firebell/${Stage}/...");
+                        + " /aws/lambda/, where Lambda creates groups itself: name it apart, e.g. /firebell/${AWS::StackName}/...");
             }
         }
         return findings;
-    }
-
-    /** Properties that fix a resource's physical name, by resource type. */
-    static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(
-            Map.entry("AWS::Serverless::Function", "FunctionName"), Map.entry("AWS::Lambda::Function", "FunctionName"),
-            Map.entry(ALARM, "AlarmName"), Map.entry("AWS::CloudWatch::Dashboard", "DashboardName"),
-            Map.entry("AWS::Logs::LogGroup", "LogGroupName"), Map.entry("AWS::KMS::Alias", "AliasName"),
-            Map.entry("AWS::SNS::Topic", "TopicName"), Map.entry("AWS::SQS::Queue", "QueueName"),
-            Map.entry("AWS::DynamoDB::Table", "TableName"), Map.entry("AWS::S3::Bucket", "BucketName"),
-            Map.entry("AWS::IAM::Role", "RoleName"), Map.entry("AWS::Scheduler::Schedule", "Name"),
-            Map.entry("AWS::Events::Rule", "Name"));
-
-    /**
-     * Two stacks of the template fit in one account and region (the pipeline deploys staging and prod side by side):
-     * every physical name the template fixes contains {@code ${AWS::StackName}} or a parameter (the stage), and every
-     * {@code ScheduleV2} event sets {@code OmitName: true} or such a {@code Name}, since SAM otherwise names the schedule
-     * after the event's logical id.
-     */
-    List<String> namesCollidingAcrossStacks() {
-        List<String> findings = new ArrayList<>();
-        for (SamTemplate.Resource resource : template.resources().values()) {
-            String property = NAME_PROPERTIES.get(resource.type());
-            Object name = property == null ? null : resource.properties().get(property);
-            if (name != null && !variesByStack(name)) {
-                findings.add(lines.at(resource.raw(), List.of("Resources", resource.logicalId(), "Properties", property))
-                        + ": " + resource.logicalId() + "." + property + " is the same in every stack of this template");
-            }
-        }
-        for (String id : template.functionIds()) {
-            template.function(id).events().forEach((name, event) -> {
-                Map<String, Object> properties = map(map(event).get("Properties"));
-                if ("ScheduleV2".equals(map(event).get("Type")) && !Boolean.TRUE.equals(properties.get("OmitName"))
-                        && !variesByStack(properties.getOrDefault("Name", name))) {
-                    findings.add(lines.at(template.resource(id).raw(), List.of("Resources", id, "Properties", "Events",
-                            name)) + ": " + id + " Events." + name + ": SAM names the schedule '" + name + "' in every"
-                            + " stack; set OmitName: true");
-                }
-            });
-        }
-        return findings;
-    }
-
-    private boolean variesByStack(Object name) {
-        Set<String> names = new LinkedHashSet<>();
-        TemplateData.walk(name, List.of(), (node, path) -> {
-            if (isIntrinsic(node) && intrinsicName(node).equals("Fn::Sub")) {
-                Matcher variable = SUB_VARIABLE.matcher(String.valueOf(subText(node)));
-                while (variable.find()) {
-                    names.add(variable.group(1));
-                }
-            }
-            refName(node).ifPresent(names::add);
-        });
-        return names.contains("AWS::StackName") || names.stream().anyMatch(template.parameters()::containsKey)
-                || names.stream().anyMatch(n -> template.resources().containsKey(n.split("\\.")[0]));
     }
 
     // ---- helpers ----
@@ -408,11 +354,6 @@ final class TemplateOperations {
                 queues.merge(name, what, (a, b) -> a + ", " + b);
             }
         }
-    }
-
-    /** {@code !Sub '${AWS::StackName}-...'}: the value starts with the stack name and a hyphen. */
-    private static boolean stackPrefixed(Object value) {
-        return String.valueOf(subText(value)).startsWith("${AWS::StackName}-");
     }
 
     /** A Sub's pattern, or a literal as it is. */

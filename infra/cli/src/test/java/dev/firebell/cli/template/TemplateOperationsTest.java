@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Watching the watcher, and releasing safely: every function's errors and throttles, every failure queue, every page
  * topic's deliveries and the scheduled sweep's heartbeat are alarmed, to a channel apart from Firebell; Firebell does
  * not ingest its own alarms; every release can roll back; no log group races Lambda. The rules are documented on
- * {@link TemplateOperations}; the last test proves each reports what it should, and only that.
+ * {@link TemplateOperations}; the last test proves each reports what it should, and only that (with
+ * those of {@link TemplateNames}, whose mistakes share the fixture).
  */
 class TemplateOperationsTest {
 
@@ -65,11 +66,6 @@ class TemplateOperationsTest {
     }
 
     @Test
-    void names_shouldLetTwoStacksShareAnAccount() {
-        assertThat(operations.namesCollidingAcrossStacks()).as(lines(operations.namesCollidingAcrossStacks())).isEmpty();
-    }
-
-    @Test
     void checks_shouldReportExactlyTheMarkedMistakes_withTheirLines() {
         // GIVEN a template whose mistakes are marked "# wrong:", next to a function that follows every rule
         Path file = ProjectFiles.testTemplate("operations-mistakes.yaml");
@@ -85,7 +81,7 @@ class TemplateOperationsTest {
         findings.addAll(checker.ownAlarmsReachingFirebell());
         findings.addAll(checker.deploymentsWithoutRollbackAlarms());
         findings.addAll(checker.logGroupsRacingLambda());
-        findings.addAll(checker.namesCollidingAcrossStacks());
+        findings.addAll(new TemplateNames(SamTemplate.load(file)).collidingAcrossStacks());
 
         // THEN
         assertThat(linesOf(findings)).as(lines(findings)).containsExactlyInAnyOrderElementsOf(markedLines(file));
@@ -96,12 +92,19 @@ class TemplateOperationsTest {
                 .anySatisfy(f -> assertThat(f).contains("functions publish to OtherTopic"))
                 .anySatisfy(f -> assertThat(f).contains("ScheduledFunction runs on a schedule, but no alarm"))
                 .anySatisfy(f -> assertThat(f).contains("BadThrottles notifies [PageTopic]"))
-                .anySatisfy(f -> assertThat(f).contains("BadFunction Events.Everything receives every alarm state"))
-                .anySatisfy(f -> assertThat(f).contains("UnprefixedAlarm is not named"))
+                .anySatisfy(f -> assertThat(f).contains("BadFunction Events.Everything receives Firebell's own alarms"))
+                .anySatisfy(f -> assertThat(f).contains("BadFunction Events.OnlyItsOwnLeftOut receives Firebell's own"))
+                .anySatisfy(f -> assertThat(f).contains("UnprefixedAlarm is not named !Sub Firebell/${AWS::StackName}/"))
                 .anySatisfy(f -> assertThat(f).contains("BadFunction has no AutoPublishAlias and DeploymentPreference"))
                 .anySatisfy(f -> assertThat(f).contains("RacingLogs (logs of BadFunction) is named under /aws/lambda/"))
                 .anySatisfy(f -> assertThat(f).contains("ScheduledFunction has no LoggingConfig.LogGroup"))
-                .anySatisfy(f -> assertThat(f).contains("UnprefixedAlarm.AlarmName is the same in every stack"))
+                .anySatisfy(f -> assertThat(f).contains("UnprefixedAlarm.AlarmName is 'some-alarm' in stack"
+                        + " firebell-prod, and stack firebell's UnprefixedAlarm has that name too"))
+                .anySatisfy(f -> assertThat(f).contains("StageAlias.AliasName is 'alias/firebell-prod' in stack"
+                        + " firebell-prod, and stack firebell's StageAlias has that name too"))
+                .anySatisfy(f -> assertThat(f).contains("StageLogs.LogGroupName is '/firebell/prod/worker'"))
+                .anySatisfy(f -> assertThat(f).contains("OpsAlias.AliasName is 'alias/firebell-prod-ops' in stack"
+                        + " firebell-prod, and stack firebell's ProdOpsAlias has that name too"))
                 .anySatisfy(f -> assertThat(f).contains("SAM names the schedule 'Every' in every stack"));
     }
 }

@@ -12,9 +12,10 @@ import java.util.Set;
 
 /**
  * The alarm path's store in memory, with the same conditions DynamoIncidentStore puts on each write (event key
- * absent, track and group versions, a join only into an open incident, a member's OK on the count it read, a resolve
- * on the incident's version), so that the rules can be exercised over long random storms without AWS. Not
- * thread-safe: it models one serialized sequence of transactions, which is what DynamoDB gives per item.
+ * absent, track and group versions, a new incident's number the next one, a join only into an open incident, a
+ * member's OK on the count it read, a resolve on the incident's version), so that the rules can be exercised over long
+ * random storms without AWS. Not thread-safe: it models one serialized sequence of transactions, which is what
+ * DynamoDB gives per item.
  */
 final class InMemoryIncidentStore implements IncidentStore {
 
@@ -24,7 +25,7 @@ final class InMemoryIncidentStore implements IncidentStore {
     final Map<String, List<TimelineEntry>> timelines = new HashMap<>();
     final Map<String, List<Page>> pages = new HashMap<>();
     final Set<String> events = new HashSet<>();
-    private int counter;
+    private long counter;
 
     @Override
     public AlarmTrack track(String dedupKey) {
@@ -43,7 +44,7 @@ final class InMemoryIncidentStore implements IncidentStore {
 
     @Override
     public String nextIncidentId() {
-        return Integer.toString(++counter);
+        return IncidentNumbers.after(counter);
     }
 
     @Override
@@ -65,6 +66,7 @@ final class InMemoryIncidentStore implements IncidentStore {
         }
         if (t instanceof Transition.Open open) {
             check(!incidents.containsKey(open.incident().id()), "incident absent");
+            check(IncidentNumbers.of(open.incident().id()) == counter + 1, "number " + open.incident().id() + " free");
             changed.put(open.incident().id(), open.incident().toBuilder().version(1).build());
             entries.addAll(open.entries());
             pages.computeIfAbsent(open.incident().id(), k -> new ArrayList<>()).addAll(open.pages());
@@ -118,6 +120,9 @@ final class InMemoryIncidentStore implements IncidentStore {
             entries.add(note.entry());
         }
         events.add(eventKey);
+        if (t instanceof Transition.Open open) {
+            counter = IncidentNumbers.of(open.incident().id());
+        }
         tracks.put(t.track().dedupKey(), new AlarmTrack(t.track().dedupKey(), t.track().incidentId(), t.track().open(),
                 t.track().resolvedAt(), t.track().autoResolved(), t.track().lastAlarmAt(), t.track().lastOkAt(),
                 t.track().version() + 1));

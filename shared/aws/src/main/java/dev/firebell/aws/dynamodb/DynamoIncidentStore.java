@@ -6,6 +6,7 @@ import dev.firebell.incident.AlarmTrack;
 import dev.firebell.incident.ConcurrentChangeException;
 import dev.firebell.incident.EventAlreadyProcessedException;
 import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentNumbers;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.incident.ServiceGroup;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -82,13 +82,9 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
 
     @Override
     public String nextIncidentId() {
-        var result = dynamo.updateItem(r -> r.tableName(table)
-                .key(key("COUNTER#incident", "COUNTER"))
-                .updateExpression("ADD #v :one SET #t = :type")
-                .expressionAttributeNames(Map.of("#v", "value", "#t", "type"))
-                .expressionAttributeValues(Map.of(":one", ONE, ":type", Item.s("counter")))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return result.attributes().get("value").n();
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key("COUNTER#incident", "COUNTER"))).item();
+        return IncidentNumbers.after(item == null || item.isEmpty() ? 0 : Item.of(item).num("value", 0));
     }
 
     @Override
@@ -148,6 +144,7 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
         }
         if (transition instanceof Transition.Open open) {
             writes.add(put(IncidentItems.incident(open.incident()), "attribute_not_exists(PK)", Map.of(), Map.of()));
+            writes.add(numberTaken(open.incident().id()));
             for (int i = 0; i < open.entries().size(); i++) {
                 writes.add(put(IncidentItems.timeline(open.entries().get(i), i), null, Map.of(), Map.of()));
             }
@@ -239,9 +236,12 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
     public void update(Incident changed, List<TimelineEntry> entries, List<Page> pages, AlarmTrack track,
                        EscalationState escalation) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(changed.version() == 0
-                ? put(IncidentItems.incident(changed), "attribute_not_exists(PK)", Map.of(), Map.of())
-                : put(IncidentItems.incident(changed), "version = :v", Map.of(), Map.of(":v", Item.n(changed.version()))));
+        if (changed.version() == 0) {
+            writes.add(put(IncidentItems.incident(changed), "attribute_not_exists(PK)", Map.of(), Map.of()));
+            writes.add(numberTaken(changed.id()));
+        } else {
+            writes.add(put(IncidentItems.incident(changed), "version = :v", Map.of(), Map.of(":v", Item.n(changed.version()))));
+        }
         for (int i = 0; i < entries.size(); i++) {
             writes.add(put(IncidentItems.timeline(entries.get(i), i), null, Map.of(), Map.of()));
         }
@@ -326,6 +326,21 @@ public final class DynamoIncidentStore implements IncidentStore, PageOutbox, Esc
             throw new ConcurrentChangeException("escalation of incident " + state.incidentId()
                     + " changed, or the incident is no longer triggered", e);
         }
+    }
+
+    /**
+     * The counter moves to a new incident's number, in the transaction that creates the incident, and only from the
+     * number before it (from nothing, for #1): of two writers that read the same counter, one takes the number and
+     * the other's transaction fails, so it asks for the next one. No number is taken without its incident.
+     */
+    private TransactWriteItem numberTaken(String incidentId) {
+        long number = IncidentNumbers.of(incidentId);
+        Map<String, AttributeValue> counter = Item.builder()
+                .str(Keys.PK, "COUNTER#incident").str(Keys.SK, "COUNTER").str("type", "counter").num("value", number)
+                .build();
+        return number == 1
+                ? put(counter, "attribute_not_exists(PK)", Map.of(), Map.of())
+                : put(counter, "#value = :previous", Map.of("#value", "value"), Map.of(":previous", Item.n(number - 1)));
     }
 
     /** The escalation is rewritten whole, guarded by the version it was read at. */

@@ -30,8 +30,13 @@ import dev.firebell.timeline.TimelineEntryType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +223,37 @@ class IncidentCommandsIntegrationTest {
         });
         assertThatThrownBy(() -> commands.declare("x", Severity.SEV2, "chekout", "alice"))
                 .hasMessageContaining("'chekout' is not a configured service; configured: checkout");
+    }
+
+    @Test
+    void declaresRacingAnAlarm_takeTheNumbersOneToNWithoutGaps() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> ids = new ArrayList<>();
+        try {
+            ids.add(pool.submit(() -> {
+                start.await();
+                return openIncident("2026-11-27T09:00:00Z");
+            }));
+            for (int i = 0; i < 3; i++) {
+                String title = "Checkout errors " + i;
+                ids.add(pool.submit(() -> {
+                    start.await();
+                    return commands.declare(title, Severity.SEV2, "checkout", "alice").incident().id();
+                }));
+            }
+            start.countDown();
+            List<String> taken = new ArrayList<>();
+            for (Future<String> id : ids) {
+                taken.add(id.get());
+            }
+
+            assertThat(taken).containsExactlyInAnyOrder("1", "2", "3", "4");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.openIncidents()).extracting(Incident::id).containsExactlyInAnyOrder("1", "2", "3", "4");
+        assertThat(commands.declare("Checkout is slow", Severity.SEV3, "checkout", "bob").incident().id()).isEqualTo("5");
     }
 
     private String openIncident(String at) {

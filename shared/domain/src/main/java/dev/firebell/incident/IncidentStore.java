@@ -34,7 +34,7 @@ public interface IncidentStore {
 
     /**
      * Writes a transition atomically together with the record that {@code eventKey} was processed. An
-     * {@link Transition.Open} also takes its incident's number.
+     * {@link Transition.Open} also takes its incident's number; a {@link Transition.Ignore} writes nothing at all.
      *
      * @throws EventAlreadyProcessedException the event was processed before (a redelivery); nothing written
      * @throws ConcurrentChangeException      the track or incident changed since it was read, or another incident

@@ -25,6 +25,8 @@ final class InMemoryIncidentStore implements IncidentStore {
     final Map<String, List<TimelineEntry>> timelines = new HashMap<>();
     final Map<String, List<Page>> pages = new HashMap<>();
     final Set<String> events = new HashSet<>();
+    /** Every transition given to {@link #apply}, in order (written or not). */
+    final List<Transition> applied = new ArrayList<>();
     private long counter;
 
     @Override
@@ -49,34 +51,93 @@ final class InMemoryIncidentStore implements IncidentStore {
 
     @Override
     public void apply(Transition t, String eventKey) {
-        if (t instanceof Transition.Ignore) {
-            return;
+        applied.add(t);
+        t.accept(new Writes(eventKey)).commit();
+    }
+
+    /** What one transaction writes, every check done before any of it is. */
+    private final class Staged {
+        private final String eventKey;
+        private final AlarmTrack track;
+        private final Map<String, Incident> changed = new HashMap<>();
+        private final List<TimelineEntry> entries = new ArrayList<>();
+        private final List<Page> newPages = new ArrayList<>();
+        private ServiceGroup group;
+        private long number;
+
+        Staged(String eventKey, AlarmTrack track) {
+            this.eventKey = eventKey;
+            this.track = track;
         }
-        if (events.contains(eventKey)) {
-            throw new EventAlreadyProcessedException(eventKey, t.track().incidentId());
+
+        void commit() {
+            if (eventKey == null) {
+                return;
+            }
+            events.add(eventKey);
+            tracks.put(track.dedupKey(), new AlarmTrack(track.dedupKey(), track.incidentId(), track.open(),
+                    track.resolvedAt(), track.autoResolved(), track.lastAlarmAt(), track.lastOkAt(), track.version() + 1));
+            incidents.putAll(changed);
+            for (TimelineEntry e : entries) {
+                timelines.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e);
+            }
+            for (Page p : newPages) {
+                pages.computeIfAbsent(p.incidentId(), k -> new ArrayList<>()).add(p);
+            }
+            if (group != null) {
+                groups.put(group.service(), group);
+            }
+            counter = Math.max(counter, number);
         }
-        // Every check first, as a transaction does; then every write.
-        AlarmTrack stored = tracks.get(t.track().dedupKey());
-        check((stored == null ? 0 : stored.version()) == t.track().version(), "track version");
-        Map<String, Incident> changed = new HashMap<>();
-        List<TimelineEntry> entries = new ArrayList<>();
-        if (t.releases() != null) {
-            Incident old = require(t.releases());
-            changed.put(old.id(), counted(old, -1));
+    }
+
+    /**
+     * Each kind's conditions and writes, in the order DynamoIncidentStore's transaction checks them: the event record
+     * first (a redelivery wins over any other failure), then the track, then the incidents.
+     */
+    private final class Writes implements Transition.Visitor<Staged> {
+        private final String eventKey;
+
+        Writes(String eventKey) {
+            this.eventKey = eventKey;
         }
-        if (t instanceof Transition.Open open) {
+
+        /** The event record, the track, and the incident the alarm leaves (if any): what every write has. */
+        private Staged begin(Transition t) {
+            if (events.contains(eventKey)) {
+                throw new EventAlreadyProcessedException(eventKey, t.track().incidentId());
+            }
+            AlarmTrack stored = tracks.get(t.track().dedupKey());
+            check((stored == null ? 0 : stored.version()) == t.track().version(), "track version");
+            Staged staged = new Staged(eventKey, t.track());
+            if (t.releases() != null) {
+                Incident old = require(t.releases());
+                staged.changed.put(old.id(), counted(old, -1));
+            }
+            return staged;
+        }
+
+        @Override
+        public Staged open(Transition.Open open) {
+            Staged staged = begin(open);
             check(!incidents.containsKey(open.incident().id()), "incident absent");
             check(IncidentNumbers.of(open.incident().id()) == counter + 1, "number " + open.incident().id() + " free");
-            changed.put(open.incident().id(), open.incident().toBuilder().version(1).build());
-            entries.addAll(open.entries());
-            pages.computeIfAbsent(open.incident().id(), k -> new ArrayList<>()).addAll(open.pages());
+            staged.number = IncidentNumbers.of(open.incident().id());
+            staged.changed.put(open.incident().id(), open.incident().toBuilder().version(1).build());
+            staged.entries.addAll(open.entries());
+            staged.newPages.addAll(open.pages());
             if (open.group() != null) {
                 ServiceGroup current = groups.get(open.group().service());
                 check((current == null ? 0 : current.version()) == open.group().version(), "group version");
-                groups.put(open.group().service(), new ServiceGroup(open.group().service(), open.group().incidentId(),
-                        open.group().startedAt(), open.group().version() + 1));
+                staged.group = new ServiceGroup(open.group().service(), open.group().incidentId(),
+                        open.group().startedAt(), open.group().version() + 1);
             }
-        } else if (t instanceof Transition.Join join) {
+            return staged;
+        }
+
+        @Override
+        public Staged join(Transition.Join join) {
+            Staged staged = begin(join);
             Incident i = require(join.incidentId());
             check(i.isOpen() && i.isGrouped(), "open grouped incident");
             AlarmGroup g = i.group();
@@ -85,50 +146,75 @@ final class InMemoryIncidentStore implements IncidentStore {
                 check(names.size() < AlarmGroup.MAX_NAMES, "room for a name");
                 names.add(join.listedName());
             }
-            changed.put(i.id(), i.toBuilder().lastSeenAt(join.seenAt()).alarmCount(i.alarmCount() + 1)
+            staged.changed.put(i.id(), i.toBuilder().lastSeenAt(join.seenAt()).alarmCount(i.alarmCount() + 1)
                     .group(new AlarmGroup(g.inAlarm() + (join.counted() ? 1 : 0), g.members() + (join.newMember() ? 1 : 0),
                             names)).version(i.version() + 1).build());
-            entries.add(join.entry());
-        } else if (t instanceof Transition.MemberOk ok) {
+            staged.entries.add(join.entry());
+            return staged;
+        }
+
+        @Override
+        public Staged memberOk(Transition.MemberOk ok) {
+            Staged staged = begin(ok);
             Incident i = require(ok.incidentId());
             if (ok.atLeast() > 0) {
                 check(i.group().inAlarm() >= ok.atLeast() && i.isOpen(), "count still at least " + ok.atLeast());
             }
-            changed.put(i.id(), counted(i, -1));
-            entries.add(ok.entry());
-        } else if (t instanceof Transition.Fold fold) {
+            staged.changed.put(i.id(), counted(i, -1));
+            staged.entries.add(ok.entry());
+            return staged;
+        }
+
+        @Override
+        public Staged fold(Transition.Fold fold) {
+            Staged staged = begin(fold);
             Incident i = require(fold.incidentId());
             check(i.isOpen(), "not resolved");
-            changed.put(i.id(), i.toBuilder().alarmCount(i.alarmCount() + 1).lastSeenAt(fold.seenAt())
+            staged.changed.put(i.id(), i.toBuilder().alarmCount(i.alarmCount() + 1).lastSeenAt(fold.seenAt())
                     .version(i.version() + 1).build());
-            entries.add(fold.entry());
-        } else if (t instanceof Transition.Resolve resolve) {
+            staged.entries.add(fold.entry());
+            return staged;
+        }
+
+        @Override
+        public Staged resolve(Transition.Resolve resolve) {
+            Staged staged = begin(resolve);
             Incident i = require(resolve.incident().id());
             check(i.version() == resolve.incident().version(), "incident version");
             Incident r = i.toBuilder().status(IncidentStatus.RESOLVED).resolvedAt(resolve.okAt())
                     .resolvedBy(Incident.RESOLVED_BY_ALARM).statusBeforeResolve(i.status()).build();
-            changed.put(i.id(), i.isGrouped() ? counted(r, -1) : r.toBuilder().version(i.version() + 1).build());
-            entries.add(resolve.entry());
-        } else if (t instanceof Transition.Reopen reopen) {
+            staged.changed.put(i.id(), i.isGrouped() ? counted(r, -1) : r.toBuilder().version(i.version() + 1).build());
+            staged.entries.add(resolve.entry());
+            return staged;
+        }
+
+        @Override
+        public Staged reopen(Transition.Reopen reopen) {
+            Staged staged = begin(reopen);
             Incident i = require(reopen.incident().id());
             check(i.version() == reopen.incident().version(), "incident version");
             Incident r = i.toBuilder().status(reopen.incident().status()).resolvedAt(null).resolvedBy(null)
                     .statusBeforeResolve(null).reopenCount(i.reopenCount() + 1).alarmCount(i.alarmCount() + 1).build();
-            changed.put(i.id(), i.isGrouped() ? counted(r, 1) : r.toBuilder().version(i.version() + 1).build());
-            entries.add(reopen.entry());
-        } else if (t instanceof Transition.Note note) {
-            entries.add(note.entry());
+            staged.changed.put(i.id(), i.isGrouped() ? counted(r, 1) : r.toBuilder().version(i.version() + 1).build());
+            staged.entries.add(reopen.entry());
+            return staged;
         }
-        events.add(eventKey);
-        if (t instanceof Transition.Open open) {
-            counter = IncidentNumbers.of(open.incident().id());
+
+        @Override
+        public Staged note(Transition.Note note) {
+            Staged staged = begin(note);
+            staged.entries.add(note.entry());
+            return staged;
         }
-        tracks.put(t.track().dedupKey(), new AlarmTrack(t.track().dedupKey(), t.track().incidentId(), t.track().open(),
-                t.track().resolvedAt(), t.track().autoResolved(), t.track().lastAlarmAt(), t.track().lastOkAt(),
-                t.track().version() + 1));
-        incidents.putAll(changed);
-        for (TimelineEntry e : entries) {
-            timelines.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e);
+
+        @Override
+        public Staged rememberOk(Transition.RememberOk ok) {
+            return begin(ok); // the newer OK time is in the track
+        }
+
+        @Override
+        public Staged ignore(Transition.Ignore ignore) {
+            return new Staged(null, ignore.track()); // nothing, not even the event record
         }
     }
 

@@ -23,6 +23,11 @@ final class Keys {
     static final String GSI3 = "GSI3";
 
     static final String INCIDENT_SK = "INCIDENT";
+    /** The incident counter: one item holding the number of the last incident created (ADR 0006). */
+    static final String INCIDENT_COUNTER = "COUNTER#incident";
+    static final String COUNTER_SK = "COUNTER";
+    /** A processed event's record: {@code EVENT#<eventKey>} / {@code EVENT}. */
+    static final String EVENT_SK = "EVENT";
     static final String TIMELINE_PREFIX = "TIMELINE#";
     static final String PAGE_PREFIX = "PAGE#";
     static final String OPEN_PARTITION = "OPEN";
@@ -44,6 +49,8 @@ final class Keys {
     static String track(String dedupKey) {
         return "DEDUP#" + dedupKey;
     }
+
+    static final String TRACK_SK = "DEDUP";
 
     /** A service's current group (ADR 0040). */
     static String group(String service) {
@@ -72,6 +79,9 @@ final class Keys {
     static String target(String target) {
         return "TARGET#" + target;
     }
+
+    /** The last page sent to a target: {@code TARGET#<target>} / {@code LASTPAGE}. */
+    static final String LAST_PAGE_SK = "LASTPAGE";
 
     static String service(String service) {
         return "SERVICE#" + service;

@@ -302,6 +302,18 @@ final class IncidentItems {
         return b.build();
     }
 
+    /** The last page sent to a target: which incident it was for. */
+    static Map<String, AttributeValue> lastPage(Page p, java.time.Instant sentAt) {
+        return Item.builder()
+                .str(Keys.PK, Keys.target(p.target())).str(Keys.SK, Keys.LAST_PAGE_SK).str("type", "last-page")
+                .str("target", p.target()).str("incidentId", p.incidentId()).str("pageId", p.pageId())
+                .instant("sentAt", sentAt).build();
+    }
+
+    static String lastPagedIncident(Map<String, AttributeValue> lastPage) {
+        return Item.of(lastPage).str("incidentId");
+    }
+
     static String pendingSortKey(java.time.Instant dueAt, String pageId) {
         return Keys.sortable(dueAt) + "#" + pageId;
     }

@@ -4,6 +4,7 @@ import dev.firebell.incident.AlarmGroup;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.Transition;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,21 +19,24 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 final class TransitionWrites implements Transition.Visitor<List<TransactWriteItem>> {
 
-    private final IncidentWrites writes;
+    private final IncidentTable items;
     private final Table table;
     private final String eventKey;
+    private final Instant now;
 
-    TransitionWrites(IncidentWrites writes, String eventKey) {
-        this.writes = writes;
-        this.table = writes.table();
+    /** The writes of the transition of event {@code eventKey}, processed at {@code now}. */
+    TransitionWrites(IncidentTable items, String eventKey, Instant now) {
+        this.items = items;
+        this.table = items.table();
         this.eventKey = eventKey;
+        this.now = now;
     }
 
     /** The event record FIRST, the track, and the release of the grouped incident the alarm leaves, if any. */
     private List<TransactWriteItem> begin(Transition t, String incidentId) {
         List<TransactWriteItem> out = new ArrayList<>();
-        out.add(writes.eventRecord(eventKey, incidentId));
-        out.add(writes.track(t.track()));
+        out.add(items.eventRecord(eventKey, incidentId, now));
+        out.add(items.track(t.track()));
         if (t.releases() != null) {
             // The alarm leaves a grouped incident (a person resolved it) while counted there in ALARM.
             out.add(table.update(Keys.incident(t.releases()), Keys.INCIDENT_SK,
@@ -45,11 +49,11 @@ final class TransitionWrites implements Transition.Visitor<List<TransactWriteIte
     @Override
     public List<TransactWriteItem> open(Transition.Open open) {
         List<TransactWriteItem> out = begin(open, open.incident().id());
-        out.addAll(writes.created(open.incident()));
-        out.addAll(writes.timeline(open.entries()));
-        out.addAll(writes.pages(open.pages()));
+        out.addAll(items.created(open.incident()));
+        out.addAll(items.timeline(open.entries()));
+        out.addAll(items.pages(open.pages()));
         if (open.escalation() != null) {
-            out.add(writes.escalation(open.escalation()));
+            out.add(items.escalation(open.escalation()));
         }
         if (open.group() != null) {
             // Guarded by the version read: of two alarms racing to open the service's incident, one wins and the
@@ -88,7 +92,7 @@ final class TransitionWrites implements Transition.Visitor<List<TransactWriteIte
         }
         out.add(table.update(Keys.incident(join.incidentId()), Keys.INCIDENT_SK, expression.toString(), condition,
                 Map.of("#status", "status"), values));
-        out.add(writes.entry(join.entry()));
+        out.add(items.entry(join.entry()));
         return out;
     }
 
@@ -109,7 +113,7 @@ final class TransitionWrites implements Transition.Visitor<List<TransactWriteIte
                 "ADD " + IncidentItems.IN_ALARM + " :minus, version :one",
                 checked ? IncidentItems.IN_ALARM + " >= :atLeast AND #status <> :resolved" : "attribute_exists(PK)",
                 checked ? Map.of("#status", "status") : Map.of(), values));
-        out.add(writes.entry(ok.entry()));
+        out.add(items.entry(ok.entry()));
         return out;
     }
 
@@ -123,7 +127,7 @@ final class TransitionWrites implements Transition.Visitor<List<TransactWriteIte
                 Map.of("#status", "status"),
                 Map.of(":seen", Item.s(fold.seenAt().toString()), ":one", Table.ONE,
                         ":resolved", Item.s(IncidentStatus.RESOLVED.name()))));
-        out.add(writes.entry(fold.entry()));
+        out.add(items.entry(fold.entry()));
         return out;
     }
 
@@ -143,7 +147,7 @@ final class TransitionWrites implements Transition.Visitor<List<TransactWriteIte
                         + " REMOVE GSI1PK, GSI1SK",
                 "version = :v",
                 Map.of("#status", "status"), values));
-        out.add(writes.entry(resolve.entry()));
+        out.add(items.entry(resolve.entry()));
         return out;
     }
 
@@ -161,9 +165,9 @@ final class TransitionWrites implements Transition.Visitor<List<TransactWriteIte
                 Map.of(":restored", Item.s(i.status().name()), ":seen", Item.s(reopen.seenAt().toString()),
                         ":open", Item.s(Keys.OPEN_PARTITION), ":openSk", Item.s(IncidentItems.openSortKey(i)),
                         ":one", Table.ONE, ":v", Item.n(i.version()))));
-        out.add(writes.entry(reopen.entry()));
+        out.add(items.entry(reopen.entry()));
         if (reopen.escalation() != null) {
-            out.add(writes.escalation(reopen.escalation()));
+            out.add(items.escalation(reopen.escalation()));
         }
         return out;
     }
@@ -171,7 +175,7 @@ final class TransitionWrites implements Transition.Visitor<List<TransactWriteIte
     @Override
     public List<TransactWriteItem> note(Transition.Note note) {
         List<TransactWriteItem> out = begin(note, note.track().incidentId());
-        out.add(writes.entry(note.entry()));
+        out.add(items.entry(note.entry()));
         return out;
     }
 

@@ -53,6 +53,7 @@ class IncidentCommandsIntegrationTest {
     private final InstantSource clock = () -> now;
     private final AtomicInteger published = new AtomicInteger();
     private DynamoIncidentStore store;
+    private DynamoPageOutbox outbox;
     private IncidentCommands commands;
     private AlarmService alarms;
     private PageDispatcher dispatcher;
@@ -74,7 +75,8 @@ class IncidentCommandsIntegrationTest {
             published.incrementAndGet();
             return sns.publish(message);
         };
-        dispatcher = new PageDispatcher(store, store, counting, new PageComposer(), clock, LEASE);
+        outbox = new DynamoPageOutbox(local.dynamoDb(), table);
+        dispatcher = new PageDispatcher(store, outbox, counting, new PageComposer(), clock, LEASE);
         ServiceTargetResolver targets = new ServiceTargetResolver();
         commands = new IncidentCommands(store, config, targets, dispatcher, clock, LEASE);
         alarms = new AlarmService(config, store, new AlarmTransitions(targets, LEASE), dispatcher, clock);
@@ -107,7 +109,7 @@ class IncidentCommandsIntegrationTest {
         AlarmService crashing = new AlarmService(
                 new DynamoConfigStore(local.dynamoDb(), resources.tableName("FirebellTable"), clock, Duration.ZERO),
                 store, new AlarmTransitions(new ServiceTargetResolver(), LEASE),
-                new PageDispatcher(store, store, dead, new PageComposer(), clock, LEASE), clock);
+                new PageDispatcher(store, outbox, dead, new PageComposer(), clock, LEASE), clock);
         assertThatThrownBy(() -> crashing.handle(alarm(AlarmState.ALARM, "2026-11-27T09:00:00Z")))
                 .hasMessageContaining("process died");
         String id = store.openIncidents().get(0).id();

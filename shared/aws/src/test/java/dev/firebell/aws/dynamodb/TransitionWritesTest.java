@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 class TransitionWritesTest {
 
-    private final IncidentWrites writes = new IncidentWrites(new Table(null, "FirebellTable"),
-            () -> Instant.parse("2026-11-27T11:00:00Z"));
+    private static final Instant NOW = Instant.parse("2026-11-27T11:00:00Z");
+
+    private final IncidentTable writes = new IncidentTable(new Table(null, "FirebellTable"));
 
     static Stream<Class<? extends Transition>> kinds() {
         return TransitionScenarios.kinds();
@@ -35,7 +36,7 @@ class TransitionWritesTest {
     @MethodSource("kinds")
     void everyKind_shouldWriteTheItemsItNeeds(Class<? extends Transition> kind) {
         List<TransactWriteItem> transaction = TransitionScenarios.fixture(kind)
-                .accept(new TransitionWrites(writes, "arn|ALARM|1"));
+                .accept(new TransitionWrites(writes, "arn|ALARM|1", NOW));
 
         Set<Written> written = EnumSet.noneOf(Written.class);
         transaction.forEach(w -> written.add(written(w)));
@@ -46,7 +47,7 @@ class TransitionWritesTest {
     @MethodSource("kinds")
     void everyKindThatWrites_shouldWriteTheEventRecordFirst_returningItWhenItExists(Class<? extends Transition> kind) {
         List<TransactWriteItem> transaction = TransitionScenarios.fixture(kind)
-                .accept(new TransitionWrites(writes, "arn|ALARM|1"));
+                .accept(new TransitionWrites(writes, "arn|ALARM|1", NOW));
 
         if (!transaction.isEmpty()) {
             var first = transaction.get(0).put();

@@ -8,10 +8,10 @@ import dev.firebell.paging.Page;
 import dev.firebell.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -19,33 +19,51 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The writes of an incident's items, each with the condition that makes it safe under concurrency and redelivery,
- * for the transactions of the incident, page and escalation stores.
+ * An incident's items as the incident, page and escalation stores share them: the reads more than one of them needs,
+ * and each item's write with the condition that makes it safe under concurrency and redelivery. ({@link Table} is how
+ * any request is built and sent; {@link IncidentItems} maps each item to and from the domain; {@link Keys} lays out
+ * the keys.)
  */
-final class IncidentWrites {
+final class IncidentTable {
 
     /** Longer than any redelivery: SNS retries Lambda for days, EventBridge for 24 h. */
     static final Duration EVENT_RETENTION = Duration.ofDays(30);
 
     private final Table table;
-    private final InstantSource clock;
 
-    IncidentWrites(Table table, InstantSource clock) {
+    IncidentTable(Table table) {
         this.table = table;
-        this.clock = clock;
     }
 
     Table table() {
         return table;
     }
 
+    // ---------------------------------------------------------------- reads
+
+    /** The incident's pages, in sequence order. */
+    List<Page> pagesOf(String incidentId) {
+        List<Page> out = new ArrayList<>();
+        for (var item : table.partition(Keys.incident(incidentId), Keys.PAGE_PREFIX)) {
+            out.add(IncidentItems.page(item));
+        }
+        return out;
+    }
+
+    /** The incident's escalation, strongly consistent. */
+    Optional<EscalationState> escalationOf(String incidentId) {
+        return Optional.ofNullable(table.get(Keys.incident(incidentId), Keys.ESCALATION_SK))
+                .map(IncidentItems::escalation);
+    }
+
+    // ---------------------------------------------------------------- writes
+
     /**
      * The record that an event was processed, only if it was not: the FIRST write of every transition's transaction,
      * because a cancelled transaction reports the redelivery as its reason 0 ({@link #isRedelivery}), with the record
      * that stands (and the incident the first delivery touched).
      */
-    TransactWriteItem eventRecord(String eventKey, String incidentId) {
-        Instant now = clock.instant();
+    TransactWriteItem eventRecord(String eventKey, String incidentId, Instant now) {
         Map<String, AttributeValue> item = Item.builder()
                 .str(Keys.PK, Keys.event(eventKey)).str(Keys.SK, Keys.EVENT_SK)
                 .str("type", "event").str("eventKey", eventKey).str("incidentId", incidentId)

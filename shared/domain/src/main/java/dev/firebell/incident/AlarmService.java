@@ -45,14 +45,7 @@ public final class AlarmService {
         String dedupKey = alarm.alarmArn();
 
         for (int attempt = 1; ; attempt++) {
-            AlarmTrack track = store.track(dedupKey);
-            Optional<Incident> incident = track.incidentId() == null ? Optional.empty() : store.incident(track.incidentId());
-            // Only a flap reopening a resolved incident needs its escalation (to carry it on).
-            Optional<EscalationState> escalation = incident.isPresent() && !incident.get().isOpen()
-                    ? store.escalation(incident.get().id()) : Optional.empty();
-            Supplier<AlarmTransitions.CurrentGroup> group = currentGroup(route.service(), incident);
-            Transition transition = transitions.decide(alarm, track, incident, escalation, group,
-                    new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken));
+            Transition transition = decide(alarm, route, policy, claimToken);
             try {
                 // The store decides what each kind writes (an Ignore: nothing at all).
                 store.apply(transition, alarm.eventKey());
@@ -71,6 +64,28 @@ public final class AlarmService {
             }
             return transition.accept(new Outcome(dispatcher));
         }
+    }
+
+    /**
+     * What the alarm would do to the state stored now, decided but not written: a store's tests write it themselves
+     * to see how the store handles a decision that lost a race.
+     */
+    Transition decide(AlarmStateChange alarm) {
+        FirebellConfig current = config.current();
+        RoutingDecision route = current.routing().route(alarm, current.serviceNames());
+        return decide(alarm, route, current.service(route.service()), UUID.randomUUID().toString());
+    }
+
+    /** Reads what the decision needs (strongly consistent) and decides. */
+    private Transition decide(AlarmStateChange alarm, RoutingDecision route, ServicePolicy policy, String claimToken) {
+        AlarmTrack track = store.track(alarm.alarmArn());
+        Optional<Incident> incident = track.incidentId() == null ? Optional.empty() : store.incident(track.incidentId());
+        // Only a flap reopening a resolved incident needs its escalation (to carry it on).
+        Optional<EscalationState> escalation = incident.isPresent() && !incident.get().isOpen()
+                ? store.escalation(incident.get().id()) : Optional.empty();
+        Supplier<AlarmTransitions.CurrentGroup> group = currentGroup(route.service(), incident);
+        return transitions.decide(alarm, track, incident, escalation, group,
+                new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken));
     }
 
     /**

@@ -52,18 +52,9 @@ public final class AlarmService {
         String dedupKey = alarm.alarmArn();
 
         for (int attempt = 1; ; attempt++) {
-            AlarmTrack track = store.track(dedupKey);
-            Optional<Incident> incident = track.incidentId() == null ? Optional.empty() : store.incident(track.incidentId());
-            // Only a flap reopening a resolved incident needs its escalation (to carry it on).
-            Optional<EscalationState> escalation = incident.isPresent() && !incident.get().isOpen()
-                    ? store.escalation(incident.get().id()) : Optional.empty();
-            Supplier<AlarmTransitions.CurrentGroup> group = currentGroup(route.service(), incident);
-            Transition transition = transitions.decide(alarm, track, incident, escalation, group,
-                    new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken));
-            if (transition instanceof Transition.Ignore ignore) {
-                return new AlarmOutcome(AlarmOutcome.Kind.IGNORED, track.incidentId(), ignore.reason(), null);
-            }
+            Transition transition = decide(alarm, route, policy, claimToken);
             try {
+                // The store decides what each kind writes (an Ignore: nothing at all).
                 store.apply(transition, alarm.eventKey());
             } catch (EventAlreadyProcessedException redelivered) {
                 // The first delivery may have died before paging: finish its work, never repeat it.
@@ -78,8 +69,30 @@ public final class AlarmService {
                 backOff(attempt);
                 continue;
             }
-            return outcomeOf(transition);
+            return transition.accept(new Outcome(dispatcher));
         }
+    }
+
+    /**
+     * What the alarm would do to the state stored now, decided but not written: a store's tests write it themselves
+     * to see how the store handles a decision that lost a race.
+     */
+    Transition decide(AlarmStateChange alarm) {
+        FirebellConfig current = config.current();
+        RoutingDecision route = current.routing().route(alarm, current.serviceNames());
+        return decide(alarm, route, current.service(route.service()), UUID.randomUUID().toString());
+    }
+
+    /** Reads what the decision needs (strongly consistent) and decides. */
+    private Transition decide(AlarmStateChange alarm, RoutingDecision route, ServicePolicy policy, String claimToken) {
+        AlarmTrack track = store.track(alarm.alarmArn());
+        Optional<Incident> incident = track.incidentId() == null ? Optional.empty() : store.incident(track.incidentId());
+        // Only a flap reopening a resolved incident needs its escalation (to carry it on).
+        Optional<EscalationState> escalation = incident.isPresent() && !incident.get().isOpen()
+                ? store.escalation(incident.get().id()) : Optional.empty();
+        Supplier<AlarmTransitions.CurrentGroup> group = currentGroup(route.service(), incident);
+        return transitions.decide(alarm, track, incident, escalation, group,
+                new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken));
     }
 
     /**
@@ -99,32 +112,57 @@ public final class AlarmService {
         };
     }
 
-    private AlarmOutcome outcomeOf(Transition transition) {
-        if (transition instanceof Transition.Open open) {
+    /** What a written transition did; an incident just opened is paged here. */
+    private record Outcome(PageDispatcher dispatcher) implements Transition.Visitor<AlarmOutcome> {
+        @Override
+        public AlarmOutcome open(Transition.Open open) {
             DispatchReport report = dispatcher.send(open.pages());
             boolean recovered = !open.incident().isOpen();
             return new AlarmOutcome(recovered ? AlarmOutcome.Kind.OPENED_RECOVERED : AlarmOutcome.Kind.OPENED,
                     open.incident().id(), open.incident().service() + " " + open.incident().severity(), report);
         }
-        if (transition instanceof Transition.Fold fold) {
-            return new AlarmOutcome(AlarmOutcome.Kind.DUPLICATE_SUPPRESSED, fold.incidentId(), fold.entry().summary(), null);
-        }
-        if (transition instanceof Transition.Join join) {
+
+        @Override
+        public AlarmOutcome join(Transition.Join join) {
             return new AlarmOutcome(AlarmOutcome.Kind.GROUPED, join.incidentId(), join.entry().summary(), null);
         }
-        if (transition instanceof Transition.MemberOk ok) {
+
+        @Override
+        public AlarmOutcome memberOk(Transition.MemberOk ok) {
             return new AlarmOutcome(AlarmOutcome.Kind.GROUPED_OK, ok.incidentId(), ok.entry().summary(), null);
         }
-        if (transition instanceof Transition.Resolve resolve) {
-            return new AlarmOutcome(AlarmOutcome.Kind.RESOLVED, resolve.incident().id(), resolve.entry().summary(), null);
+
+        @Override
+        public AlarmOutcome fold(Transition.Fold fold) {
+            return new AlarmOutcome(AlarmOutcome.Kind.DUPLICATE_SUPPRESSED, fold.incidentId(), fold.entry().summary(),
+                    null);
         }
-        if (transition instanceof Transition.Reopen reopen) {
+
+        @Override
+        public AlarmOutcome resolve(Transition.Resolve resolve) {
+            return new AlarmOutcome(AlarmOutcome.Kind.RESOLVED, resolve.incident().id(), resolve.entry().summary(),
+                    null);
+        }
+
+        @Override
+        public AlarmOutcome reopen(Transition.Reopen reopen) {
             return new AlarmOutcome(AlarmOutcome.Kind.REOPENED, reopen.incident().id(), reopen.entry().summary(), null);
         }
-        if (transition instanceof Transition.Note note) {
+
+        @Override
+        public AlarmOutcome note(Transition.Note note) {
             return new AlarmOutcome(AlarmOutcome.Kind.NOTED, note.incidentId(), note.entry().summary(), null);
         }
-        return new AlarmOutcome(AlarmOutcome.Kind.OK_REMEMBERED, transition.track().incidentId(), "OK recorded", null);
+
+        @Override
+        public AlarmOutcome rememberOk(Transition.RememberOk ok) {
+            return new AlarmOutcome(AlarmOutcome.Kind.OK_REMEMBERED, ok.track().incidentId(), "OK recorded", null);
+        }
+
+        @Override
+        public AlarmOutcome ignore(Transition.Ignore ignore) {
+            return new AlarmOutcome(AlarmOutcome.Kind.IGNORED, ignore.track().incidentId(), ignore.reason(), null);
+        }
     }
 
     /** Jittered so that sixteen racing deliveries do not collide again in lockstep. */

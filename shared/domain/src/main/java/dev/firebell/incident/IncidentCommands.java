@@ -220,7 +220,6 @@ public final class IncidentCommands {
 
     /** As {@link #declare(String, Severity, String, String)}, with how the person did it kept on the timeline entry. */
     public Outcome declare(String title, Severity severity, String service, Actor by) {
-        String actor = by.id();
         FirebellConfig current = config.current();
         String svc = service != null ? service : current.routing().defaultService();
         if (service != null && !current.services().isEmpty() && !current.services().containsKey(service)) {
@@ -228,8 +227,32 @@ public final class IncidentCommands {
                     + String.join(", ", current.services().keySet()));
         }
         ServicePolicy policy = current.service(svc);
-        Instant now = clock.instant();
-        String id = store.nextIncidentId();
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            Declared declared = declared(store.nextIncidentId(), title, severity, svc, policy, by, now);
+            try {
+                store.update(declared.incident(), declared.entries(), declared.pages(), null, declared.escalation());
+            } catch (ConcurrentChangeException raced) {
+                // Another incident (an alarm's, someone else's declare) took the number first: take the next one.
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw raced;
+                }
+                continue;
+            }
+            dispatcher.send(declared.pages());
+            String id = declared.incident().id();
+            return new Outcome(store.incident(id).orElse(declared.incident()), true, "#" + id + " declared: " + title);
+        }
+    }
+
+    /** A declared incident as it would be created with number {@code id}. */
+    private record Declared(Incident incident, List<TimelineEntry> entries, List<Page> pages,
+                            EscalationState escalation) {
+    }
+
+    private Declared declared(String id, String title, Severity severity, String svc, ServicePolicy policy, Actor by,
+                              Instant now) {
+        String actor = by.id();
         Incident incident = Incident.builder().id(id).title(title).service(svc).severity(severity)
                 .status(IncidentStatus.TRIGGERED).triggeredAt(now).openedAt(now).lastSeenAt(now).alarmCount(0)
                 .roles(Map.of(Incident.COMMANDER, actor)).build();
@@ -246,9 +269,7 @@ public final class IncidentCommands {
         for (PlanNote note : plan.notes()) {
             entries.add(note.toEntry(id, now, TimelineEntry.SYSTEM_ACTOR));
         }
-        store.update(incident, entries, pages, null, plan.escalation());
-        dispatcher.send(pages);
-        return new Outcome(store.incident(id).orElse(incident), true, "#" + id + " declared: " + title);
+        return new Declared(incident, entries, pages, plan.escalation());
     }
 
     private Outcome change(String id, Actor by, Function<Incident, Change> decide, String noChange) {

@@ -22,22 +22,32 @@ public interface IncidentStore {
         return ServiceGroup.none(service);
     }
 
-    /** A new, never reused, human-friendly incident id. Gaps are possible; repeats are not. */
+    /**
+     * The id a new incident would get: the number after the last incident created (strongly consistent), "1" for the
+     * first (see {@link IncidentNumbers}). Asking takes nothing: the number is taken only by the write that creates
+     * the incident ({@link #apply} of a {@link Transition.Open}, {@link #update} of an incident at version 0), and
+     * only if no other incident took it first; otherwise that write fails with {@link ConcurrentChangeException}
+     * and the caller asks again. So numbers never repeat and have no gaps: every number up to the last belongs to
+     * an incident that exists.
+     */
     String nextIncidentId();
 
     /**
-     * Writes a transition atomically together with the record that {@code eventKey} was processed.
+     * Writes a transition atomically together with the record that {@code eventKey} was processed. An
+     * {@link Transition.Open} also takes its incident's number; a {@link Transition.Ignore} writes nothing at all.
      *
      * @throws EventAlreadyProcessedException the event was processed before (a redelivery); nothing written
-     * @throws ConcurrentChangeException      the track or incident changed since it was read; nothing written
+     * @throws ConcurrentChangeException      the track or incident changed since it was read, or another incident
+     *                                        took the number; nothing written
      */
     void apply(Transition transition, String eventKey);
 
     /**
-     * Writes a whole incident changed by a person (or created, when its version is 0) with its timeline
-     * entries and any new pages, and the dedup track when given, all guarded by the versions read.
+     * Writes a whole incident changed by a person (or created, when its version is 0, taking its number) with its
+     * timeline entries and any new pages, and the dedup track when given, all guarded by the versions read.
      *
-     * @throws ConcurrentChangeException the incident or track changed since it was read; nothing written
+     * @throws ConcurrentChangeException the incident or track changed since it was read, or (when created) another
+     *                                   incident took its number; nothing written
      */
     void update(Incident changed, List<TimelineEntry> entries, List<Page> pages, AlarmTrack track);
 

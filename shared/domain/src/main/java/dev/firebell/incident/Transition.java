@@ -17,6 +17,33 @@ public sealed interface Transition {
     AlarmTrack track();
 
     /**
+     * Calls the visitor's method for this kind. Every consumer (the outcome of an alarm, each store's writes) is a
+     * {@link Visitor}, so a new kind does not compile until every consumer says what it means.
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of transition. */
+    interface Visitor<R> {
+        R open(Open open);
+
+        R join(Join join);
+
+        R memberOk(MemberOk ok);
+
+        R fold(Fold fold);
+
+        R resolve(Resolve resolve);
+
+        R reopen(Reopen reopen);
+
+        R note(Note note);
+
+        R rememberOk(RememberOk ok);
+
+        R ignore(Ignore ignore);
+    }
+
+    /**
      * A grouped incident this alarm stops counting toward (its {@link AlarmGroup#inAlarm} goes down by one in the
      * same transaction), because the alarm's track moves on to another incident while still counted in ALARM on
      * the old one; null almost always.
@@ -40,6 +67,11 @@ public sealed interface Transition {
         public Open(AlarmTrack track, Incident incident, List<TimelineEntry> entries, List<Page> pages) {
             this(track, incident, entries, pages, null);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.open(this);
+        }
     }
 
     /**
@@ -53,6 +85,10 @@ public sealed interface Transition {
      */
     record Join(AlarmTrack track, String incidentId, Instant seenAt, TimelineEntry entry, boolean counted,
                 boolean newMember, String listedName, String releases) implements Transition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.join(this);
+        }
     }
 
     /**
@@ -66,14 +102,26 @@ public sealed interface Transition {
      *                last do not conflict with each other
      */
     record MemberOk(AlarmTrack track, String incidentId, int atLeast, TimelineEntry entry) implements Transition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.memberOk(this);
+        }
     }
 
     /** Folds a repeat ALARM into the open incident: count and last-seen go up, nobody is paged. */
     record Fold(AlarmTrack track, String incidentId, Instant alarmAt, Instant seenAt, TimelineEntry entry) implements Transition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.fold(this);
+        }
     }
 
     /** The alarm returned to OK (of a grouped incident: its last alarm in ALARM) and the service auto-resolves. */
     record Resolve(AlarmTrack track, Incident incident, Instant okAt, Instant resolvedAt, TimelineEntry entry) implements Transition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resolve(this);
+        }
     }
 
     /**
@@ -85,17 +133,37 @@ public sealed interface Transition {
         public Reopen(AlarmTrack track, Incident incident, Instant alarmAt, Instant seenAt, TimelineEntry entry) {
             this(track, incident, alarmAt, seenAt, entry, null);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reopen(this);
+        }
     }
 
     /** Only a timeline note (stale OK, INSUFFICIENT_DATA noted); the OK time is remembered if newer. */
     record Note(AlarmTrack track, String incidentId, Instant okAt, TimelineEntry entry) implements Transition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.note(this);
+        }
     }
 
     /** An OK with no open incident: remembered, so a late ALARM it follows is not paged as new. */
     record RememberOk(AlarmTrack track, Instant okAt) implements Transition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.rememberOk(this);
+        }
     }
 
-    /** Nothing to write. */
+    /**
+     * Nothing to write: a store writes nothing for it, not even the event record, so the same event delivered again
+     * is decided afresh (the stored state may have changed meanwhile).
+     */
     record Ignore(AlarmTrack track, String reason) implements Transition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ignore(this);
+        }
     }
 }

@@ -144,13 +144,23 @@ class AlarmServiceTest {
 
     @Test
     void handle_shouldWriteNothing_whenTheTransitionIsIgnore() {
-        when(store.track(ARN)).thenReturn(AlarmTrack.none(ARN));
+        // A store with DynamoDB's behaviour, to see what an Ignore leaves behind: nothing, not even its event record.
+        InMemoryIncidentStore memory = new InMemoryIncidentStore();
+        AlarmService onMemory = new AlarmService(config, memory,
+                new AlarmTransitions(new ServiceTargetResolver(), Duration.ofSeconds(60)), dispatcher,
+                InstantSource.fixed(Instant.parse("2026-11-27T09:00:30Z")));
+        var insufficient = Alarms.change("checkout-api-5xx-high", AlarmState.INSUFFICIENT_DATA, "2026-11-27T09:00:00Z");
 
-        AlarmOutcome outcome = service.handle(Alarms.change("checkout-api-5xx-high", AlarmState.INSUFFICIENT_DATA,
-                "2026-11-27T09:00:00Z"));
+        AlarmOutcome outcome = onMemory.handle(insufficient);
+        AlarmOutcome again = onMemory.handle(insufficient);
 
         assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.IGNORED);
-        verify(store, never()).apply(any(), any());
+        assertThat(again.kind()).as("no event record: decided afresh").isEqualTo(AlarmOutcome.Kind.IGNORED);
+        assertThat(memory.events).isEmpty();
+        assertThat(memory.tracks).isEmpty();
+        assertThat(memory.incidents).isEmpty();
+        assertThat(memory.timelines).isEmpty();
+        verify(dispatcher, never()).send(anyList());
     }
 
     private static Incident openIncident() {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -30,26 +31,32 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random storms of one service, delivered in any order and with duplicates, through the real rules and a store with
- * DynamoDB's conditions: what must hold afterwards whatever the order (ADR 0040, ADR 0007).
+ * Random storms of one service, delivered in any order and with duplicates, through the real rules and an incident
+ * store: what must hold afterwards whatever the order (ADR 0040, ADR 0007). Everything is read through the store's
+ * port, incidents by their numbers (1 to the last, without gaps). One subclass per store:
+ * InMemoryGroupingPropertiesTest (many tries) and, in shared/aws, DynamoGroupingPropertiesTest (fewer, on the
+ * emulator); each sets its tries with {@code @PropertyDefaults}.
  */
-class GroupingProperties {
+public abstract class GroupingProperties {
 
     private static final Instant START = Instant.parse("2026-11-27T10:00:00Z");
 
+    /** A new, empty store, for one try. */
+    protected abstract IncidentStore emptyStore();
+
     /** One alarm's true history: states alternating from ALARM, at increasing CloudWatch timestamps. */
-    record History(String name, List<AlarmStateChange> changes) {
+    public record History(String name, List<AlarmStateChange> changes) {
         AlarmState last() {
             return changes.get(changes.size() - 1).state();
         }
     }
 
-    record Storm(List<History> alarms, List<AlarmStateChange> deliveries, Duration groupingWindow,
-                 Duration reopenWindow, boolean autoResolve) {
+    public record Storm(List<History> alarms, List<AlarmStateChange> deliveries, Duration groupingWindow,
+                        Duration reopenWindow, boolean autoResolve) {
     }
 
     @Provide
-    Arbitrary<Storm> storms() {
+    public Arbitrary<Storm> storms() {
         Arbitrary<List<List<Integer>>> alarms = Combinators.combine(
                 Arbitraries.integers().between(0, 20 * 60),
                 Arbitraries.integers().between(10, 15 * 60).list().ofMinSize(0).ofMaxSize(5))
@@ -89,19 +96,20 @@ class GroupingProperties {
                 });
     }
 
-    @Property(tries = 400)
-    void afterAnyOrderOfDeliveries_theCountsTheIncidentsAndThePagesAgreeWithEachAlarmsLastState(
+    @Property
+    public void afterAnyOrderOfDeliveries_theCountsTheIncidentsAndThePagesAgreeWithEachAlarmsLastState(
             @ForAll("storms") Storm storm) {
-        InMemoryIncidentStore store = new InMemoryIncidentStore();
+        IncidentStore store = emptyStore();
         AlarmService service = service(store, storm);
 
         for (AlarmStateChange delivery : storm.deliveries()) {
             service.handle(delivery);
         }
 
+        Map<String, AlarmTrack> tracks = tracks(store, storm);
         for (History h : storm.alarms()) {
-            AlarmTrack track = store.track(Alarms.arn(h.name()));
-            Incident incident = store.incidents.get(track.incidentId());
+            AlarmTrack track = tracks.get(h.name());
+            Incident incident = track.incidentId() == null ? null : store.incident(track.incidentId()).orElse(null);
             if (h.last() == AlarmState.ALARM) {
                 // An alarm whose newest state is ALARM is always in an open incident, counted there.
                 assertThat(incident).as(h.name() + " has an incident").isNotNull();
@@ -113,8 +121,9 @@ class GroupingProperties {
                 assertThat(track.open()).as(h.name() + " not counted in ALARM").isFalse();
             }
         }
-        for (Incident i : store.incidents.values()) {
-            long counted = store.tracks.values().stream().filter(t -> i.id().equals(t.incidentId()) && t.open()).count();
+        List<Incident> incidents = incidents(store);
+        for (Incident i : incidents) {
+            long counted = tracks.values().stream().filter(t -> i.id().equals(t.incidentId()) && t.open()).count();
             if (i.isGrouped()) {
                 assertThat(i.group().inAlarm()).as("count of incident " + i.id()).isEqualTo((int) counted);
                 assertThat(i.group().memberNames()).hasSizeLessThanOrEqualTo(AlarmGroup.MAX_NAMES);
@@ -126,19 +135,19 @@ class GroupingProperties {
             assertThat(store.pages(i.id())).hasSizeLessThanOrEqualTo(1);
         }
         if (storm.groupingWindow().isZero()) {
-            assertThat(store.incidents.values()).noneMatch(Incident::isGrouped);
-            assertThat(store.groups).isEmpty();
+            assertThat(incidents).noneMatch(Incident::isGrouped);
+            assertThat(store.serviceGroup("checkout")).isEqualTo(ServiceGroup.none("checkout"));
         }
     }
 
-    @Property(tries = 200)
-    void deliveringEveryEventAgain_changesNothing(@ForAll("storms") Storm storm) {
-        InMemoryIncidentStore store = new InMemoryIncidentStore();
+    @Property
+    public void deliveringEveryEventAgain_changesNothing(@ForAll("storms") Storm storm) {
+        IncidentStore store = emptyStore();
         AlarmService service = service(store, storm);
         storm.deliveries().forEach(service::handle);
-        Map<String, Incident> incidents = Map.copyOf(store.incidents);
-        Map<String, AlarmTrack> tracks = unversioned(store.tracks);
-        int pages = store.pages.values().stream().mapToInt(List::size).sum();
+        List<Incident> incidents = incidents(store);
+        Map<String, AlarmTrack> tracks = unversioned(tracks(store, storm));
+        int pages = pages(store, incidents);
 
         List<AlarmStateChange> again = new ArrayList<>(storm.deliveries());
         again.sort(Comparator.comparing(AlarmStateChange::stateTimestamp).reversed());
@@ -150,36 +159,59 @@ class GroupingProperties {
                     AlarmOutcome.Kind.NOTED);
         }
 
-        assertThat(store.incidents).isEqualTo(incidents);
-        assertThat(unversioned(store.tracks)).isEqualTo(tracks);
-        assertThat(store.pages.values().stream().mapToInt(List::size).sum()).isEqualTo(pages);
+        assertThat(incidents(store)).isEqualTo(incidents);
+        assertThat(unversioned(tracks(store, storm))).isEqualTo(tracks);
+        assertThat(pages(store, incidents)).isEqualTo(pages);
     }
 
-    private static Map<String, AlarmTrack> unversioned(Map<String, AlarmTrack> tracks) {
-        Map<String, AlarmTrack> out = new java.util.HashMap<>();
-        tracks.forEach((k, t) -> out.put(k, new AlarmTrack(t.dedupKey(), t.incidentId(), t.open(), t.resolvedAt(),
-                t.autoResolved(), t.lastAlarmAt(), t.lastOkAt(), 0)));
-        return out;
-    }
-
-    @Property(tries = 200)
-    void withAWindowLongerThanTheStorm_andNoAlarmRecovering_theServiceIsPagedOnce(@ForAll("storms") Storm storm) {
+    @Property
+    public void withAWindowLongerThanTheStorm_andNoAlarmRecovering_theServiceIsPagedOnce(@ForAll("storms") Storm storm) {
         // Only ALARMs, all within the hour: one incident for the service, one page.
         List<AlarmStateChange> alarmsOnly = storm.deliveries().stream().filter(d -> d.state() == AlarmState.ALARM)
                 .filter(d -> d.stateTimestamp().isBefore(START.plus(Duration.ofMinutes(59)))).toList();
         Storm longWindow = new Storm(storm.alarms(), alarmsOnly, Duration.ofMinutes(60), storm.reopenWindow(), true);
-        InMemoryIncidentStore store = new InMemoryIncidentStore();
+        IncidentStore store = emptyStore();
         AlarmService service = service(store, longWindow);
 
         alarmsOnly.forEach(service::handle);
 
         if (!alarmsOnly.isEmpty()) {
-            assertThat(store.incidents).hasSize(1);
-            assertThat(store.pages.values().stream().mapToInt(List::size).sum()).isEqualTo(1);
+            List<Incident> incidents = incidents(store);
+            assertThat(incidents).hasSize(1);
+            assertThat(pages(store, incidents)).isEqualTo(1);
         }
     }
 
-    private static AlarmService service(InMemoryIncidentStore store, Storm storm) {
+    /** Every incident, by number from 1 to the last: a number without its incident fails here. */
+    private static List<Incident> incidents(IncidentStore store) {
+        List<Incident> out = new ArrayList<>();
+        long last = IncidentNumbers.of(store.nextIncidentId()) - 1;
+        for (long n = 1; n <= last; n++) {
+            String id = Long.toString(n);
+            out.add(store.incident(id).orElseThrow(() -> new AssertionError("no incident #" + id + ": a gap")));
+        }
+        return out;
+    }
+
+    /** The track of each alarm of the storm, by alarm name. */
+    private static Map<String, AlarmTrack> tracks(IncidentStore store, Storm storm) {
+        Map<String, AlarmTrack> out = new HashMap<>();
+        storm.alarms().forEach(h -> out.put(h.name(), store.track(Alarms.arn(h.name()))));
+        return out;
+    }
+
+    private static int pages(IncidentStore store, List<Incident> incidents) {
+        return incidents.stream().mapToInt(i -> store.pages(i.id()).size()).sum();
+    }
+
+    private static Map<String, AlarmTrack> unversioned(Map<String, AlarmTrack> tracks) {
+        Map<String, AlarmTrack> out = new HashMap<>();
+        tracks.forEach((k, t) -> out.put(k, new AlarmTrack(t.dedupKey(), t.incidentId(), t.open(), t.resolvedAt(),
+                t.autoResolved(), t.lastAlarmAt(), t.lastOkAt(), 0)));
+        return out;
+    }
+
+    private static AlarmService service(IncidentStore store, Storm storm) {
         ServicePolicy policy = new ServicePolicy("checkout", "team-checkout", storm.autoResolve(), storm.reopenWindow(),
                 InsufficientDataPolicy.IGNORE, null, storm.groupingWindow());
         FirebellConfig config = new FirebellConfig(Map.of("checkout", policy),

@@ -73,6 +73,7 @@ class AlarmGroupingIntegrationTest {
         assertThat(kinds.keySet()).isSubsetOf("OPENED", "GROUPED", "REDELIVERY");
         List<Incident> open = store().openIncidents();
         assertThat(open).singleElement().satisfies(i -> {
+            assertThat(i.id()).as("the alarms that lost the race to open it took no number").isEqualTo("1");
             assertThat(i.alarmCount()).isEqualTo(12);
             assertThat(i.group().inAlarm()).isEqualTo(12);
             assertThat(i.group().members()).isEqualTo(12);
@@ -226,6 +227,22 @@ class AlarmGroupingIntegrationTest {
         invoke(handler, event("orders-api-5xx", "OK", "2026-11-27T09:01:00.000+0000"));
         assertThat(store().incident(a).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(store().incident(b).orElseThrow().status()).isEqualTo(IncidentStatus.TRIGGERED);
+    }
+
+    @Test
+    void differentAlarmsOpeningIncidentsAtOnce_takeTheNumbersOneToNWithoutGaps() throws Exception {
+        configure(Map.of("services", Map.of("default", Map.of("groupingWindow", "0s"))));
+
+        List<String> outcomes = concurrently(4, i -> event("orders-alarm-" + i, "ALARM",
+                String.format("2026-11-27T09:00:%02d.000+0000", i)));
+
+        assertThat(kinds(outcomes).keySet()).isSubsetOf("OPENED", "REDELIVERY");
+        assertThat(outcomes.stream().map(AlarmGroupingIntegrationTest::incidentOf))
+                .containsExactlyInAnyOrder("1", "2", "3", "4");
+        assertThat(store().openIncidents()).extracting(Incident::id).containsExactlyInAnyOrder("1", "2", "3", "4");
+        assertThat(drainInbox()).hasSize(4);
+        assertThat(incidentOf(invoke(handler(), event("orders-alarm-4", "ALARM", "2026-11-27T09:01:00.000+0000"))))
+                .isEqualTo("5");
     }
 
     @Test

@@ -110,8 +110,12 @@ class AlarmIngestIntegrationTest {
         List<String> outcomes = concurrently(16, i -> event);
 
         assertThat(kinds(outcomes)).containsExactlyInAnyOrderEntriesOf(Map.of("OPENED", 1L, "REDELIVERY", 15L));
-        assertThat(store().openIncidents()).singleElement().satisfies(i -> assertThat(i.alarmCount()).isEqualTo(1));
+        assertThat(store().openIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.alarmCount()).isEqualTo(1);
+            assertThat(i.id()).as("the deliveries that lost the race took no number").isEqualTo("1");
+        });
         assertThat(drainInbox()).hasSize(1);
+        assertThat(theNextIncidentsId()).isEqualTo("2");
     }
 
     @Test
@@ -127,9 +131,21 @@ class AlarmIngestIntegrationTest {
         assertThat(kinds.getOrDefault("DUPLICATE_SUPPRESSED", 0L) + kinds.getOrDefault("REDELIVERY", 0L)).isEqualTo(15);
         Incident incident = store().openIncidents().get(0);
         assertThat(store().openIncidents()).hasSize(1);
+        assertThat(incident.id()).as("the alarms that lost the race took no number").isEqualTo("1");
         assertThat(incident.alarmCount()).isEqualTo(16);
         assertThat(types(incident.id())).filteredOn(t -> t == TimelineEntryType.DUPLICATE_SUPPRESSED).hasSize(15);
         assertThat(drainInbox()).hasSize(1);
+        assertThat(theNextIncidentsId()).isEqualTo("2");
+    }
+
+    /** Another alarm, after the first one's grouping window: it opens the next incident. */
+    private String theNextIncidentsId() {
+        String out = invoke(handler(), AlarmEvents.eventBridge("orders-queue-depth", "ALARM",
+                "2026-11-27T09:10:00.000+0000"));
+        assertThat(out).contains("\"OPENED\"");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"incidentId\":\"([^\"]+)\"").matcher(out);
+        assertThat(id.find()).as("an incident in " + out).isTrue();
+        return id.group(1);
     }
 
     // ------------------------------------------------------------------ resolve, order, flapping

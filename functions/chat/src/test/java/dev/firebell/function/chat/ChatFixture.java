@@ -3,6 +3,7 @@ package dev.firebell.function.chat;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
+import dev.firebell.aws.dynamodb.DynamoPageOutbox;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.sns.SnsPager;
 import dev.firebell.aws.wiring.PagingModule;
@@ -47,8 +48,9 @@ final class ChatFixture {
         this.table = resources.tableName("FirebellTable");
         this.store = new DynamoIncidentStore(local.dynamoDb(), table, InstantSource.system());
         this.config = new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO);
-        PageDispatcher dispatcher = new PageDispatcher(store, store, new SnsPager(local.sns(),
-                resources.topicArn("PageTopic")), new PageComposer(), InstantSource.system(), PagingModule.PAGE_LEASE);
+        PageDispatcher dispatcher = new PageDispatcher(store, new DynamoPageOutbox(local.dynamoDb(), table),
+                new SnsPager(local.sns(), resources.topicArn("PageTopic")), new PageComposer(), InstantSource.system(),
+                PagingModule.PAGE_LEASE);
         this.commands = new IncidentCommands(store, config, new ServiceTargetResolver(), dispatcher,
                 InstantSource.system(), PagingModule.PAGE_LEASE);
     }

@@ -46,12 +46,12 @@ class EscalationHandlerIntegrationTest {
         String inbox = subscribeInbox(local, resources.topicArn("PageTopic"));
         Instant past = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
         // What a crashed alarm invocation leaves behind: the incident and its page, lease long expired.
-        Incident incident = Incident.builder().id("7").title("payments-db-cpu").service("payments")
+        Incident incident = Incident.builder().id("1").title("payments-db-cpu").service("payments")
                 .severity(Severity.SEV1).status(IncidentStatus.TRIGGERED).dedupKey("k").openedAt(past)
                 .triggeredAt(past).lastSeenAt(past).alarmCount(1).build();
-        store.apply(new Transition.Open(new AlarmTrack("k", "7", true, null, false, past, null, 0), incident,
-                List.of(new TimelineEntry("7", past, TimelineEntryType.OPENED, "alarm:payments-db-cpu", "opened", Map.of())),
-                List.of(Page.pending("7", 1, "team-payments", PageReason.TRIGGERED, past, past.plusSeconds(60), "dead"))),
+        store.apply(new Transition.Open(new AlarmTrack("k", "1", true, null, false, past, null, 0), incident,
+                List.of(new TimelineEntry("1", past, TimelineEntryType.OPENED, "alarm:payments-db-cpu", "opened", Map.of())),
+                List.of(Page.pending("1", 1, "team-payments", PageReason.TRIGGERED, past, past.plusSeconds(60), "dead"))),
                 "event-1");
 
         EscalationHandler handler = new EscalationHandler(new FunctionEnvironment(resources.environmentOf("EscalationFunction")));
@@ -60,7 +60,7 @@ class EscalationHandlerIntegrationTest {
 
         assertThat(first).contains("\"pagesSent\":1");
         assertThat(second).contains("\"pagesSent\":0");
-        assertThat(store.pages("7")).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(PageStatus.SENT));
+        assertThat(store.pages("1")).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(PageStatus.SENT));
         assertThat(local.sqs().receiveMessage(r -> r.queueUrl(inbox).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages()).hasSize(1);
     }

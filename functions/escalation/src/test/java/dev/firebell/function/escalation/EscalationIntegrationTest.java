@@ -12,6 +12,7 @@ import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.escalation.EscalationState;
+import dev.firebell.escalation.EscalationStore;
 import dev.firebell.escalation.EscalationStatus;
 import dev.firebell.incident.AlarmOutcome;
 import dev.firebell.incident.ConcurrentChangeException;
@@ -116,7 +117,7 @@ class EscalationIntegrationTest {
                 TimelineEntryType.ESCALATED, TimelineEntryType.ESCALATED, TimelineEntryType.ESCALATION_EXHAUSTED);
         assertThat(component.store().escalation(id)).hasValueSatisfying(e ->
                 assertThat(e.status()).isEqualTo(EscalationStatus.EXHAUSTED));
-        assertThat(component.store().dueEscalations(T0.plus(Duration.ofDays(1)), 10)).as("left the due index").isEmpty();
+        assertThat(component.escalations().dueEscalations(T0.plus(Duration.ofDays(1)), 10)).as("left the due index").isEmpty();
     }
 
     // ------------------------------------------------------------------ acknowledgement
@@ -147,6 +148,7 @@ class EscalationIntegrationTest {
     void aStepDecidedBeforeAnAck_andWrittenAfterIt_isRefused_soNoPageIsEverQueuedForAnAcknowledgedIncident() {
         String id = open("checkout-api-5xx-high");
         DynamoIncidentStore store = component.store();
+        EscalationStore escalations = component.escalations();
         EscalationState before = store.escalation(id).orElseThrow();
         component.incidentCommands().acknowledge(id, "alice");
 
@@ -154,13 +156,13 @@ class EscalationIntegrationTest {
         EscalationState stale = before.paged(1, T0.plus(Duration.ofMinutes(15)), Duration.ofMinutes(10), 1);
         Page page = Page.pending(id, before.nextPageSequence(), "person:dave", PageReason.ESCALATED, clock.instant(),
                 clock.instant().plusSeconds(60), "token");
-        assertThatThrownBy(() -> store.save(stale, List.of(page), List.of(), null, true))
+        assertThatThrownBy(() -> escalations.save(stale, List.of(page), List.of(), null, true))
                 .isInstanceOf(ConcurrentChangeException.class);
         // Even with the escalation's version right, the incident's status check refuses it.
         EscalationState current = store.escalation(id).orElseThrow();
         EscalationState fresh = new EscalationState(id, current.policy(), EscalationStatus.ACTIVE, 1, 0,
                 clock.instant(), Duration.ofMinutes(5), current.nextPageSequence(), current.version());
-        assertThatThrownBy(() -> store.save(fresh, List.of(page), List.of(), null, true))
+        assertThatThrownBy(() -> escalations.save(fresh, List.of(page), List.of(), null, true))
                 .isInstanceOf(ConcurrentChangeException.class);
 
         assertThat(store.pages(id)).hasSize(1);

@@ -12,6 +12,7 @@ import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.escalation.EscalationStore;
 import dev.firebell.incident.AlarmService;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.oncall.OnCallService;
@@ -43,6 +44,8 @@ interface TestEscalationComponent {
     OnCallService onCall();
 
     DynamoIncidentStore store();
+
+    EscalationStore escalations();
 
     DynamoConfigStore configStore();
 

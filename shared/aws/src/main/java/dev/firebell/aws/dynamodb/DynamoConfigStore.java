@@ -33,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoConfigStore implements ConfigSource {
 
-    private static final String PARTITION = "CONFIG";
-    private static final String CURRENT = "CURRENT";
     /** Well under DynamoDB's 400 KB item limit, with room for the pointer's other attributes. */
     static final int INLINE_LIMIT = 300_000;
 
@@ -112,13 +110,13 @@ public final class DynamoConfigStore implements ConfigSource {
         long next = version + 1;
         List<WriteRequest> puts = new ArrayList<>();
         wanted.forEach((sk, doc) -> puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                Keys.PK, Item.s(PARTITION + "#" + next), Keys.SK, Item.s(sk),
+                Keys.PK, Item.s(Keys.config(next)), Keys.SK, Item.s(sk),
                 "type", Item.s("config"), "doc", Item.s(Json.write(doc)))).build()).build()));
         for (int i = 0; i < puts.size(); i += 25) {
             writeBatch(puts.subList(i, Math.min(puts.size(), i + 25)));
         }
-        Map<String, AttributeValue> pointer = new java.util.HashMap<>(Map.of(Keys.PK, Item.s(PARTITION),
-                Keys.SK, Item.s(CURRENT), "type", Item.s("config-pointer"), "version", Item.n(next),
+        Map<String, AttributeValue> pointer = new java.util.HashMap<>(Map.of(Keys.PK, Item.s(Keys.CONFIG_POINTER),
+                Keys.SK, Item.s(Keys.CONFIG_POINTER_SK), "type", Item.s("config-pointer"), "version", Item.n(next),
                 "appliedAt", Item.s(clock.instant().toString()),
                 "appliedBy", Item.s(appliedBy == null ? "unknown" : appliedBy)));
         // The same document a reader would assemble from the items (each item through JSON, in item order).
@@ -158,7 +156,7 @@ public final class DynamoConfigStore implements ConfigSource {
 
     private Map<String, AttributeValue> pointer() {
         var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(Keys.PK, Item.s(PARTITION), Keys.SK, Item.s(CURRENT)))).item();
+                .key(Map.of(Keys.PK, Item.s(Keys.CONFIG_POINTER), Keys.SK, Item.s(Keys.CONFIG_POINTER_SK)))).item();
         return item == null || item.isEmpty() ? null : item;
     }
 
@@ -176,7 +174,7 @@ public final class DynamoConfigStore implements ConfigSource {
         var request = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK))
-                .expressionAttributeValues(Map.of(":pk", Item.s(PARTITION + "#" + version)))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.config(version))))
                 .build();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(request).items()) {
             try {

@@ -16,8 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 public final class DynamoIncidentHistory implements IncidentHistory {
 
-    static final String MONTH_PREFIX = "MONTH#";
-
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -29,7 +27,7 @@ public final class DynamoIncidentHistory implements IncidentHistory {
     @Override
     public List<Incident> openedBetween(Instant from, Instant to) {
         List<Incident> out = new ArrayList<>();
-        MonthPartitions.query(dynamo, table, MONTH_PREFIX, from, to, null, Map.of(),
+        MonthPartitions.query(dynamo, table, Keys.INCIDENT_MONTH_PREFIX, from, to, null, Map.of(),
                 item -> out.add(IncidentItems.incident(item)));
         return out;
     }
@@ -54,7 +52,7 @@ public final class DynamoIncidentHistory implements IncidentHistory {
     @Override
     public List<Incident> withDedupKeyOpenedBetween(String dedupKey, Instant from, Instant to) {
         List<Incident> out = new ArrayList<>();
-        MonthPartitions.query(dynamo, table, MONTH_PREFIX, from, to, "dedupKey = :key",
+        MonthPartitions.query(dynamo, table, Keys.INCIDENT_MONTH_PREFIX, from, to, "dedupKey = :key",
                 Map.of(":key", Item.s(dedupKey)), item -> out.add(IncidentItems.incident(item)));
         out.sort(Comparator.comparing(Incident::openedAt));
         return out;

@@ -20,9 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoMetricsStore implements IncidentMetricsStore {
 
-    static final String SK = "METRICS";
-    static final String MONTH_PREFIX = "METRICS#";
-
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -40,13 +37,13 @@ public final class DynamoMetricsStore implements IncidentMetricsStore {
         }
         String sortKey = Keys.sortable(m.openedAt()) + "#" + m.incidentId();
         Item.Builder item = Item.builder()
-                .str(Keys.PK, Keys.incident(m.incidentId())).str(Keys.SK, SK).str("type", "metrics")
+                .str(Keys.PK, Keys.incident(m.incidentId())).str(Keys.SK, Keys.METRICS_SK).str("type", "metrics")
                 .str("incidentId", m.incidentId()).str("service", m.service()).str("severity", m.severity().name())
                 .str("alarmName", m.alarmName()).str("dedupKey", m.dedupKey())
                 .instant("openedAt", m.openedAt()).instant("resolvedAt", m.resolvedAt())
                 .num("pagesSent", m.pagesSent()).num("escalationLevels", m.escalationLevels())
                 .bool("autoResolved", m.autoResolved()).num("reopenCount", m.reopenCount())
-                .str(Keys.GSI3PK, MONTH_PREFIX + MonthPartitions.month(m.openedAt()))
+                .str(Keys.GSI3PK, Keys.METRICS_MONTH_PREFIX + MonthPartitions.month(m.openedAt()))
                 .str(Keys.GSI3SK, sortKey);
         millis(item, "timeToDetectMs", m.timeToDetect());
         millis(item, "timeToAcknowledgeMs", m.timeToAcknowledge());
@@ -64,7 +61,7 @@ public final class DynamoMetricsStore implements IncidentMetricsStore {
     @Override
     public List<IncidentMetrics> openedBetween(Instant from, Instant to) {
         List<IncidentMetrics> out = new ArrayList<>();
-        MonthPartitions.query(dynamo, table, MONTH_PREFIX, from, to, null, Map.of(), raw -> out.add(metrics(raw)));
+        MonthPartitions.query(dynamo, table, Keys.METRICS_MONTH_PREFIX, from, to, null, Map.of(), raw -> out.add(metrics(raw)));
         return out;
     }
 

@@ -97,6 +97,23 @@ final class IncidentItems {
     static final String MEMBER_COUNT = "memberCount";
     static final String MEMBER_NAMES = "memberNames";
 
+    // ---- incident counter ----
+
+    /** The counter's attribute: the number of the last incident created (ADR 0006). */
+    static final String COUNTER_VALUE = "value";
+
+    static Map<String, AttributeValue> counter(long lastNumber) {
+        return Item.builder()
+                .str(Keys.PK, Keys.INCIDENT_COUNTER).str(Keys.SK, Keys.COUNTER_SK).str("type", "counter")
+                .num(COUNTER_VALUE, lastNumber)
+                .build();
+    }
+
+    /** The number of the last incident created; 0 before the first. */
+    static long lastNumber(Map<String, AttributeValue> counter) {
+        return counter == null ? 0 : Item.of(counter).num(COUNTER_VALUE, 0);
+    }
+
     // ---- service group ----
 
     static Map<String, AttributeValue> serviceGroup(ServiceGroup g) {
@@ -171,7 +188,7 @@ final class IncidentItems {
 
     static Map<String, AttributeValue> track(AlarmTrack t) {
         return Item.builder()
-                .str(Keys.PK, Keys.track(t.dedupKey())).str(Keys.SK, "DEDUP")
+                .str(Keys.PK, Keys.track(t.dedupKey())).str(Keys.SK, Keys.TRACK_SK)
                 .str("type", "dedup")
                 .str("dedupKey", t.dedupKey()).str("incidentId", t.incidentId()).bool("open", t.open())
                 .instant("resolvedAt", t.resolvedAt()).bool("autoResolved", t.autoResolved())
@@ -283,6 +300,18 @@ final class IncidentItems {
             b.str(Keys.GSI1PK, Keys.PENDING_PAGES_PARTITION).str(Keys.GSI1SK, pendingSortKey(p.dueAt(), p.pageId()));
         }
         return b.build();
+    }
+
+    /** The last page sent to a target: which incident it was for. */
+    static Map<String, AttributeValue> lastPage(Page p, java.time.Instant sentAt) {
+        return Item.builder()
+                .str(Keys.PK, Keys.target(p.target())).str(Keys.SK, Keys.LAST_PAGE_SK).str("type", "last-page")
+                .str("target", p.target()).str("incidentId", p.incidentId()).str("pageId", p.pageId())
+                .instant("sentAt", sentAt).build();
+    }
+
+    static String lastPagedIncident(Map<String, AttributeValue> lastPage) {
+        return Item.of(lastPage).str("incidentId");
     }
 
     static String pendingSortKey(java.time.Instant dueAt, String pageId) {

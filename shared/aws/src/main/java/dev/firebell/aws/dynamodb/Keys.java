@@ -5,10 +5,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Key layout of the single table; docs/dynamodb-design.md explains each item and access pattern.
- * Times inside keys are fixed-width UTC so that string order is time order.
+ * Every key of the single table, in one place: the key attributes, then each item's partition and sort key (the
+ * table of docs/dynamodb-design.md, in its order), then the index partitions. No store writes a key literal of its
+ * own. Times inside keys are fixed-width UTC so that string order is time order.
  */
 final class Keys {
+
+    // ---- key attributes and indexes (template.yaml's FirebellTable)
 
     static final String PK = "PK";
     static final String SK = "SK";
@@ -22,43 +25,28 @@ final class Keys {
     static final String GSI2 = "GSI2";
     static final String GSI3 = "GSI3";
 
-    static final String INCIDENT_SK = "INCIDENT";
-    static final String TIMELINE_PREFIX = "TIMELINE#";
-    static final String PAGE_PREFIX = "PAGE#";
-    static final String OPEN_PARTITION = "OPEN";
-    static final String PENDING_PAGES_PARTITION = "PAGE#PENDING";
-    static final String ESCALATION_SK = "ESCALATION";
-    static final String DUE_ESCALATIONS_PARTITION = "ESCALATION#DUE";
+    // ---- items: partition key, sort key
 
-    private static final DateTimeFormatter SORTABLE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
-
-    private Keys() {
-    }
-
+    /** An incident's items share its partition: the incident itself, its timeline, pages, escalation and metrics. */
     static String incident(String id) {
         return "INCIDENT#" + id;
     }
 
-    static String track(String dedupKey) {
-        return "DEDUP#" + dedupKey;
-    }
-
-    /** A service's current group (ADR 0040). */
-    static String group(String service) {
-        return "GROUP#" + service;
-    }
-
-    static final String GROUP_SK = "GROUP";
-
-    static String event(String eventKey) {
-        return "EVENT#" + eventKey;
-    }
+    /** The incident item: {@code INCIDENT#<id>} / {@code INCIDENT}. */
+    static final String INCIDENT_SK = "INCIDENT";
+    /** Timeline entries: {@code INCIDENT#<id>} / {@code TIMELINE#<at>#<seq>#<nn>#<rand>} (IncidentItems.timeline). */
+    static final String TIMELINE_PREFIX = "TIMELINE#";
+    /** Pages (the outbox): {@code INCIDENT#<id>} / {@code PAGE#<seq>}. */
+    static final String PAGE_PREFIX = "PAGE#";
 
     static String page(int sequence) {
         return PAGE_PREFIX + String.format("%04d", sequence);
     }
+
+    /** The incident's escalation: {@code INCIDENT#<id>} / {@code ESCALATION}. */
+    static final String ESCALATION_SK = "ESCALATION";
+    /** The incident's metrics: {@code INCIDENT#<id>} / {@code METRICS}. */
+    static final String METRICS_SK = "METRICS";
 
     static String override(String source) {
         return "OVERRIDE#" + source;
@@ -69,19 +57,85 @@ final class Keys {
         return "MAINTENANCE#" + service;
     }
 
+    /** A dedup key's track: {@code DEDUP#<dedupKey>} / {@code DEDUP}. */
+    static String track(String dedupKey) {
+        return "DEDUP#" + dedupKey;
+    }
+
+    static final String TRACK_SK = "DEDUP";
+
+    /** A service's current group (ADR 0040): {@code GROUP#<service>} / {@code GROUP}. */
+    static String group(String service) {
+        return "GROUP#" + service;
+    }
+
+    static final String GROUP_SK = "GROUP";
+
+    /** A processed event's record: {@code EVENT#<eventKey>} / {@code EVENT}. */
+    static String event(String eventKey) {
+        return "EVENT#" + eventKey;
+    }
+
+    static final String EVENT_SK = "EVENT";
+
+    /** The last page sent to a target: {@code TARGET#<target>} / {@code LASTPAGE}. */
     static String target(String target) {
         return "TARGET#" + target;
     }
 
+    static final String LAST_PAGE_SK = "LASTPAGE";
+
+    /** The incident counter (ADR 0006): {@code COUNTER#incident} / {@code COUNTER}, the number of the last incident. */
+    static final String INCIDENT_COUNTER = "COUNTER#incident";
+    static final String COUNTER_SK = "COUNTER";
+
+    /** The configuration in force: {@code CONFIG} / {@code CURRENT}, pointing at a version. */
+    static final String CONFIG_POINTER = "CONFIG";
+    static final String CONFIG_POINTER_SK = "CURRENT";
+
+    /** The items of one configuration version: {@code CONFIG#<version>} / {@code <section>} or {@code <section>#<name>}. */
+    static String config(long version) {
+        return CONFIG_POINTER + "#" + version;
+    }
+
+    // ---- index partitions
+
+    /** GSI1: open incidents (sparse), {@code OPEN} / {@code <service>#<openedAt>#<id>}. */
+    static final String OPEN_PARTITION = "OPEN";
+    /** GSI1: pending pages (sparse), {@code PAGE#PENDING} / {@code <dueAt>#<pageId>}. */
+    static final String PENDING_PAGES_PARTITION = "PAGE#PENDING";
+    /** GSI1: active escalations (sparse), {@code ESCALATION#DUE} / {@code <nextAt>#<id>}. */
+    static final String DUE_ESCALATIONS_PARTITION = "ESCALATION#DUE";
+
+    /** GSI2: a service's incidents, {@code SERVICE#<service>} / {@code <openedAt>#<id>}. */
     static String service(String service) {
         return "SERVICE#" + service;
     }
 
+    /** GSI3: incidents by the month they opened, {@code MONTH#<yyyy-MM>} / {@code <openedAt>#<id>}. */
+    static final String INCIDENT_MONTH_PREFIX = "MONTH#";
+    /** GSI3: incident metrics by the month the incident opened, {@code METRICS#<yyyy-MM>} / {@code <openedAt>#<id>}. */
+    static final String METRICS_MONTH_PREFIX = "METRICS#";
+
     static String month(Instant at) {
-        return "MONTH#" + MONTH.format(at);
+        return INCIDENT_MONTH_PREFIX + MONTH.format(at);
+    }
+
+    // ---- times in keys
+
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+
+    private Keys() {
     }
 
     static String sortable(Instant at) {
         return SORTABLE.format(at);
+    }
+
+    /** The upper bound of the due-index sort keys ({@code <at>#<id>}) of everything due at or before {@code now}. */
+    static String dueBy(Instant now) {
+        return sortable(now) + "#~";
     }
 }

@@ -3,9 +3,11 @@ package dev.firebell.aws.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.dynamodb.DynamoEscalationStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.dynamodb.DynamoMaintenanceStore;
 import dev.firebell.aws.dynamodb.DynamoOverrideStore;
+import dev.firebell.aws.dynamodb.DynamoPageOutbox;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.escalation.EscalationStore;
@@ -59,13 +61,15 @@ public final class DynamoDbModule {
     }
 
     @Provides
-    static PageOutbox outbox(DynamoIncidentStore store) {
-        return store;
+    @Singleton
+    static PageOutbox outbox(DynamoDbClient dynamo, @Named("table") String table) {
+        return new DynamoPageOutbox(dynamo, table);
     }
 
     @Provides
-    static EscalationStore escalations(DynamoIncidentStore store) {
-        return store;
+    @Singleton
+    static EscalationStore escalations(DynamoDbClient dynamo, @Named("table") String table) {
+        return new DynamoEscalationStore(dynamo, table);
     }
 
     @Provides

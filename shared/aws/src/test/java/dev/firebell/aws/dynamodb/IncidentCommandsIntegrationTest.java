@@ -30,8 +30,13 @@ import dev.firebell.timeline.TimelineEntryType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,7 @@ class IncidentCommandsIntegrationTest {
     private final InstantSource clock = () -> now;
     private final AtomicInteger published = new AtomicInteger();
     private DynamoIncidentStore store;
+    private DynamoPageOutbox outbox;
     private IncidentCommands commands;
     private AlarmService alarms;
     private PageDispatcher dispatcher;
@@ -69,7 +75,8 @@ class IncidentCommandsIntegrationTest {
             published.incrementAndGet();
             return sns.publish(message);
         };
-        dispatcher = new PageDispatcher(store, store, counting, new PageComposer(), clock, LEASE);
+        outbox = new DynamoPageOutbox(local.dynamoDb(), table);
+        dispatcher = new PageDispatcher(store, outbox, counting, new PageComposer(), clock, LEASE);
         ServiceTargetResolver targets = new ServiceTargetResolver();
         commands = new IncidentCommands(store, config, targets, dispatcher, clock, LEASE);
         alarms = new AlarmService(config, store, new AlarmTransitions(targets, LEASE), dispatcher, clock);
@@ -102,7 +109,7 @@ class IncidentCommandsIntegrationTest {
         AlarmService crashing = new AlarmService(
                 new DynamoConfigStore(local.dynamoDb(), resources.tableName("FirebellTable"), clock, Duration.ZERO),
                 store, new AlarmTransitions(new ServiceTargetResolver(), LEASE),
-                new PageDispatcher(store, store, dead, new PageComposer(), clock, LEASE), clock);
+                new PageDispatcher(store, outbox, dead, new PageComposer(), clock, LEASE), clock);
         assertThatThrownBy(() -> crashing.handle(alarm(AlarmState.ALARM, "2026-11-27T09:00:00Z")))
                 .hasMessageContaining("process died");
         String id = store.openIncidents().get(0).id();
@@ -218,6 +225,37 @@ class IncidentCommandsIntegrationTest {
         });
         assertThatThrownBy(() -> commands.declare("x", Severity.SEV2, "chekout", "alice"))
                 .hasMessageContaining("'chekout' is not a configured service; configured: checkout");
+    }
+
+    @Test
+    void declaresRacingAnAlarm_takeTheNumbersOneToNWithoutGaps() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> ids = new ArrayList<>();
+        try {
+            ids.add(pool.submit(() -> {
+                start.await();
+                return openIncident("2026-11-27T09:00:00Z");
+            }));
+            for (int i = 0; i < 3; i++) {
+                String title = "Checkout errors " + i;
+                ids.add(pool.submit(() -> {
+                    start.await();
+                    return commands.declare(title, Severity.SEV2, "checkout", "alice").incident().id();
+                }));
+            }
+            start.countDown();
+            List<String> taken = new ArrayList<>();
+            for (Future<String> id : ids) {
+                taken.add(id.get());
+            }
+
+            assertThat(taken).containsExactlyInAnyOrder("1", "2", "3", "4");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.openIncidents()).extracting(Incident::id).containsExactlyInAnyOrder("1", "2", "3", "4");
+        assertThat(commands.declare("Checkout is slow", Severity.SEV3, "checkout", "bob").incident().id()).isEqualTo("5");
     }
 
     private String openIncident(String at) {

@@ -28,6 +28,7 @@ class PageOutboxIntegrationTest {
     private final LocalStack local;
     private final LocalResources resources;
     private DynamoIncidentStore store;
+    private DynamoPageOutbox outbox;
 
     PageOutboxIntegrationTest(LocalStack local, LocalResources resources) {
         this.local = local;
@@ -39,6 +40,7 @@ class PageOutboxIntegrationTest {
         String table = resources.tableName("FirebellTable");
         local.emptyTable(table);
         store = new DynamoIncidentStore(local.dynamoDb(), table, () -> NOW);
+        outbox = new DynamoPageOutbox(local.dynamoDb(), table);
     }
 
     @Test
@@ -47,15 +49,15 @@ class PageOutboxIntegrationTest {
         Page older = open("1");
         Page newer = open("2");
 
-        assertThat(store.markSent(newer, "m-2", NOW.plusSeconds(2), sent(newer))).isTrue();
-        assertThat(store.markSent(older, "m-1", NOW.plusSeconds(1), sent(older))).isTrue();
+        assertThat(outbox.markSent(newer, "m-2", NOW.plusSeconds(2), sent(newer))).isTrue();
+        assertThat(outbox.markSent(older, "m-1", NOW.plusSeconds(1), sent(older))).isTrue();
 
         assertThat(store.pages("1")).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(PageStatus.SENT));
         assertThat(store.pages("2")).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(PageStatus.SENT));
         // "Which incident was I paged for?" still answers with the newest page.
         assertThat(store.lastPagedIncident("person:alice")).contains("2");
         // Nothing is left for the sweep to send again once the leases run out.
-        assertThat(store.claimDue(NOW.plusSeconds(600), NOW.plusSeconds(660), "sweep", 10)).isEmpty();
+        assertThat(outbox.claimDue(NOW.plusSeconds(600), NOW.plusSeconds(660), "sweep", 10)).isEmpty();
     }
 
     private Page open(String id) {

@@ -32,7 +32,7 @@ class DocumentationTest {
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:name|id)=\"([^\"]+)\"");
     private static final Pattern ADR_FILE = Pattern.compile("(\\d{4})-[a-z0-9-]+\\.md");
     private static final Pattern TRACKER_NUMBER = Pattern.compile(
-            "(?i)\\b(issues?|tickets?|stops?)\\s+#?\\d+|\\bgh-\\d+|(?<![\\w`#])#\\d+\\b(?!\\s*(?:\\)|incident))");
+            "(?i)\\b(issues?|tickets?|stops?|pull requests?|PRs?)\\s+#?\\d+|\\bgh-\\d+");
 
     private final Path root = SamTemplate.locate().toAbsolutePath().getParent();
     private final Map<Path, Set<String>> anchorsByFile = new HashMap<>();

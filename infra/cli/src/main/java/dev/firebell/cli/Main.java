@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code ./firebell}: the local stack, the demo, function invocation and configuration. */
 @Command(name = "firebell", mixinStandardHelpOptions = true, version = "Firebell 0.1.0",
         description = "Serverless incident management for AWS: local stack, demo, invoke, chat endpoint, configuration,"
-                + " on-call, reports.",
+                + " on-call, reports, import from other tools.",
         subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ServeCommand.class,
-                ConfigCommand.class, OnCallCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+                ConfigCommand.class, OnCallCommand.class, ReportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -231,11 +231,14 @@ public final class ConfigDraft {
 
     /**
      * The shifts the source computed for one of its schedules (or rotations), now named {@code source} in
-     * Firebell, over {@code from}..{@code to} (null: the span of the shifts themselves).
+     * Firebell, over {@code from}..{@code to} (null when the export does not say).
      *
-     * @param what how the source calls them, for the report ("final schedule", "timeline", "final shifts")
+     * @param what    how the source calls them, for the report ("final schedule", "timeline", "shifts")
+     * @param clipped whether the source cut the shifts at the period's bounds (PagerDuty without overflow):
+     *                then the span of the shifts is the period; otherwise only the stretch between the first
+     *                shift's end and the last one's start is surely complete
      */
-    public record SourceShifts(String source, SourceRef ref, String what, Instant from, Instant to,
+    public record SourceShifts(String source, SourceRef ref, String what, Instant from, Instant to, boolean clipped,
                                List<SourceShift> shifts) {
         public SourceShifts {
             shifts = List.copyOf(shifts);

@@ -245,7 +245,7 @@ public final class DraftYaml {
     }
 
     private void findings(String anchor) {
-        int indent = anchor == null ? 0 : 2;
+        int indent = anchor == null || "overrides".equals(anchor) ? 0 : 2;
         for (Finding f : draft.findings()) {
             if (java.util.Objects.equals(anchor, f.anchor())) {
                 String prefix = f.kind().label() + " (" + f.source().kind() + " " + f.source().id() + "): ";

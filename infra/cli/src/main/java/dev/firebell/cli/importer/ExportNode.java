@@ -140,6 +140,14 @@ public final class ExportNode {
         return get(key).isAbsent() ? null : number(key);
     }
 
+    /** A required true or false. */
+    public boolean bool() {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw expected("true or false");
+    }
+
     public boolean bool(String key, boolean fallback) {
         ExportNode child = get(key);
         if (child.isAbsent()) {

@@ -1,5 +1,6 @@
 package dev.firebell.cli.importer;
 
+import dev.firebell.cli.importer.goalert.GoAlertImporter;
 import dev.firebell.cli.importer.pagerduty.PagerDutyImporter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,7 +12,7 @@ public final class Importers {
     }
 
     public static List<Importer> all() {
-        return List.of(new PagerDutyImporter());
+        return List.of(new PagerDutyImporter(), new GoAlertImporter());
     }
 
     /** The importer named on the command line ({@code pagerduty}, {@code grafana-oncall}...). */

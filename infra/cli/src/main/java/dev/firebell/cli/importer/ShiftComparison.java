@@ -40,10 +40,11 @@ public final class ShiftComparison {
     }
 
     public static Result compare(SourceShifts shifts, Roster roster, ImportOptions options) {
-        Instant from = first(options.from(), shifts.from(),
-                shifts.shifts().stream().map(SourceShift::start).min(Instant::compareTo).orElse(null));
-        Instant to = first(options.to(), shifts.to(),
-                shifts.shifts().stream().map(SourceShift::end).max(Instant::compareTo).orElse(null));
+        // Without a stated period, compare only where the source's list is surely complete.
+        Instant from = first(options.from(), shifts.from(), shifts.shifts().stream()
+                .map(shifts.clipped() ? SourceShift::start : SourceShift::end).min(Instant::compareTo).orElse(null));
+        Instant to = first(options.to(), shifts.to(), shifts.shifts().stream()
+                .map(shifts.clipped() ? SourceShift::end : SourceShift::start).max(Instant::compareTo).orElse(null));
         if (from == null || to == null || !to.isAfter(from)) {
             return new Result(shifts, null, null, List.of());
         }

@@ -2,13 +2,13 @@ package dev.firebell.cli.importer.pagerduty;
 
 import dev.firebell.cli.importer.ConfigDraft;
 import dev.firebell.cli.importer.ConfigDraft.ContactDraft;
-import dev.firebell.cli.importer.ConfigDraft.LevelDraft;
 import dev.firebell.cli.importer.ConfigDraft.TargetDraft;
 import dev.firebell.cli.importer.Drafts;
 import dev.firebell.cli.importer.ExportFile;
 import dev.firebell.cli.importer.ExportNode;
 import dev.firebell.cli.importer.ImportOptions;
 import dev.firebell.cli.importer.Importer;
+import dev.firebell.cli.importer.Levels;
 import dev.firebell.cli.importer.Names;
 import dev.firebell.cli.importer.SourceRef;
 import java.time.Duration;
@@ -190,34 +190,12 @@ public final class PagerDutyImporter implements Importer {
             String name = draft.names().allocate(Names.POLICY, sourceId, policy.optText("name"));
             SourceRef ref = new SourceRef("escalation policy", sourceId, policy.optText("name"));
             String anchor = "escalationPolicies." + name;
-            List<LevelDraft> levels = new ArrayList<>();
-            Duration carried = Duration.ZERO;
+            Levels levels = new Levels(draft, ref, anchor);
             for (ExportNode rule : policy.items("escalation_rules")) {
                 SourceRef ruleRef = new SourceRef("escalation rule", rule.optText("id") == null ? sourceId
                         : rule.optText("id"), null);
-                Duration wait = Duration.ofMinutes(rule.number("escalation_delay_in_minutes"));
-                List<TargetDraft> targets = targets(draft, rule, ruleRef, anchor);
-                if (targets.isEmpty()) {
-                    // Keep the timing of the levels that remain: the previous one waits this one's delay too.
-                    draft.notMapped(ruleRef, anchor, "level " + (levels.size() + 1) + " has no target Firebell can page;"
-                            + " it is left out and its " + wait.toMinutes() + " min go to the level before");
-                    if (levels.isEmpty()) {
-                        carried = carried.plus(wait);
-                    } else {
-                        LevelDraft last = levels.remove(levels.size() - 1);
-                        levels.add(new LevelDraft(last.escalateAfter().plus(wait), last.targets()));
-                    }
-                    continue;
-                }
-                if (levels.isEmpty() && !carried.isZero()) {
-                    draft.approximated(ref, anchor, "the first levels were left out: Firebell pages the first level"
-                            + " that remains at once, " + carried.toMinutes() + " min earlier than PagerDuty");
-                }
-                levels.add(new LevelDraft(wait, targets));
-            }
-            for (int i = 0; i < levels.size(); i++) {
-                LevelDraft l = levels.get(i);
-                levels.set(i, new LevelDraft(Drafts.escalateAfter(draft, l.escalateAfter(), ref, anchor), l.targets()));
+                levels.add(ruleRef, Duration.ofMinutes(rule.number("escalation_delay_in_minutes")),
+                        targets(draft, rule, ruleRef, anchor));
             }
             String handoff = policy.optText("on_call_handoff_notifications");
             if (handoff != null) {
@@ -231,7 +209,7 @@ public final class PagerDutyImporter implements Importer {
             }
             int repeat = Drafts.repeat(draft, policy.optNumber("num_loops") == null ? 0 : policy.number("num_loops"),
                     ref, anchor);
-            draft.add(new ConfigDraft.PolicyDraft(name, policy.optText("description"), repeat, levels, ref));
+            draft.add(new ConfigDraft.PolicyDraft(name, policy.optText("description"), repeat, levels.build(), ref));
         }
     }
 

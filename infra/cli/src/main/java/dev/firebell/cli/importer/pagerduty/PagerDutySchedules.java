@@ -62,7 +62,7 @@ final class PagerDutySchedules {
             String person = draft.names().of(Names.PERSON, userId);
             shifts.add(new SourceShift(person, "user " + userId, e.instant("start"), e.instant("end")));
         }
-        draft.add(new ConfigDraft.SourceShifts(name, ref(schedule), "final schedule", null, null, shifts));
+        draft.add(new ConfigDraft.SourceShifts(name, ref(schedule), "final schedule", null, null, true, shifts));
     }
 
     private static SourceRef ref(ExportNode schedule) {

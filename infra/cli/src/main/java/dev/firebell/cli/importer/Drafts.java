@@ -163,4 +163,16 @@ public final class Drafts {
         }
         return out;
     }
+
+    /** What to do about a way alerts reached the source: Firebell takes CloudWatch alarms, routed by its own rules. */
+    public static String integration(String reaches, String type) {
+        boolean cloudWatch = type != null && type.toLowerCase(java.util.Locale.ROOT).replace("_", "").contains("cloudwatch");
+        return "alerts reach " + reaches + " through this " + (type == null ? "" : type + " ") + "integration: "
+                + (cloudWatch ? "point those CloudWatch alarms at Firebell and route them to this service with a routing rule"
+                : "Firebell takes CloudWatch alarms; route the alarms behind it to this service with a routing rule");
+    }
+
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
 }

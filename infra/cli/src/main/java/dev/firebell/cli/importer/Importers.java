@@ -1,6 +1,8 @@
 package dev.firebell.cli.importer;
 
 import dev.firebell.cli.importer.goalert.GoAlertImporter;
+import dev.firebell.cli.importer.grafana.GrafanaOnCallImporter;
+import dev.firebell.cli.importer.opsgenie.OpsgenieImporter;
 import dev.firebell.cli.importer.pagerduty.PagerDutyImporter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,7 +14,8 @@ public final class Importers {
     }
 
     public static List<Importer> all() {
-        return List.of(new PagerDutyImporter(), new GoAlertImporter());
+        return List.of(new PagerDutyImporter(), new OpsgenieImporter(), new GrafanaOnCallImporter(),
+                new GoAlertImporter());
     }
 
     /** The importer named on the command line ({@code pagerduty}, {@code grafana-oncall}...). */

@@ -49,6 +49,15 @@ public final class WeekWindows {
         return windows.isEmpty() || coversWholeWeek();
     }
 
+    /** The same windows moved by {@code minutes} (positive: later), e.g. to read them on another clock. */
+    public WeekWindows shifted(int minutes) {
+        WeekWindows out = new WeekWindows();
+        for (int[] w : windows) {
+            out.windows.add(new int[] {w[0] + minutes, w[1] + minutes});
+        }
+        return out;
+    }
+
     /** Whether the windows cover the whole week (the layer is then unrestricted). */
     public boolean coversWholeWeek() {
         List<int[]> merged = merged();

@@ -190,7 +190,7 @@ public final class GoAlertImporter implements Importer {
                 continue;
             }
             int repeat = Drafts.repeat(draft, policy.number("repeat"), ref, anchor);
-            draft.add(new ConfigDraft.PolicyDraft(name, blankToNull(policy.optText("description")), repeat,
+            draft.add(new ConfigDraft.PolicyDraft(name, Drafts.blankToNull(policy.optText("description")), repeat,
                     levels.build(), ref));
         }
     }
@@ -246,21 +246,16 @@ public final class GoAlertImporter implements Importer {
             }
             for (ExportNode key : service.items("integrationKeys")) {
                 draft.notMapped(new SourceRef("integration key", key.text("id"), key.optText("name")), anchor,
-                        "alerts reach the service through this " + key.optText("type") + " integration key: Firebell"
-                                + " takes CloudWatch alarms; route the alarms behind it to this service with a routing"
-                                + " rule");
+                        Drafts.integration("the service", key.optText("type")));
             }
             for (ExportNode monitor : service.items("heartbeatMonitors")) {
                 draft.notMapped(new SourceRef("heartbeat monitor", monitor.text("id"), monitor.optText("name")), anchor,
                         "Firebell has no heartbeat monitors: a CloudWatch alarm on missing data (TreatMissingData:"
                                 + " breaching) routed to this service does the same");
             }
-            draft.add(new ConfigDraft.ServiceDraft(name, blankToNull(service.optText("description")), null, policy, null,
+            draft.add(new ConfigDraft.ServiceDraft(name, Drafts.blankToNull(service.optText("description")), null, policy, null,
                     ref));
         }
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
 }

@@ -308,8 +308,8 @@ final class GoAlertSchedules {
                     + ", which was not imported as a schedule");
             return;
         }
-        String add = GoAlertImporter.blankToNull(override.optText("addUserID"));
-        String remove = GoAlertImporter.blankToNull(override.optText("removeUserID"));
+        String add = Drafts.blankToNull(override.optText("addUserID"));
+        String remove = Drafts.blankToNull(override.optText("removeUserID"));
         Instant start = Instant.parse(override.text("start"));
         Instant end = Instant.parse(override.text("end"));
         if (add == null || remove == null) {

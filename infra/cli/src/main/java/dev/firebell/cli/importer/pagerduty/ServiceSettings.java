@@ -1,6 +1,7 @@
 package dev.firebell.cli.importer.pagerduty;
 
 import dev.firebell.cli.importer.ConfigDraft;
+import dev.firebell.cli.importer.Drafts;
 import dev.firebell.cli.importer.ExportNode;
 import dev.firebell.cli.importer.SourceRef;
 import java.time.Duration;
@@ -43,12 +44,8 @@ final class ServiceSettings {
         }
         for (ExportNode integration : service.items("integrations")) {
             String type = integration.optText("type");
-            boolean cloudWatch = type != null && type.startsWith("aws_cloudwatch");
             draft.notMapped(new SourceRef("integration", integration.text("id"), integration.optText("summary")), anchor,
-                    "alerts reach the service through this " + (type == null ? "" : type.replace("_reference", ""))
-                            + " integration: " + (cloudWatch ? "point those CloudWatch alarms at Firebell and route"
-                            + " them to this service with a routing rule" : "Firebell takes CloudWatch alarms; route"
-                            + " the alarms behind it to this service with a routing rule"));
+                    Drafts.integration("the service", type == null ? null : type.replace("_reference", "")));
         }
         return grouping(draft, service, ref, anchor);
     }

@@ -128,7 +128,7 @@ public final class ImportRun {
     private static ImportException unrecognised(Importer importer, List<Importer> all, ExportFile f) {
         for (Importer other : all) {
             if (other != importer && other.recognises(f.root())) {
-                return new ImportException(f.path() + ": looks like a " + other.tool() + " export, not " + importer.tool()
+                return new ImportException(f.path() + ": looks like an export from " + other.tool() + ", not " + importer.tool()
                         + "; expected " + importer.expected() + " (import it with ./firebell import " + other.command() + ")");
             }
         }

@@ -1,10 +1,13 @@
 package dev.firebell.cli.importer;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** The export fixtures under {@code src/test/resources/import/<tool>} and a way to run an import on them. */
@@ -53,5 +56,26 @@ final class ImportFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Changes a JSON file of a copied export as a tree of maps and lists. */
+    static void editJson(Path file, Consumer<Map<String, Object>> change) {
+        try {
+            Map<String, Object> root = JSON.std.mapFrom(Files.readString(file));
+            change.accept(root);
+            Files.writeString(file, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value at a path of keys and indexes in a JSON tree. */
+    @SuppressWarnings("unchecked")
+    static <T> T at(Object tree, Object... path) {
+        Object at = tree;
+        for (Object step : path) {
+            at = step instanceof Integer i ? ((List<Object>) at).get(i) : ((Map<String, Object>) at).get((String) step);
+        }
+        return (T) at;
     }
 }

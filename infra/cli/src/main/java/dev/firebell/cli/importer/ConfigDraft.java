@@ -55,6 +55,30 @@ public final class ConfigDraft {
 
     // ------------------------------------------------------------------ what importers add
 
+    /** An entry of the output: its name, the source object it comes from, and where findings about it go. */
+    public record Entry(String name, SourceRef ref, String anchor) {
+    }
+
+    private static final Map<String, String> NAMESPACES = Map.of("people", Names.PERSON, "teams", Names.TEAM,
+            "rotations", Names.ROTATION_OR_SCHEDULE, "schedules", Names.ROTATION_OR_SCHEDULE,
+            "escalationPolicies", Names.POLICY, "services", Names.SERVICE);
+
+    /**
+     * A new entry of {@code section} for a source object, named after the first candidate that gives a name.
+     *
+     * @param kind what the object is in the source tool's words ("user", "escalation chain")
+     */
+    public Entry newEntry(String section, String kind, String sourceId, String label, String... candidates) {
+        String name = names.allocate(NAMESPACES.get(section), sourceId, candidates);
+        return new Entry(name, new SourceRef(kind, sourceId, label), section + "." + name);
+    }
+
+    /** The entry of {@code section} already named for a source object. */
+    public Entry entry(String section, String kind, String sourceId, String label) {
+        String name = names.of(NAMESPACES.get(section), sourceId);
+        return new Entry(name, new SourceRef(kind, sourceId, label), section + "." + name);
+    }
+
     public void add(PersonDraft p) {
         people.put(p.id(), p);
     }
@@ -97,6 +121,15 @@ public final class ConfigDraft {
 
     public void leftOut(SourceRef source, String anchor, String text) {
         findings.add(new Finding(Finding.Kind.LEFT_OUT, source, text, anchor));
+    }
+
+    /** A finding about an entry's own source object, written above the entry. */
+    public void notMapped(Entry entry, String text) {
+        notMapped(entry.ref(), entry.anchor(), text);
+    }
+
+    public void approximated(Entry entry, String text) {
+        approximated(entry.ref(), entry.anchor(), text);
     }
 
     // ------------------------------------------------------------------ what the writer and the comparison read

@@ -40,6 +40,16 @@ public final class Drafts {
         }
     }
 
+    /** The zone of a schedule or rotation, or null when it is not an IANA name: then it is reported, not written. */
+    public static ZoneId zone(ConfigDraft draft, String text, SourceRef source) {
+        ZoneId zone = zone(text);
+        if (zone == null) {
+            draft.notMapped(source, null, "time zone '" + text + "' is not an IANA name (such as America/New_York;"
+                    + " export it without asking for another zone): not written");
+        }
+        return zone;
+    }
+
     /** A shift of whole days or whole hours, or null when the length is neither (or too long for Firebell). */
     public static ShiftLength shift(Duration length) {
         try {

@@ -23,4 +23,33 @@ public interface Importer {
      * @throws ImportException when a file does not hold what its kind of response should
      */
     ConfigDraft read(List<ExportFile> files, ImportOptions options);
+
+    /** The names and the description an importer is known by. */
+    abstract class Named implements Importer {
+
+        private final String tool;
+        private final String command;
+        private final String expected;
+
+        protected Named(String tool, String command, String expected) {
+            this.tool = tool;
+            this.command = command;
+            this.expected = expected;
+        }
+
+        @Override
+        public final String tool() {
+            return tool;
+        }
+
+        @Override
+        public final String command() {
+            return command;
+        }
+
+        @Override
+        public final String expected() {
+            return expected;
+        }
+    }
 }

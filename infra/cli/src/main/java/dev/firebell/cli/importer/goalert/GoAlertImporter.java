@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * contact methods, rotations, schedules (rules, temporary schedules, and shifts over the queried period),
  * user overrides, escalation policies and services. GoAlert has no teams.
  */
-public final class GoAlertImporter implements Importer {
+public final class GoAlertImporter extends Importer.Named {
 
     static final String TOOL = "GoAlert";
     static final String USERS = "users";
@@ -44,20 +44,10 @@ public final class GoAlertImporter implements Importer {
             "builtin-twilio-voice", "VOICE", "builtin-smtp-email", "EMAIL", "builtin-webhook", "WEBHOOK",
             "builtin-slack-dm", "SLACK_DM");
 
-    @Override
-    public String tool() {
-        return TOOL;
-    }
-
-    @Override
-    public String command() {
-        return "goalert";
-    }
-
-    @Override
-    public String expected() {
-        return "GoAlert GraphQL responses ({\"data\": {...}} holding users, rotations, schedules, escalationPolicies,"
-                + " services or userOverrides, from the query in docs/migrate.md)";
+    public GoAlertImporter() {
+        super(TOOL, "goalert",
+                "GoAlert GraphQL responses ({\"data\": {...}} holding users, rotations, schedules, escalationPolicies,"
+                + " services or userOverrides, from the query in docs/migrate.md)");
     }
 
     @Override
@@ -170,28 +160,27 @@ public final class GoAlertImporter implements Importer {
     private static void policies(ExportIndex index, ConfigDraft draft) {
         for (ExportNode policy : index.all(POLICIES)) {
             String sourceId = policy.text("id");
-            String name = draft.names().allocate(Names.POLICY, sourceId, policy.optText("name"));
-            SourceRef ref = new SourceRef("escalation policy", sourceId, policy.optText("name"));
-            String anchor = "escalationPolicies." + name;
+            ConfigDraft.Entry e = draft.newEntry("escalationPolicies", "escalation policy", sourceId, policy.optText("name"),
+                    policy.optText("name"));
             List<ExportNode> steps = new ArrayList<>(policy.items("steps"));
             steps.sort(Comparator.comparingLong(s -> s.number("stepNumber")));
-            Levels levels = new Levels(draft, ref, anchor);
+            Levels levels = new Levels(draft, e.ref(), e.anchor());
             for (ExportNode step : steps) {
                 SourceRef stepRef = new SourceRef("escalation step", step.text("id"), "step " + (step.number("stepNumber") + 1));
                 if (step.bool("multiAck", false)) {
-                    draft.notMapped(stepRef, anchor, "keeps notifying everyone on the step after an acknowledgement:"
+                    draft.notMapped(stepRef, e.anchor(), "keeps notifying everyone on the step after an acknowledgement:"
                             + " Firebell stops at the first");
                 }
-                levels.add(stepRef, Duration.ofMinutes(step.number("delayMinutes")), targets(draft, step, stepRef, anchor));
+                levels.add(stepRef, Duration.ofMinutes(step.number("delayMinutes")), targets(draft, step, stepRef, e.anchor()));
             }
             if (levels.isEmpty()) {
-                draft.notMapped(ref, null, "escalation policy '" + policy.optText("name") + "' has no step Firebell can"
+                draft.notMapped(e.ref(), null, "escalation policy '" + policy.optText("name") + "' has no step Firebell can"
                         + " page: not written");
                 continue;
             }
-            int repeat = Drafts.repeat(draft, policy.number("repeat"), ref, anchor);
-            draft.add(new ConfigDraft.PolicyDraft(name, Drafts.blankToNull(policy.optText("description")), repeat,
-                    levels.build(), ref));
+            int repeat = Drafts.repeat(draft, policy.number("repeat"), e.ref(), e.anchor());
+            draft.add(new ConfigDraft.PolicyDraft(e.name(), Drafts.blankToNull(policy.optText("description")), repeat,
+                    levels.build(), e.ref()));
         }
     }
 
@@ -235,26 +224,25 @@ public final class GoAlertImporter implements Importer {
     private static void services(ExportIndex index, ConfigDraft draft) {
         for (ExportNode service : index.all(SERVICES)) {
             String sourceId = service.text("id");
-            String name = draft.names().allocate(Names.SERVICE, sourceId, service.optText("name"));
-            SourceRef ref = new SourceRef("service", sourceId, service.optText("name"));
-            String anchor = "services." + name;
+            ConfigDraft.Entry e = draft.newEntry("services", "service", sourceId, service.optText("name"),
+                    service.optText("name"));
             String policy = draft.names().of(Names.POLICY, service.optText("escalationPolicyID"));
             if (policy == null || !draft.policies().containsKey(policy)) {
-                draft.notMapped(ref, anchor, "its escalation policy " + service.optText("escalationPolicyID") + " was not"
+                draft.notMapped(e, "its escalation policy " + service.optText("escalationPolicyID") + " was not"
                         + " imported: Firebell pages the service's pageTarget once instead");
                 policy = null;
             }
             for (ExportNode key : service.items("integrationKeys")) {
-                draft.notMapped(new SourceRef("integration key", key.text("id"), key.optText("name")), anchor,
+                draft.notMapped(new SourceRef("integration key", key.text("id"), key.optText("name")), e.anchor(),
                         Drafts.integration("the service", key.optText("type")));
             }
             for (ExportNode monitor : service.items("heartbeatMonitors")) {
-                draft.notMapped(new SourceRef("heartbeat monitor", monitor.text("id"), monitor.optText("name")), anchor,
+                draft.notMapped(new SourceRef("heartbeat monitor", monitor.text("id"), monitor.optText("name")), e.anchor(),
                         "Firebell has no heartbeat monitors: a CloudWatch alarm on missing data (TreatMissingData:"
                                 + " breaching) routed to this service does the same");
             }
-            draft.add(new ConfigDraft.ServiceDraft(name, Drafts.blankToNull(service.optText("description")), null, policy, null,
-                    ref));
+            draft.add(new ConfigDraft.ServiceDraft(e.name(), Drafts.blankToNull(service.optText("description")), null, policy, null,
+                    e.ref()));
         }
     }
 

@@ -69,9 +69,8 @@ final class GoAlertSchedules {
         String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, rotation.text("id"));
         SourceRef ref = new SourceRef("rotation", rotation.text("id"), rotation.optText("name"));
         String anchor = "rotations." + name;
-        ZoneId zone = Drafts.zone(rotation.optText("timeZone"));
+        ZoneId zone = Drafts.zone(draft, rotation.optText("timeZone"), ref);
         if (zone == null) {
-            draft.notMapped(ref, null, "time zone '" + rotation.optText("timeZone") + "' is not an IANA name: not written");
             return;
         }
         long length = rotation.number("shiftLength");
@@ -165,9 +164,8 @@ final class GoAlertSchedules {
         String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, schedule.text("id"));
         SourceRef ref = ref(schedule);
         String anchor = "schedules." + name;
-        ZoneId zone = Drafts.zone(schedule.optText("timeZone"));
+        ZoneId zone = Drafts.zone(draft, schedule.optText("timeZone"), ref);
         if (zone == null) {
-            draft.notMapped(ref, null, "time zone '" + schedule.optText("timeZone") + "' is not an IANA name: not written");
             return;
         }
         List<Target> targets = new ArrayList<>();

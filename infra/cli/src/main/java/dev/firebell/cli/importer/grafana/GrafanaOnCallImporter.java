@@ -26,27 +26,17 @@ import java.util.TreeSet;
  * (read by {@link GrafanaShifts}), final shifts, escalation chains with their steps, integrations and routes.
  * Each integration becomes a service whose policy is its default route's chain.
  */
-public final class GrafanaOnCallImporter implements Importer {
+public final class GrafanaOnCallImporter extends Importer.Named {
 
     static final String TOOL = "Grafana OnCall";
     /** Grafana OnCall repeats a chain at most this many times. */
     private static final int REPEAT_ESCALATION_TIMES = 5;
 
-    @Override
-    public String tool() {
-        return TOOL;
-    }
-
-    @Override
-    public String command() {
-        return "grafana-oncall";
-    }
-
-    @Override
-    public String expected() {
-        return "Grafana OnCall API responses ({\"count\": ..., \"results\": [...]} or one object, from /api/v1/users,"
+    public GrafanaOnCallImporter() {
+        super(TOOL, "grafana-oncall",
+                "Grafana OnCall API responses ({\"count\": ..., \"results\": [...]} or one object, from /api/v1/users,"
                 + " /teams, /schedules, /on_call_shifts, /schedules/{id}/final_shifts, /escalation_chains,"
-                + " /escalation_policies, /integrations, /routes)";
+                + " /escalation_policies, /integrations, /routes)");
     }
 
     @Override
@@ -74,17 +64,16 @@ public final class GrafanaOnCallImporter implements Importer {
         for (ExportNode user : export.index.all(GrafanaExport.USER)) {
             String sourceId = user.text("id");
             String email = user.optText("email");
-            String id = draft.names().allocate(Names.PERSON, sourceId, Names.localPart(email), user.optText("username"));
-            SourceRef ref = new SourceRef("user", sourceId, user.optText("username"));
-            String anchor = "people." + id;
+            ConfigDraft.Entry e = draft.newEntry("people", "user", sourceId, user.optText("username"),
+                    Names.localPart(email), user.optText("username"));
             ZoneId zone = Drafts.zone(user.optText("timezone"));
             if (zone == null) {
-                draft.approximated(ref, anchor, "time zone '" + user.optText("timezone") + "' is not an IANA name;"
+                draft.approximated(e, "time zone '" + user.optText("timezone") + "' is not an IANA name;"
                         + " written as UTC: set the person's own");
                 zone = ZoneId.of("UTC");
             }
             List<ContactDraft> contacts = new ArrayList<>();
-            ContactDraft mail = email == null ? null : Drafts.email(draft, email, ref, anchor);
+            ContactDraft mail = email == null ? null : Drafts.email(draft, email, e.ref(), e.anchor());
             if (mail != null) {
                 contacts.add(mail);
             }
@@ -92,7 +81,7 @@ public final class GrafanaOnCallImporter implements Importer {
             List<ExportNode> own = new ArrayList<>(rules.getOrDefault(sourceId, List.of()));
             own.sort(Comparator.comparingLong(r -> r.optNumber("position") == null ? 0 : r.number("position")));
             if (own.isEmpty()) {
-                draft.approximated(ref, anchor, "only the account email is known: Grafana OnCall's API exports no phone"
+                draft.approximated(e, "only the account email is known: Grafana OnCall's API exports no phone"
                         + " numbers; add an sms contact if they were paged by SMS or phone call");
             }
             for (ExportNode rule : own) {
@@ -100,16 +89,16 @@ public final class GrafanaOnCallImporter implements Importer {
                 SourceRef ruleRef = new SourceRef("personal notification rule", rule.text("id"), null);
                 switch (type) {
                     case "notify_by_email" -> { }
-                    case "wait" -> draft.notMapped(ruleRef, anchor, "waits " + rule.optNumber("duration") / 60
+                    case "wait" -> draft.notMapped(ruleRef, e.anchor(), "waits " + rule.optNumber("duration") / 60
                             + " min before the next notification: Firebell sends a page to every contact at once");
-                    case "notify_by_sms", "notify_by_phone_call" -> draft.notMapped(ruleRef, anchor, type.substring(10)
+                    case "notify_by_sms", "notify_by_phone_call" -> draft.notMapped(ruleRef, e.anchor(), type.substring(10)
                             .replace('_', ' ') + " notifications: the API does not export phone numbers; add an sms"
                             + " contact by hand (SNS has no voice calls)");
-                    default -> draft.notMapped(ruleRef, anchor, type.substring(type.indexOf("_by_") + 4).replace('_', ' ')
+                    default -> draft.notMapped(ruleRef, e.anchor(), type.substring(type.indexOf("_by_") + 4).replace('_', ' ')
                             + " notifications: Firebell pages by sms, email, https, sqs or lambda");
                 }
             }
-            draft.add(new ConfigDraft.PersonDraft(id, user.optText("username"), zone, chat, contacts, ref));
+            draft.add(new ConfigDraft.PersonDraft(e.name(), user.optText("username"), zone, chat, contacts, e.ref()));
         }
     }
 
@@ -136,12 +125,11 @@ public final class GrafanaOnCallImporter implements Importer {
         }
         for (ExportNode chain : export.index.all(GrafanaExport.CHAIN)) {
             String sourceId = chain.text("id");
-            String name = draft.names().allocate(Names.POLICY, sourceId, chain.optText("name"));
-            SourceRef ref = new SourceRef("escalation chain", sourceId, chain.optText("name"));
-            String anchor = "escalationPolicies." + name;
+            ConfigDraft.Entry e = draft.newEntry("escalationPolicies", "escalation chain", sourceId, chain.optText("name"),
+                    chain.optText("name"));
             List<ExportNode> own = steps.getOrDefault(sourceId, new ArrayList<>());
             own.sort(Comparator.comparingLong(s -> s.number("position")));
-            Levels levels = new Levels(draft, ref, anchor);
+            Levels levels = new Levels(draft, e.ref(), e.anchor());
             List<TargetDraft> targets = new ArrayList<>();
             SourceRef levelRef = null;
             Duration wait = null;
@@ -171,29 +159,29 @@ public final class GrafanaOnCallImporter implements Importer {
                 }
                 levelRef = levelRef == null ? stepRef : levelRef;
                 if (step.bool("important", false)) {
-                    draft.notMapped(stepRef, anchor, "notifies as 'important' (the people's important notification"
+                    draft.notMapped(stepRef, e.anchor(), "notifies as 'important' (the people's important notification"
                             + " rules): Firebell has one way to page each person");
                 }
-                target(draft, step, stepRef, anchor, targets);
+                target(draft, step, stepRef, e.anchor(), targets);
             }
             if (levelRef != null) {
                 if (wait == null && repeat > 0 && !targets.isEmpty()) {
-                    draft.approximated(ref, anchor, "repeats right after its last step; Firebell waits 1m before the"
+                    draft.approximated(e, "repeats right after its last step; Firebell waits 1m before the"
                             + " next pass");
                     wait = Duration.ofMinutes(1);
                 }
                 levels.add(levelRef, wait, targets);
             }
             if (!leadingWait.isZero()) {
-                draft.approximated(ref, anchor, "waits " + leadingWait.toMinutes() + " min before its first"
+                draft.approximated(e, "waits " + leadingWait.toMinutes() + " min before its first"
                         + " notification; Firebell pages the first level at once");
             }
             if (levels.isEmpty()) {
-                draft.notMapped(ref, null, "escalation chain '" + chain.optText("name") + "' has no step Firebell can"
+                draft.notMapped(e.ref(), null, "escalation chain '" + chain.optText("name") + "' has no step Firebell can"
                         + " page: not written");
                 continue;
             }
-            draft.add(new ConfigDraft.PolicyDraft(name, null, repeat, levels.build(), ref));
+            draft.add(new ConfigDraft.PolicyDraft(e.name(), null, repeat, levels.build(), e.ref()));
         }
     }
 
@@ -254,15 +242,14 @@ public final class GrafanaOnCallImporter implements Importer {
         }
         for (ExportNode integration : export.index.all(GrafanaExport.INTEGRATION)) {
             String sourceId = integration.text("id");
-            String name = draft.names().allocate(Names.SERVICE, sourceId, integration.optText("name"));
-            SourceRef ref = new SourceRef("integration", sourceId, integration.optText("name"));
-            String anchor = "services." + name;
-            draft.notMapped(ref, anchor, Drafts.integration("the service", integration.optText("type")));
+            ConfigDraft.Entry e = draft.newEntry("services", "integration", sourceId, integration.optText("name"),
+                    integration.optText("name"));
+            draft.notMapped(e, Drafts.integration("the service", integration.optText("type")));
             ExportNode defaultRoute = integration.get("default_route");
             String chainId = defaultRoute.isObject() ? defaultRoute.optText("escalation_chain_id") : null;
             String policy = draft.names().of(Names.POLICY, chainId);
             if (policy == null || !draft.policies().containsKey(policy)) {
-                draft.notMapped(ref, anchor, chainId == null ? "its default route escalates to nobody: the service has"
+                draft.notMapped(e, chainId == null ? "its default route escalates to nobody: the service has"
                         + " no escalation policy" : "its default route's escalation chain " + chainId + " was not"
                         + " imported: Firebell pages the service's pageTarget once instead");
                 policy = null;
@@ -272,13 +259,13 @@ public final class GrafanaOnCallImporter implements Importer {
                 if (route.text("id").equals(defaultId) || route.bool("is_the_last_route", false)) {
                     continue;
                 }
-                draft.notMapped(new SourceRef("route", route.text("id"), null), anchor, "sends alerts matching '"
+                draft.notMapped(new SourceRef("route", route.text("id"), null), e.anchor(), "sends alerts matching '"
                         + route.optText("routing_regex") + "' to escalation chain " + route.optText("escalation_chain_id")
                         + ": Firebell routes CloudWatch alarms by name, namespace, dimensions, account and region;"
                         + " write a routing rule and a service for them");
             }
             String team = draft.names().of(Names.TEAM, integration.optText("team_id"));
-            draft.add(new ConfigDraft.ServiceDraft(name, null, team, policy, null, ref));
+            draft.add(new ConfigDraft.ServiceDraft(e.name(), null, team, policy, null, e.ref()));
         }
     }
 }

@@ -85,9 +85,8 @@ final class GrafanaShifts {
             draft.notMapped(ref, anchor, "takes overrides from an iCal calendar (" + schedule.optText("ical_url_overrides")
                     + "): store them as Firebell overrides");
         }
-        ZoneId zone = Drafts.zone(schedule.optText("time_zone") == null ? "UTC" : schedule.optText("time_zone"));
+        ZoneId zone = Drafts.zone(draft, schedule.optText("time_zone") == null ? "UTC" : schedule.optText("time_zone"), ref);
         if (zone == null) {
-            draft.notMapped(ref, null, "time zone '" + schedule.optText("time_zone") + "' is not an IANA name: not written");
             return;
         }
         Set<String> ids = new LinkedHashSet<>();
@@ -166,9 +165,8 @@ final class GrafanaShifts {
 
     private Pending layer(ExportNode shift, String schedule, ZoneId scheduleZone, Instant reference, String anchor) {
         SourceRef ref = new SourceRef("on-call shift", shift.text("id"), shift.optText("name"));
-        ZoneId zone = shift.optText("time_zone") == null ? scheduleZone : Drafts.zone(shift.text("time_zone"));
+        ZoneId zone = shift.optText("time_zone") == null ? scheduleZone : Drafts.zone(draft, shift.text("time_zone"), ref);
         if (zone == null) {
-            draft.notMapped(ref, anchor, "time zone '" + shift.optText("time_zone") + "' is not an IANA name: not written");
             return null;
         }
         if (shift.has("until")) {

@@ -25,24 +25,14 @@ import java.util.TreeSet;
  * (rotations, overrides, and the timeline when exported), escalations and integrations. A team's default
  * routing rule says which escalation its alerts go to: each team with routing rules becomes a service.
  */
-public final class OpsgenieImporter implements Importer {
+public final class OpsgenieImporter extends Importer.Named {
 
     static final String TOOL = "Opsgenie";
 
-    @Override
-    public String tool() {
-        return TOOL;
-    }
-
-    @Override
-    public String command() {
-        return "opsgenie";
-    }
-
-    @Override
-    public String expected() {
-        return "Opsgenie REST API v2 responses ({\"data\": ..., \"took\": ..., \"requestId\": ...} from /v2/users,"
-                + " /v2/teams, /v2/schedules?expand=rotation, /v2/schedules/{id}/timeline, /v2/escalations...)";
+    public OpsgenieImporter() {
+        super(TOOL, "opsgenie",
+                "Opsgenie REST API v2 responses ({\"data\": ..., \"took\": ..., \"requestId\": ...} from /v2/users,"
+                + " /v2/teams, /v2/schedules?expand=rotation, /v2/schedules/{id}/timeline, /v2/escalations...)");
     }
 
     @Override
@@ -67,33 +57,32 @@ public final class OpsgenieImporter implements Importer {
     private static void people(OpsgenieExport export, ConfigDraft draft) {
         for (ExportNode user : export.index.all(OpsgenieExport.USER)) {
             String sourceId = user.text("id");
-            String id = draft.names().allocate(Names.PERSON, sourceId, Names.localPart(user.optText("username")),
+            ConfigDraft.Entry e = draft.newEntry("people", "user", sourceId, user.optText("fullName"),
+                    Names.localPart(user.optText("username")),
                     user.optText("fullName"));
-            SourceRef ref = new SourceRef("user", sourceId, user.optText("fullName"));
-            String anchor = "people." + id;
             ZoneId zone = Drafts.zone(user.optText("timeZone"));
             if (zone == null) {
-                draft.approximated(ref, anchor, "time zone '" + user.optText("timeZone") + "' is not an IANA name"
+                draft.approximated(e, "time zone '" + user.optText("timeZone") + "' is not an IANA name"
                         + " (Opsgenie uses the account's then); written as UTC: set the person's own");
                 zone = ZoneId.of("UTC");
             }
             Set<ContactDraft> contacts = new LinkedHashSet<>();
             if (!user.get("userContacts").isArray()) {
-                draft.notMapped(ref, anchor, "exported without contacts: export GET /v2/users/{id}?expand=contact for"
+                draft.notMapped(e, "exported without contacts: export GET /v2/users/{id}?expand=contact for"
                         + " each user");
             }
             for (ExportNode c : user.items("userContacts")) {
                 String method = c.optText("contactMethod");
                 String to = c.optText("to");
                 if (!c.bool("enabled", true)) {
-                    draft.leftOut(ref, anchor, method + " " + to + " is disabled in Opsgenie");
+                    draft.leftOut(e.ref(), e.anchor(), method + " " + to + " is disabled in Opsgenie");
                     continue;
                 }
                 ContactDraft contact = switch (method == null ? "" : method) {
-                    case "email" -> Drafts.email(draft, to, ref, anchor);
-                    case "sms" -> Drafts.sms(draft, to, ref, anchor);
+                    case "email" -> Drafts.email(draft, to, e.ref(), e.anchor());
+                    case "sms" -> Drafts.sms(draft, to, e.ref(), e.anchor());
                     default -> {
-                        draft.notMapped(ref, anchor, ("voice".equals(method) ? "voice calls to " + to + ": SNS has no"
+                        draft.notMapped(e, ("voice".equals(method) ? "voice calls to " + to + ": SNS has no"
                                 + " voice calls" : method + " notifications (" + to + ")") + "; Firebell pages by sms,"
                                 + " email, https, sqs or lambda");
                         yield null;
@@ -103,8 +92,8 @@ public final class OpsgenieImporter implements Importer {
                     contacts.add(contact);
                 }
             }
-            draft.add(new ConfigDraft.PersonDraft(id, user.optText("fullName"), zone, null, new ArrayList<>(contacts),
-                    ref));
+            draft.add(new ConfigDraft.PersonDraft(e.name(), user.optText("fullName"), zone, null, new ArrayList<>(contacts),
+                    e.ref()));
         }
     }
 
@@ -128,9 +117,8 @@ public final class OpsgenieImporter implements Importer {
     private static void escalations(OpsgenieExport export, ConfigDraft draft) {
         for (ExportNode escalation : export.index.all(OpsgenieExport.ESCALATION)) {
             String sourceId = escalation.text("id");
-            String name = draft.names().allocate(Names.POLICY, sourceId, escalation.optText("name"));
-            SourceRef ref = new SourceRef("escalation", sourceId, escalation.optText("name"));
-            String anchor = "escalationPolicies." + name;
+            ConfigDraft.Entry e = draft.newEntry("escalationPolicies", "escalation", sourceId, escalation.optText("name"),
+                    escalation.optText("name"));
             // Opsgenie's delays count from the alert's creation; Firebell's from the level before.
             TreeMap<Long, List<ExportNode>> byDelay = new TreeMap<>();
             for (ExportNode rule : escalation.items("rules")) {
@@ -141,10 +129,10 @@ public final class OpsgenieImporter implements Importer {
             long waitInterval = repeat.isObject() && repeat.optNumber("waitInterval") != null
                     ? repeat.number("waitInterval") : 0;
             if (!byDelay.isEmpty() && byDelay.firstKey() > 0) {
-                draft.approximated(ref, anchor, "waits " + byDelay.firstKey() + " min before its first rule; Firebell"
+                draft.approximated(e, "waits " + byDelay.firstKey() + " min before its first rule; Firebell"
                         + " pages the first level at once");
             }
-            Levels levels = new Levels(draft, ref, anchor);
+            Levels levels = new Levels(draft, e.ref(), e.anchor());
             List<Long> delays = new ArrayList<>(byDelay.keySet());
             for (int i = 0; i < delays.size(); i++) {
                 Duration wait = i + 1 < delays.size() ? Duration.ofMinutes(delays.get(i + 1) - delays.get(i))
@@ -152,7 +140,7 @@ public final class OpsgenieImporter implements Importer {
                 List<TargetDraft> targets = new ArrayList<>();
                 SourceRef levelRef = new SourceRef("escalation rule", sourceId + " at " + delays.get(i) + " min", null);
                 for (ExportNode rule : byDelay.get(delays.get(i))) {
-                    TargetDraft target = target(draft, rule, levelRef, anchor);
+                    TargetDraft target = target(draft, rule, levelRef, e.anchor());
                     if (target != null && !targets.contains(target)) {
                         targets.add(target);
                     }
@@ -160,16 +148,16 @@ public final class OpsgenieImporter implements Importer {
                 levels.add(levelRef, wait, targets);
             }
             if (repeat.isObject() && (repeat.bool("resetRecipientStates", false) || repeat.bool("closeAlertAfterAll", false))) {
-                draft.notMapped(ref, anchor, "on repeat, " + (repeat.bool("closeAlertAfterAll", false) ? "closes the"
+                draft.notMapped(e, "on repeat, " + (repeat.bool("closeAlertAfterAll", false) ? "closes the"
                         + " alert after the last pass" : "resets who has seen the alert") + ": Firebell does not");
             }
             if (levels.isEmpty()) {
-                draft.notMapped(ref, null, "escalation '" + escalation.optText("name") + "' has no rule Firebell can"
+                draft.notMapped(e.ref(), null, "escalation '" + escalation.optText("name") + "' has no rule Firebell can"
                         + " page: not written");
                 continue;
             }
-            draft.add(new ConfigDraft.PolicyDraft(name, Drafts.blankToNull(escalation.optText("description")),
-                    Drafts.repeat(draft, count, ref, anchor), levels.build(), ref));
+            draft.add(new ConfigDraft.PolicyDraft(e.name(), Drafts.blankToNull(escalation.optText("description")),
+                    Drafts.repeat(draft, count, e.ref(), e.anchor()), levels.build(), e.ref()));
         }
     }
 
@@ -226,29 +214,28 @@ public final class OpsgenieImporter implements Importer {
                 continue;
             }
             String teamName = draft.names().of(Names.TEAM, team.text("id"));
-            String name = draft.names().allocate(Names.SERVICE, team.text("id"), team.optText("name"));
-            SourceRef ref = new SourceRef("team", team.text("id"), team.optText("name"));
-            String anchor = "services." + name;
+            ConfigDraft.Entry e = draft.newEntry("services", "team", team.text("id"), team.optText("name"),
+                    team.optText("name"));
             String policy = null;
             for (ExportNode rule : rules) {
                 SourceRef ruleRef = new SourceRef("routing rule", rule.text("id"), rule.optText("name"));
                 if (!rule.bool("isDefault", false)) {
-                    draft.notMapped(ruleRef, anchor, "routes some of the team's alerts (by their fields) elsewhere:"
+                    draft.notMapped(ruleRef, e.anchor(), "routes some of the team's alerts (by their fields) elsewhere:"
                             + " Firebell routes CloudWatch alarms by name, namespace, dimensions, account and region;"
                             + " write routing rules for them");
                     continue;
                 }
-                policy = defaultRoute(draft, rule.get("notify"), ruleRef, anchor);
+                policy = defaultRoute(draft, rule.get("notify"), ruleRef, e.anchor());
             }
             for (ExportNode integration : export.index.all(OpsgenieExport.INTEGRATION)) {
                 if (team.text("id").equals(integration.optText("teamId"))) {
                     integrations.remove(integration.text("id"));
                     draft.notMapped(new SourceRef("integration", integration.text("id"), integration.optText("name")),
-                            anchor, Drafts.integration("the team", integration.optText("type")));
+                            e.anchor(), Drafts.integration("the team", integration.optText("type")));
                 }
             }
-            draft.add(new ConfigDraft.ServiceDraft(name, Drafts.blankToNull(team.optText("description")), teamName, policy,
-                    null, ref));
+            draft.add(new ConfigDraft.ServiceDraft(e.name(), Drafts.blankToNull(team.optText("description")), teamName, policy,
+                    null, e.ref()));
         }
         for (String id : integrations) {
             ExportNode integration = export.index.get(OpsgenieExport.INTEGRATION, id);

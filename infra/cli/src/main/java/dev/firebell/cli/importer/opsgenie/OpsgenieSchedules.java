@@ -73,10 +73,8 @@ final class OpsgenieSchedules {
             String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, schedule.text("id"));
             SourceRef ref = new SourceRef("schedule", schedule.text("id"), schedule.optText("name"));
             String anchor = "schedules." + name;
-            ZoneId zone = Drafts.zone(schedule.optText("timezone"));
+            ZoneId zone = Drafts.zone(draft, schedule.optText("timezone"), ref);
             if (zone == null) {
-                draft.notMapped(ref, null, "time zone '" + schedule.optText("timezone") + "' is not an IANA name: not"
-                        + " written");
                 continue;
             }
             if (!schedule.get("rotations").isArray()) {

@@ -26,24 +26,14 @@ import java.util.TreeSet;
  * restrictions, and the final schedule when exported with since/until), overrides, escalation policies
  * and services. Schedules are read by {@link PagerDutySchedules}.
  */
-public final class PagerDutyImporter implements Importer {
+public final class PagerDutyImporter extends Importer.Named {
 
     static final String TOOL = "PagerDuty";
 
-    @Override
-    public String tool() {
-        return TOOL;
-    }
-
-    @Override
-    public String command() {
-        return "pagerduty";
-    }
-
-    @Override
-    public String expected() {
-        return "PagerDuty REST API v2 responses (GET /users, /teams, /schedules/{id}, /schedules/{id}/overrides,"
-                + " /escalation_policies, /services: objects with a key such as \"users\" or \"schedule\")";
+    public PagerDutyImporter() {
+        super(TOOL, "pagerduty",
+                "PagerDuty REST API v2 responses (GET /users, /teams, /schedules/{id}, /schedules/{id}/overrides,"
+                + " /escalation_policies, /services: objects with a key such as \"users\" or \"schedule\")");
     }
 
     @Override
@@ -70,21 +60,20 @@ public final class PagerDutyImporter implements Importer {
         for (ExportNode user : export.index.all(PagerDutyExport.USER)) {
             String sourceId = user.text("id");
             String email = user.optText("email");
-            String id = draft.names().allocate(Names.PERSON, sourceId, Names.localPart(email), user.optText("name"));
-            SourceRef ref = new SourceRef("user", sourceId, user.optText("name"));
-            String anchor = "people." + id;
+            ConfigDraft.Entry e = draft.newEntry("people", "user", sourceId, user.optText("name"),
+                    Names.localPart(email), user.optText("name"));
             ZoneId zone = Drafts.zone(user.optText("time_zone"));
             if (zone == null) {
-                draft.approximated(ref, anchor, "time zone '" + user.optText("time_zone") + "' is not an IANA name"
+                draft.approximated(e, "time zone '" + user.optText("time_zone") + "' is not an IANA name"
                         + " (PagerDuty uses the account's then); written as UTC: set the person's own");
                 zone = ZoneId.of("UTC");
             }
-            List<ContactDraft> contacts = contacts(export, draft, user, ref, anchor);
-            notificationRules(export, draft, user, ref, anchor);
+            List<ContactDraft> contacts = contacts(export, draft, user, e.ref(), e.anchor());
+            notificationRules(export, draft, user, e.ref(), e.anchor());
             for (ExportNode team : user.items("teams")) {
-                members.computeIfAbsent(team.text("id"), k -> new TreeSet<>()).add(id);
+                members.computeIfAbsent(team.text("id"), k -> new TreeSet<>()).add(e.name());
             }
-            draft.add(new ConfigDraft.PersonDraft(id, user.optText("name"), zone, null, contacts, ref));
+            draft.add(new ConfigDraft.PersonDraft(e.name(), user.optText("name"), zone, null, contacts, e.ref()));
         }
     }
 
@@ -187,29 +176,28 @@ public final class PagerDutyImporter implements Importer {
     private static void policies(PagerDutyExport export, ConfigDraft draft) {
         for (ExportNode policy : export.index.all(PagerDutyExport.POLICY)) {
             String sourceId = policy.text("id");
-            String name = draft.names().allocate(Names.POLICY, sourceId, policy.optText("name"));
-            SourceRef ref = new SourceRef("escalation policy", sourceId, policy.optText("name"));
-            String anchor = "escalationPolicies." + name;
-            Levels levels = new Levels(draft, ref, anchor);
+            ConfigDraft.Entry e = draft.newEntry("escalationPolicies", "escalation policy", sourceId, policy.optText("name"),
+                    policy.optText("name"));
+            Levels levels = new Levels(draft, e.ref(), e.anchor());
             for (ExportNode rule : policy.items("escalation_rules")) {
                 SourceRef ruleRef = new SourceRef("escalation rule", rule.optText("id") == null ? sourceId
                         : rule.optText("id"), null);
                 levels.add(ruleRef, Duration.ofMinutes(rule.number("escalation_delay_in_minutes")),
-                        targets(draft, rule, ruleRef, anchor));
+                        targets(draft, rule, ruleRef, e.anchor()));
             }
             String handoff = policy.optText("on_call_handoff_notifications");
             if (handoff != null) {
-                draft.notMapped(ref, anchor, "on-call hand-off notifications (" + handoff + "): Firebell does not tell"
+                draft.notMapped(e, "on-call hand-off notifications (" + handoff + "): Firebell does not tell"
                         + " people when their shift starts");
             }
             if (levels.isEmpty()) {
-                draft.notMapped(ref, null, "escalation policy '" + policy.optText("name") + "' has no level Firebell can"
+                draft.notMapped(e.ref(), null, "escalation policy '" + policy.optText("name") + "' has no level Firebell can"
                         + " page: not written");
                 continue;
             }
             int repeat = Drafts.repeat(draft, policy.optNumber("num_loops") == null ? 0 : policy.number("num_loops"),
-                    ref, anchor);
-            draft.add(new ConfigDraft.PolicyDraft(name, policy.optText("description"), repeat, levels.build(), ref));
+                    e.ref(), e.anchor());
+            draft.add(new ConfigDraft.PolicyDraft(e.name(), policy.optText("description"), repeat, levels.build(), e.ref()));
         }
     }
 
@@ -249,23 +237,22 @@ public final class PagerDutyImporter implements Importer {
     private static void services(PagerDutyExport export, ConfigDraft draft) {
         for (ExportNode service : export.index.all(PagerDutyExport.SERVICE)) {
             String sourceId = service.text("id");
-            String name = draft.names().allocate(Names.SERVICE, sourceId, service.optText("name"));
-            SourceRef ref = new SourceRef("service", sourceId, service.optText("name"));
-            String anchor = "services." + name;
+            ConfigDraft.Entry e = draft.newEntry("services", "service", sourceId, service.optText("name"),
+                    service.optText("name"));
             String policy = null;
             if (service.get("escalation_policy").isObject()) {
                 String policyId = service.get("escalation_policy").text("id");
                 policy = draft.names().of(Names.POLICY, policyId);
                 if (policy == null || !draft.policies().containsKey(policy)) {
-                    draft.notMapped(ref, anchor, "its escalation policy " + policyId + " was not imported: Firebell"
+                    draft.notMapped(e, "its escalation policy " + policyId + " was not imported: Firebell"
                             + " pages the service's pageTarget once instead");
                     policy = null;
                 }
             }
             String team = service.items("teams").isEmpty() ? null
                     : draft.names().of(Names.TEAM, service.items("teams").get(0).text("id"));
-            Duration grouping = ServiceSettings.read(draft, service, ref, anchor);
-            draft.add(new ConfigDraft.ServiceDraft(name, service.optText("description"), team, policy, grouping, ref));
+            Duration grouping = ServiceSettings.read(draft, service, e.ref(), e.anchor());
+            draft.add(new ConfigDraft.ServiceDraft(e.name(), service.optText("description"), team, policy, grouping, e.ref()));
         }
     }
 }

@@ -73,10 +73,8 @@ final class PagerDutySchedules {
         String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, schedule.text("id"));
         SourceRef ref = ref(schedule);
         String anchor = "schedules." + name;
-        ZoneId zone = Drafts.zone(schedule.optText("time_zone"));
+        ZoneId zone = Drafts.zone(draft, schedule.optText("time_zone"), ref);
         if (zone == null) {
-            draft.notMapped(ref, null, "time zone '" + schedule.optText("time_zone") + "' is not an IANA name (such as"
-                    + " America/New_York); export the schedule again without a time_zone parameter: not written");
             return;
         }
         if (!schedule.get("schedule_layers").isArray()) {

@@ -66,10 +66,8 @@ final class GoAlertSchedules {
     }
 
     private void rotation(ExportNode rotation, Instant reference) {
-        String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, rotation.text("id"));
-        SourceRef ref = new SourceRef("rotation", rotation.text("id"), rotation.optText("name"));
-        String anchor = "rotations." + name;
-        ZoneId zone = Drafts.zone(draft, rotation.optText("timeZone"), ref);
+        ConfigDraft.Entry e = draft.entry("rotations", "rotation", rotation.text("id"), rotation.optText("name"));
+        ZoneId zone = Drafts.zone(draft, rotation.optText("timeZone"), e.ref());
         if (zone == null) {
             return;
         }
@@ -82,13 +80,13 @@ final class GoAlertSchedules {
             default -> null;
         };
         if (shift == null) {
-            draft.notMapped(ref, null, (type.equals("monthly") ? "monthly turns" : "turns of " + length + " " + type
+            draft.notMapped(e.ref(), null, (type.equals("monthly") ? "monthly turns" : "turns of " + length + " " + type
                     + " units") + ": Firebell shifts are whole hours or days, up to 90 days: not written");
             return;
         }
         List<ExportNode> users = rotation.items("userIDs");
         if (users.isEmpty()) {
-            draft.notMapped(ref, null, "has nobody taking turns: not written");
+            draft.notMapped(e.ref(), null, "has nobody taking turns: not written");
             return;
         }
         // The current turn's person goes first; the Firebell rotation starts with the current turn.
@@ -98,7 +96,7 @@ final class GoAlertSchedules {
             String userId = users.get((active + i) % users.size()).text();
             String person = draft.names().of(Names.PERSON, userId);
             if (person == null) {
-                draft.notMapped(ref, anchor, "user " + userId + " takes turns here but is not in the export: left out");
+                draft.notMapped(e, "user " + userId + " takes turns here but is not in the export: left out");
             } else {
                 participants.add(person);
             }
@@ -113,15 +111,14 @@ final class GoAlertSchedules {
             turnStart = shift.after(Drafts.local(end, zone), -1);
         } else {
             turnStart = Drafts.local(rotation.instant("start"), zone);
-            draft.approximated(ref, anchor, "exported without nextHandoffTimes: assumes " + participants.get(0)
+            draft.approximated(e, "exported without nextHandoffTimes: assumes " + participants.get(0)
                     + " was on call from the rotation's start; GoAlert keeps whose turn it is as state");
         }
         // Count back whole cycles (the same person's turn) to start before the period imported.
         while (reference != null && WallClock.instant(turnStart, zone).isAfter(reference)) {
             turnStart = shift.after(turnStart, -participants.size());
         }
-        RotationDraft draftRotation = Drafts.rotation(draft, name, null, participants, shift, turnStart, zone, ref, anchor);
-        draft.add(draftRotation);
+        draft.add(Drafts.rotation(draft, e.name(), null, participants, shift, turnStart, zone, e.ref(), e.anchor()));
     }
 
     void schedules() {
@@ -161,16 +158,14 @@ final class GoAlertSchedules {
     }
 
     private void schedule(ExportNode schedule) {
-        String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, schedule.text("id"));
-        SourceRef ref = ref(schedule);
-        String anchor = "schedules." + name;
-        ZoneId zone = Drafts.zone(draft, schedule.optText("timeZone"), ref);
+        ConfigDraft.Entry e = draft.entry("schedules", "schedule", schedule.text("id"), schedule.optText("name"));
+        ZoneId zone = Drafts.zone(draft, schedule.optText("timeZone"), e.ref());
         if (zone == null) {
             return;
         }
         List<Target> targets = new ArrayList<>();
         for (ExportNode t : schedule.items("targets")) {
-            Target target = target(t, name, zone, anchor);
+            Target target = target(t, e.name(), zone, e.anchor());
             if (target != null) {
                 targets.add(target);
             }
@@ -180,7 +175,7 @@ final class GoAlertSchedules {
         for (int i = 0; i < targets.size(); i++) {
             for (int j = i + 1; j < targets.size(); j++) {
                 if (targets.get(i).windows().overlaps(targets.get(j).windows())) {
-                    draft.approximated(targets.get(j).ref(), anchor, "on call at the same time as " + targets.get(i).label()
+                    draft.approximated(targets.get(j).ref(), e.anchor(), "on call at the same time as " + targets.get(i).label()
                             + " in GoAlert, which pages both; Firebell pages one: " + targets.get(i).label()
                             + ", listed first");
                 }
@@ -188,18 +183,18 @@ final class GoAlertSchedules {
         }
         List<Drafts.PendingLayer> pending = targets.stream()
                 .map(t -> new Drafts.PendingLayer(t.rotation(), t.windows(), t.ref())).toList();
-        List<LayerDraft> layers = Drafts.layers(draft, pending, anchor);
+        List<LayerDraft> layers = Drafts.layers(draft, pending, e.anchor());
         if (layers.isEmpty()) {
-            draft.notMapped(ref, null, "no rule of schedule '" + schedule.optText("name") + "' could be imported: not"
+            draft.notMapped(e.ref(), null, "no rule of schedule '" + schedule.optText("name") + "' could be imported: not"
                     + " written");
             return;
         }
         if (!schedule.items("onCallNotificationRules").isEmpty()) {
-            draft.notMapped(ref, anchor, "announces who is on call (on-call notification rules): Firebell does not"
+            draft.notMapped(e, "announces who is on call (on-call notification rules): Firebell does not"
                     + " announce shifts");
         }
-        draft.add(new ConfigDraft.ScheduleDraft(name, null, zone, layers, ref));
-        temporarySchedules(schedule, name, anchor);
+        draft.add(new ConfigDraft.ScheduleDraft(e.name(), null, zone, layers, e.ref()));
+        temporarySchedules(schedule, e.name(), e.anchor());
     }
 
     private Target target(ExportNode t, String schedule, ZoneId zone, String anchor) {

@@ -73,19 +73,17 @@ final class GrafanaShifts {
     }
 
     private void schedule(ExportNode schedule, Instant reference) {
-        String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, schedule.text("id"));
-        SourceRef ref = new SourceRef("schedule", schedule.text("id"), schedule.optText("name"));
-        String anchor = "schedules." + name;
+        ConfigDraft.Entry e = draft.entry("schedules", "schedule", schedule.text("id"), schedule.optText("name"));
         if ("ical".equals(schedule.optText("type"))) {
-            draft.notMapped(ref, null, "its shifts come from an iCal calendar (" + schedule.optText("ical_url_primary")
+            draft.notMapped(e.ref(), null, "its shifts come from an iCal calendar (" + schedule.optText("ical_url_primary")
                     + "): rebuild it as rotations: not written");
             return;
         }
         if (schedule.optText("ical_url_overrides") != null) {
-            draft.notMapped(ref, anchor, "takes overrides from an iCal calendar (" + schedule.optText("ical_url_overrides")
+            draft.notMapped(e, "takes overrides from an iCal calendar (" + schedule.optText("ical_url_overrides")
                     + "): store them as Firebell overrides");
         }
-        ZoneId zone = Drafts.zone(draft, schedule.optText("time_zone") == null ? "UTC" : schedule.optText("time_zone"), ref);
+        ZoneId zone = Drafts.zone(draft, schedule.optText("time_zone") == null ? "UTC" : schedule.optText("time_zone"), e.ref());
         if (zone == null) {
             return;
         }
@@ -100,7 +98,7 @@ final class GrafanaShifts {
         for (String id : ids) {
             ExportNode shift = export.index.get(GrafanaExport.SHIFT, id);
             if (shift == null) {
-                draft.notMapped(new SourceRef("on-call shift", id, null), anchor, "listed by the schedule but not in the"
+                draft.notMapped(new SourceRef("on-call shift", id, null), e.anchor(), "listed by the schedule but not in the"
                         + " export: export GET /api/v1/on_call_shifts");
             } else {
                 shifts.add(shift);
@@ -114,7 +112,7 @@ final class GrafanaShifts {
                 oneOff.add(shift);
                 continue;
             }
-            Pending p = layer(shift, name, zone, reference, anchor);
+            Pending p = layer(shift, e.name(), zone, reference, e.anchor());
             if (p != null) {
                 pending.add(p);
             }
@@ -127,24 +125,24 @@ final class GrafanaShifts {
             Pending p = pending.get(i);
             for (int j = 0; j < i; j++) {
                 if (pending.get(j).level() == p.level() && pending.get(j).layer().windows().overlaps(p.layer().windows())) {
-                    draft.approximated(p.layer().source(), anchor, "on call at the same time as "
+                    draft.approximated(p.layer().source(), e.anchor(), "on call at the same time as "
                             + pending.get(j).layer().rotation().name() + " at the same level in Grafana OnCall, which"
                             + " notifies both; Firebell pages one: " + pending.get(j).layer().rotation().name());
                 }
             }
-            layers.add(inZone(p, scheduleZone, reference, anchor));
+            layers.add(inZone(p, scheduleZone, reference, e.anchor()));
         }
-        List<LayerDraft> placed = Drafts.layers(draft, layers, anchor);
+        List<LayerDraft> placed = Drafts.layers(draft, layers, e.anchor());
         if (placed.isEmpty()) {
-            draft.notMapped(ref, null, "no shift of schedule '" + schedule.optText("name") + "' could be imported: not"
+            draft.notMapped(e.ref(), null, "no shift of schedule '" + schedule.optText("name") + "' could be imported: not"
                     + " written");
             return;
         }
-        draft.add(new ConfigDraft.ScheduleDraft(name, draft.names().of(Names.TEAM, schedule.optText("team_id")),
-                scheduleZone, placed, ref));
+        draft.add(new ConfigDraft.ScheduleDraft(e.name(), draft.names().of(Names.TEAM, schedule.optText("team_id")),
+                scheduleZone, placed, e.ref()));
         long top = pending.stream().mapToLong(Pending::level).max().orElse(0);
         for (ExportNode shift : oneOff) {
-            override(shift, name, zone, top);
+            override(shift, e.name(), zone, top);
         }
     }
 

@@ -70,20 +70,18 @@ final class OpsgenieSchedules {
     void schedules() {
         Instant reference = draft.reference();
         for (ExportNode schedule : export.index.all(OpsgenieExport.SCHEDULE)) {
-            String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, schedule.text("id"));
-            SourceRef ref = new SourceRef("schedule", schedule.text("id"), schedule.optText("name"));
-            String anchor = "schedules." + name;
-            ZoneId zone = Drafts.zone(draft, schedule.optText("timezone"), ref);
+            ConfigDraft.Entry e = draft.entry("schedules", "schedule", schedule.text("id"), schedule.optText("name"));
+            ZoneId zone = Drafts.zone(draft, schedule.optText("timezone"), e.ref());
             if (zone == null) {
                 continue;
             }
             if (!schedule.get("rotations").isArray()) {
-                draft.notMapped(ref, null, "exported without its rotations: export GET /v2/schedules?expand=rotation:"
+                draft.notMapped(e.ref(), null, "exported without its rotations: export GET /v2/schedules?expand=rotation:"
                         + " not written");
                 continue;
             }
             if (!schedule.bool("enabled", true)) {
-                draft.approximated(ref, anchor, "disabled in Opsgenie; Firebell pages through it wherever a policy"
+                draft.approximated(e, "disabled in Opsgenie; Firebell pages through it wherever a policy"
                         + " names it");
             }
             String team = schedule.get("ownerTeam").isObject()
@@ -91,7 +89,7 @@ final class OpsgenieSchedules {
             List<Pending> pending = new ArrayList<>();
             List<ExportNode> rotations = schedule.items("rotations");
             for (int i = 0; i < rotations.size(); i++) {
-                Drafts.PendingLayer layer = rotation(rotations.get(i), name, team, zone, reference, anchor);
+                Drafts.PendingLayer layer = rotation(rotations.get(i), e.name(), team, zone, reference, e.anchor());
                 if (layer != null) {
                     pending.add(new Pending(String.format(Locale.ROOT, "%03d", i), layer));
                 }
@@ -104,20 +102,20 @@ final class OpsgenieSchedules {
                     Drafts.PendingLayer a = pending.get(i).layer();
                     Drafts.PendingLayer b = pending.get(j).layer();
                     if (a.windows().overlaps(b.windows())) {
-                        draft.approximated(b.source(), anchor, "on call at the same time as rotation " + a.rotation().name()
+                        draft.approximated(b.source(), e.anchor(), "on call at the same time as rotation " + a.rotation().name()
                                 + " in Opsgenie, which notifies both; Firebell pages one: " + a.rotation().name()
                                 + ", listed first");
                     }
                 }
             }
-            List<LayerDraft> layers = Drafts.layers(draft, pending.stream().map(Pending::layer).toList(), anchor);
+            List<LayerDraft> layers = Drafts.layers(draft, pending.stream().map(Pending::layer).toList(), e.anchor());
             if (layers.isEmpty()) {
-                draft.notMapped(ref, null, "no rotation of schedule '" + schedule.optText("name") + "' could be imported:"
+                draft.notMapped(e.ref(), null, "no rotation of schedule '" + schedule.optText("name") + "' could be imported:"
                         + " not written");
                 continue;
             }
-            draft.add(new ConfigDraft.ScheduleDraft(name, team, zone, layers, ref));
-            overrides(schedule, name);
+            draft.add(new ConfigDraft.ScheduleDraft(e.name(), team, zone, layers, e.ref()));
+            overrides(schedule, e.name());
         }
     }
 

@@ -70,15 +70,13 @@ final class PagerDutySchedules {
     }
 
     private void schedule(ExportNode schedule, Instant reference) {
-        String name = draft.names().of(Names.ROTATION_OR_SCHEDULE, schedule.text("id"));
-        SourceRef ref = ref(schedule);
-        String anchor = "schedules." + name;
-        ZoneId zone = Drafts.zone(draft, schedule.optText("time_zone"), ref);
+        ConfigDraft.Entry e = draft.entry("schedules", "schedule", schedule.text("id"), schedule.optText("name"));
+        ZoneId zone = Drafts.zone(draft, schedule.optText("time_zone"), e.ref());
         if (zone == null) {
             return;
         }
         if (!schedule.get("schedule_layers").isArray()) {
-            draft.notMapped(ref, null, "exported without its layers: export GET /schedules/{id} (or the list with"
+            draft.notMapped(e.ref(), null, "exported without its layers: export GET /schedules/{id} (or the list with"
                     + " include[]=schedule_layers): not written");
             return;
         }
@@ -86,18 +84,18 @@ final class PagerDutySchedules {
                 : draft.names().of(Names.TEAM, schedule.items("teams").get(0).text("id"));
         List<Drafts.PendingLayer> pending = new ArrayList<>();
         for (ExportNode layer : schedule.items("schedule_layers")) {
-            Drafts.PendingLayer p = layer(layer, name, team, zone, reference, anchor);
+            Drafts.PendingLayer p = layer(layer, e.name(), team, zone, reference, e.anchor());
             if (p != null) {
                 pending.add(p);
             }
         }
-        List<LayerDraft> layers = Drafts.layers(draft, pending, anchor);
+        List<LayerDraft> layers = Drafts.layers(draft, pending, e.anchor());
         if (layers.isEmpty()) {
-            draft.notMapped(ref, null, "no layer of schedule '" + schedule.optText("name") + "' could be imported: not"
+            draft.notMapped(e.ref(), null, "no layer of schedule '" + schedule.optText("name") + "' could be imported: not"
                     + " written");
             return;
         }
-        draft.add(new ConfigDraft.ScheduleDraft(name, team, zone, layers, ref));
+        draft.add(new ConfigDraft.ScheduleDraft(e.name(), team, zone, layers, e.ref()));
     }
 
     private Drafts.PendingLayer layer(ExportNode layer, String schedule, String team, ZoneId zone, Instant reference,

@@ -7,7 +7,6 @@ import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.SdkModule;
-import dev.firebell.function.alarm.FaultAlarmComponent.CrashPoint;
 import dev.firebell.incident.Incident;
 import dev.firebell.local.LocalInvocation;
 import dev.firebell.local.LocalLambdaContext;
@@ -18,6 +17,9 @@ import dev.firebell.local.faults.FaultProxy;
 import dev.firebell.local.junit.LocalStackTest;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageStatus;
+import dev.firebell.testing.CrashPoint;
+import dev.firebell.testing.MutableClock;
+import dev.firebell.testing.SimulatedCrash;
 import dev.firebell.timeline.TimelineEntry;
 import dev.firebell.timeline.TimelineEntryType;
 import java.io.IOException;
@@ -235,7 +237,7 @@ class AlarmIngestFaultTest {
         FaultAlarmComponent component = component();
         AlarmIngestHandler handler = handler(component);
         crash.set(CrashPoint.AFTER_PUBLISH);
-        assertThatThrownBy(() -> invoke(handler, EVENT)).isInstanceOf(FaultAlarmComponent.SimulatedCrash.class);
+        assertThatThrownBy(() -> invoke(handler, EVENT)).isInstanceOf(SimulatedCrash.class);
         crash.set(CrashPoint.NONE);
         Incident incident = store().openIncidents().get(0);
         assertThat(store().pages(incident.id())).singleElement()
@@ -256,7 +258,7 @@ class AlarmIngestFaultTest {
     void killedBeforeThePublish_andSnsStillThrottledAtTheFirstSweep_theNextSweepPagesOnce() {
         FaultAlarmComponent component = component();
         crash.set(CrashPoint.BEFORE_PUBLISH);
-        assertThatThrownBy(() -> invoke(handler(component), EVENT)).isInstanceOf(FaultAlarmComponent.SimulatedCrash.class);
+        assertThatThrownBy(() -> invoke(handler(component), EVENT)).isInstanceOf(SimulatedCrash.class);
         crash.set(CrashPoint.NONE);
 
         proxy.failAlways("sns:Publish", Fault.throttled());

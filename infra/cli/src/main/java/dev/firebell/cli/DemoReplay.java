@@ -132,7 +132,7 @@ final class DemoReplay {
                         incidentId);
                 waitingForEscalation.add(new Waiting(incidentId, step.ackAfter()));
             }
-            default -> {
+            case NONE -> {
             }
         }
     }

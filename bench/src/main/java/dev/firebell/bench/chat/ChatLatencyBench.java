@@ -9,6 +9,7 @@ import static dev.firebell.bench.chat.SlackCommands.event;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.bench.BenchClock;
 import dev.firebell.bench.coldstart.ColdStartBench;
 import dev.firebell.bench.coldstart.FirebellProbe;
 import dev.firebell.chat.slack.SlackEndpoint;
@@ -94,9 +95,11 @@ public final class ChatLatencyBench {
 
             List<SlackEndpoint.DeferredCommand> deferred = new ArrayList<>();
             // The production wiring (people, rotations, escalation from the example configuration), except that
-            // deferred commands are run by this harness and their answers dropped instead of posted to Slack.
+            // deferred commands are run by this harness and their answers dropped instead of posted to Slack, and
+            // commands run at the bench's time (requests are signed and checked with the wall clock's).
             ChatHandler handler = new ChatHandler(new FunctionEnvironment(resources.environmentOf(FUNCTION)),
-                    ChatOverrides.none().deferrals(deferred::add).responses((url, message) -> { }));
+                    ChatOverrides.none().deferrals(deferred::add).responses((url, message) -> { })
+                            .clock(BenchClock.start()));
 
             List<Case> cases = List.of(
                     new Case("help", i -> event(BOB, "help")),

@@ -2,6 +2,7 @@ package dev.firebell.bench.latency;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.bench.BenchClock;
 import dev.firebell.cli.YamlConfigLoader;
 import dev.firebell.function.alarm.AlarmIngestHandler;
 import dev.firebell.local.LocalLambdaContext;
@@ -42,10 +43,11 @@ final class CannedFirebell {
     private CannedFirebell() {
     }
 
-    /** The alarm and escalation functions' graph on {@code http}, the example configuration applied. */
+    /** The alarm and escalation functions' graph on {@code http} and the bench's clock, the example configuration applied. */
     static LatencyComponent configured(CannedHttpClient http) throws IOException {
         System.setProperty("aws.region", "us-east-1");
-        LatencyComponent component = DaggerLatencyComponent.builder().environment(ENVIRONMENT).http(http).build();
+        LatencyComponent component = DaggerLatencyComponent.builder().environment(ENVIRONMENT).http(http)
+                .clock(BenchClock.start()).build();
         component.configStore().apply(new YamlConfigLoader()
                 .load(SamTemplate.locate().toAbsolutePath().getParent().resolve("infra/config/firebell.example.yaml"))
                 .document(), "benchmark");

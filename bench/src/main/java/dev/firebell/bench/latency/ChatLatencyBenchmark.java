@@ -111,8 +111,8 @@ public class ChatLatencyBenchmark {
         LatencyComponent component = CannedFirebell.configured(http);
         http.putSecret(CannedFirebell.SIGNING_SECRET_NAME, SlackCommands.SECRET);
         String id = CannedFirebell.openIncident(new AlarmIngestHandler(component.alarmService()),
-                Instant.now().minusSeconds(60));
-        chat = CannedChatFunction.handler(CannedFirebell.ENVIRONMENT, http);
+                component.clock().instant().minusSeconds(60));
+        chat = CannedChatFunction.handler(CannedFirebell.ENVIRONMENT, http, component.clock());
         http.freeze();
 
         help = new Requests(BOB, i -> "help");

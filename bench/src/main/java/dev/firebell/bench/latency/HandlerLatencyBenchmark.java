@@ -71,7 +71,7 @@ public class HandlerLatencyBenchmark {
         sweep = new EscalationHandler(component.escalationEngine(), component.pageDispatcher(), component.clock(),
                 d -> { });
 
-        Instant now = Instant.now();
+        Instant now = component.clock().instant();
         openIncident(alarms, now.minusSeconds(60));
         http.freeze();
         for (int i = 0; i < EVENTS; i++) {

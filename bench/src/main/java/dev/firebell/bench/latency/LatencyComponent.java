@@ -4,7 +4,6 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
-import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SnsModule;
@@ -16,11 +15,11 @@ import javax.inject.Singleton;
 
 /**
  * The production graph of the alarm and escalation functions (the same modules as their components) with the
- * SDK's HTTP client handed in: {@link CannedHttpClient}, so nothing leaves the process.
+ * SDK's HTTP client handed in: {@link CannedHttpClient}, so nothing leaves the process; on the clock handed in
+ * ({@code BenchClock}), so what the example configuration pages does not depend on the hour.
  */
 @Singleton
-@Component(modules = {CannedSdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class,
-        PagingModule.class})
+@Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
 interface LatencyComponent {
 
     AlarmService alarmService();
@@ -40,6 +39,9 @@ interface LatencyComponent {
 
         @BindsInstance
         Builder http(software.amazon.awssdk.http.SdkHttpClient http);
+
+        @BindsInstance
+        Builder clock(InstantSource clock);
 
         LatencyComponent build();
     }

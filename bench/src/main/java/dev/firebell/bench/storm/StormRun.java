@@ -9,6 +9,7 @@ import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.SamTemplate;
+import dev.firebell.local.ShiftedClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -88,7 +88,7 @@ final class StormRun {
             for (int i = 0; i < workers; i++) {
                 handlers.add(new AlarmIngestHandler(new FunctionEnvironment(resources.environmentOf("AlarmIngestFunction"))));
             }
-            OffsetClock sweepClock = new OffsetClock();
+            ShiftedClock sweepClock = ShiftedClock.real();
             SweepComponent sweepGraph = DaggerSweepComponent.builder()
                     .environment(new FunctionEnvironment(resources.environmentOf("EscalationFunction")))
                     .clock(sweepClock).build();
@@ -158,13 +158,14 @@ final class StormRun {
 
             // After the storm: the schedule keeps firing every minute and nobody acknowledges.
             RequestMeter.phase(SWEEP);
+            Instant over = sweepClock.instant();
             for (int minute = 1; minute <= AFTER_STORM_MINUTES; minute++) {
-                sweepClock.atLeast(Duration.ofMinutes(minute));
+                sweepClock.advanceTo(over.plus(Duration.ofMinutes(minute)));
                 sweepNanos.add(sweep(sweeper));
             }
             // What the schedule costs when there is nothing to do (most minutes of most days).
             RequestMeter.phase(IDLE_SWEEP);
-            sweepClock.atLeast(Duration.ofMinutes(AFTER_STORM_MINUTES + 60));
+            sweepClock.advanceTo(over.plus(Duration.ofMinutes(AFTER_STORM_MINUTES + 60)));
             sweep(sweeper);
             long idle = sweep(sweeper);
             RequestMeter.phase(null);
@@ -256,24 +257,6 @@ final class StormRun {
                         attributes.get("event_type"), String.valueOf(document.get("pageId")), attributes.get("service")));
                 local.sqs().deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
             }
-        }
-    }
-
-    /** The wall clock plus an offset the benchmark moves: the sweep's view of "minutes later". */
-    static final class OffsetClock implements InstantSource {
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-
-        void advance(Duration by) {
-            offset.accumulateAndGet(by, Duration::plus);
-        }
-
-        void atLeast(Duration minimum) {
-            offset.accumulateAndGet(minimum, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
     }
 }

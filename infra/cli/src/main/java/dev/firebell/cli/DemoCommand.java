@@ -2,20 +2,15 @@ package dev.firebell.cli;
 
 import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
-import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.config.ConfigBinder;
 import dev.firebell.config.FirebellConfig;
-import dev.firebell.function.escalation.EscalationHandler;
-import dev.firebell.incident.Incident;
-import dev.firebell.incident.IncidentCommands;
-import dev.firebell.incident.IncidentStatus;
+import dev.firebell.function.alarm.AlarmIngestHandler;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
+import dev.firebell.local.ShiftedClock;
 import dev.firebell.oncall.OnCallService;
-import dev.firebell.paging.Page;
 import dev.firebell.person.Person;
-import dev.firebell.timeline.TimelineEntry;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,40 +34,46 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The main job, on the local stack: real-shaped CloudWatch alarms, in all three delivery shapes and
  * in the order real accounts produce them (redelivered, out of order, flapping), go through the real
  * alarm function, which pages whoever is on call; an incident nobody acknowledges escalates to the next
- * level (the escalation function, on a clock moved ahead) until a person acknowledges it. Then the
- * incidents, their timelines and the pages as each person's subscription receives them.
+ * level (the escalation function, run every minute) until a person acknowledges it. The sample alarms are
+ * re-stamped to start now (or at {@code --at}) and replayed on one clock (see {@link DemoReplay}). Then the
+ * incidents, their timelines, the pages as each person's subscription receives them, and the postmortem drafts.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Replay sample alarms through the real handler on a local stack and show what happened.")
 final class DemoCommand implements Callable<Integer> {
 
-    private static final String ALARM_FUNCTION = "AlarmIngestFunction";
-    private static final String ESCALATION_FUNCTION = "EscalationFunction";
+    static final String ALARM_FUNCTION = "AlarmIngestFunction";
+    static final String ESCALATION_FUNCTION = "EscalationFunction";
 
-    /** One scenario step: the event file and what it shows. */
-    record Step(String file, String caption) {
-    }
-
-    static final List<Step> SCENARIO = List.of(
-            new Step("01-checkout-alarm.eventbridge.json",
-                    "checkout-api-5xx-high goes to ALARM (EventBridge): checkout's on-call is paged"),
-            new Step("02-checkout-alarm-redelivered.sns.json",
+    static final List<DemoReplay.Step> SCENARIO = List.of(
+            new DemoReplay.Step("01-checkout-alarm.eventbridge.json",
+                    "checkout-api-5xx-high goes to ALARM (EventBridge): checkout's on-call is paged",
+                    DemoReplay.Ack.PAGED_PERSON, Duration.ofSeconds(150)),
+            new DemoReplay.Step("02-checkout-alarm-redelivered.sns.json",
                     "the same state change arrives again, through SNS: nobody is paged twice"),
-            new Step("03-checkout-stale-ok.eventbridge.json",
+            new DemoReplay.Step("03-checkout-stale-ok.eventbridge.json",
                     "the OK from before the alarm arrives late: it must not close the incident"),
-            new Step("04-checkout-alarm-again.alarm-action.json",
+            new DemoReplay.Step("04-checkout-alarm-again.alarm-action.json",
                     "the alarm fires again while the incident is open (Lambda alarm action): folded in"),
-            new Step("05-payments-composite.eventbridge.json",
-                    "a composite payments alarm goes to ALARM: a second incident, paging payments' on-call"),
-            new Step("06-checkout-ok.eventbridge.json",
+            new DemoReplay.Step("05-payments-composite.eventbridge.json",
+                    "a composite payments alarm goes to ALARM: a second incident, paging payments' on-call",
+                    DemoReplay.Ack.AFTER_ESCALATION, Duration.ofMinutes(1)),
+            new DemoReplay.Step("06-checkout-ok.eventbridge.json",
                     "checkout returns to OK: resolved automatically"),
-            new Step("07-checkout-flap.sns.json",
+            new DemoReplay.Step("07-checkout-flap.sns.json",
                     "7 minutes later it is back in ALARM (flapping): reopened, not paged again"),
-            new Step("08-checkout-ok.alarm-action.json",
+            new DemoReplay.Step("08-checkout-ok.alarm-action.json",
                     "and OK again: resolved"));
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     @Mixin
     StackOptions stack;
+
+    /** When the replay starts: the incident begins at the first whole minute from then. */
+    @Mixin
+    AtOption at;
 
     @Option(names = "--events", description = "Directory of the scenario's event files (default: infra/demo/events).")
     Path events;
@@ -87,11 +87,10 @@ final class DemoCommand implements Callable<Integer> {
         Path root = stack.loadTemplate().path().orElseThrow().toAbsolutePath().getParent();
         Path eventDir = events != null ? events : root.resolve("infra/demo/events");
         Path configFile = config != null ? config : root.resolve("infra/config/firebell.example.yaml");
+        Instant recorded = SampleEvents.deliveredAt(Files.readAllBytes(eventDir.resolve(SCENARIO.get(0).file())));
 
         out.println("== Firebell demo: CloudWatch alarm -> incident in DynamoDB -> whoever is on call, paged through SNS"
                 + " -> escalation until someone acknowledges ==");
-        out.println("(The sample events carry the times they were recorded at. Firebell orders alarms by those"
-                + " state timestamps, never by arrival; on-call and escalation run on the clock.)");
         try (LocalStack local = stack.open()) {
             out.println(local.server().isPresent()
                     ? "Local stack: moto at " + local.endpoint() + " (127.0.0.1 only; stopped when the demo ends)"
@@ -126,60 +125,35 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Each person's phone is an SQS queue here, subscribed with their filter policy: "
                     + String.join(", ", inboxes.keySet()));
 
+            // The demo's clock: now (or --at) once the stack is ready, moved from moment to moment by the replay.
+            ShiftedClock clock = at.runningClock();
+            Duration shift = SampleEvents.shiftToStartAt(recorded, clock.instant());
             FunctionRunner runner = new FunctionRunner(resources, out);
-            // The demo's clock: now, until the demo moves it ahead to let escalations fall due.
-            AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
-            InstantSource demoClock = () -> Instant.now().plus(ahead.get());
+            // The real handlers, built on the demo's clock instead of the wall clock.
+            runner.handler(ALARM_FUNCTION, environment -> new AlarmIngestHandler(DaggerLocalComponent.builder()
+                    .environment(environment).clock(clock).build().alarmService()));
             LocalComponent paging = DaggerLocalComponent.builder()
-                    .environment(runner.environmentOf(ESCALATION_FUNCTION)).clock(demoClock).build();
+                    .environment(runner.environmentOf(ESCALATION_FUNCTION)).clock(clock).build();
 
             out.println();
-            out.println("== Who is on call now ==");
+            out.println("== Who is on call now (" + IncidentPrinter.time(clock.instant()) + ") ==");
             for (String service : List.of("checkout", "payments")) {
-                for (OnCallService.Answer a : paging.onCall().whoIsOnCall(service, demoClock.instant())) {
+                for (OnCallService.Answer a : paging.onCall().whoIsOnCall(service, clock.instant())) {
                     out.printf("  %-9s %s: %s%n", service, a.source(), OnCallCommand.describe(a.now(), ZoneOffset.UTC)
                             + (a.next() != null && a.next().person() != null ? "; next " + a.next().person() : ""));
                 }
             }
 
-            Set<String> incidents = new LinkedHashSet<>();
-            int step = 1;
-            for (Step s : SCENARIO) {
-                out.println();
-                out.printf("%d. %s%n   event: %s%n", step++, s.caption(), s.file());
-                String result = runner.invoke(ALARM_FUNCTION, Files.readAllBytes(eventDir.resolve(s.file())));
-                incidents.addAll(incidentIds(result));
-            }
-
-            DynamoIncidentStore store = paging.store();
-            String unacknowledged = incidents.stream()
-                    .filter(id -> store.incident(id).map(i -> i.status() == IncidentStatus.TRIGGERED).orElse(false))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("the scenario left no incident triggered"));
-            Incident waiting = store.incident(unacknowledged).orElseThrow();
             out.println();
-            out.println("== Escalation: nobody acknowledges " + waiting.service() + " incident #" + unacknowledged + " ==");
-            out.println("The demo's clock now jumps ahead; the escalation function runs as its one-minute schedule would.");
-            EscalationHandler sweep = new EscalationHandler(paging.escalationEngine(), paging.pageDispatcher(), demoClock,
-                    d -> ahead.set(ahead.get().plus(d)));
-            Duration levelOne = Duration.between(waiting.openedAt(), store.escalation(unacknowledged).orElseThrow().nextAt());
-            for (Duration at : List.of(levelOne.minusSeconds(90), levelOne.plusSeconds(1))) {
-                ahead.set(at);
-                out.printf("%n  +%s: escalation run%n", minutes(at));
-                out.println("    -> " + runner.invokeHandler(ESCALATION_FUNCTION, sweep));
-            }
-            printLastEntries(store, unacknowledged, out, 2);
+            out.println("== The incident as it unfolds (UTC; the escalation function runs every minute, as its schedule"
+                    + " would: the runs that do something are shown) ==");
+            out.println("(The sample alarms were recorded from " + MINUTE.format(recorded) + "; every time in them is"
+                    + " moved to start at " + MINUTE.format(recorded.plus(shift)) + ", same order and spacing. Firebell"
+                    + " orders alarms by their state timestamps, never by arrival; on-call, escalation and maintenance"
+                    + " run on the demo's clock, which started " + (at.given() ? "at --at " + at.at : "now") + ".)");
+            Set<String> incidents = new DemoReplay(clock, shift, eventDir, runner, paging, out).run(SCENARIO);
 
-            ahead.set(levelOne.plusSeconds(60));
-            Incident paged = store.incident(unacknowledged).orElseThrow();
-            String who = paged.status() == IncidentStatus.TRIGGERED ? lastPagedPerson(store, unacknowledged) : "someone";
-            IncidentCommands.Outcome ack = paging.incidentCommands().acknowledge(unacknowledged, who);
-            out.printf("%n  +%s: %s acknowledges (IncidentCommands.acknowledge, as chat will): %s%n", minutes(ahead.get()),
-                    who, ack.message());
-            ahead.set(levelOne.plus(Duration.ofMinutes(30)));
-            out.printf("%n  +%s: escalation run (acknowledged: nobody else is paged)%n", minutes(ahead.get()));
-            out.println("    -> " + runner.invokeHandler(ESCALATION_FUNCTION, sweep));
-
-            IncidentPrinter printer = new IncidentPrinter(store, out);
+            IncidentPrinter printer = new IncidentPrinter(paging.store(), out);
             out.println();
             out.println("== Incidents ==");
             for (String id : incidents) {
@@ -204,29 +178,6 @@ final class DemoCommand implements Callable<Integer> {
                     + " ask who is on call with: ./firebell oncall who payments --config " + root.relativize(configFile.toAbsolutePath()));
         }
         return 0;
-    }
-
-    private static void printLastEntries(DynamoIncidentStore store, String id, PrintStream out, int count) {
-        List<TimelineEntry> timeline = store.timeline(id);
-        for (TimelineEntry e : timeline.subList(Math.max(0, timeline.size() - count), timeline.size())) {
-            out.printf("    %s  %-20s %s%n", IncidentPrinter.time(e.at()), e.type(), e.summary());
-        }
-    }
-
-    private static String lastPagedPerson(DynamoIncidentStore store, String id) {
-        List<Page> pages = store.pages(id);
-        for (int i = pages.size() - 1; i >= 0; i--) {
-            String person = Person.idOfTarget(pages.get(i).target());
-            if (person != null) {
-                return person;
-            }
-        }
-        return "someone";
-    }
-
-    private static String minutes(Duration d) {
-        long s = d.toSeconds();
-        return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
     }
 
     @SuppressWarnings("unchecked")

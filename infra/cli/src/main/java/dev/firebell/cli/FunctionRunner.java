@@ -54,10 +54,16 @@ public final class FunctionRunner {
 
     /** Invokes a handler built elsewhere (e.g. on the demo's clock) as the given function, with an empty event. */
     public String invokeHandler(String functionLogicalId, RequestStreamHandler handler) throws IOException {
+        return invokeHandler(functionLogicalId, handler, log);
+    }
+
+    /** The same, with the handler's log lines going to {@code handlerLog}. */
+    public String invokeHandler(String functionLogicalId, RequestStreamHandler handler, PrintStream handlerLog)
+            throws IOException {
         FunctionSpec spec = resources.template().function(functionLogicalId);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out,
-                new LocalLambdaContext(functionLogicalId, timeoutSeconds(spec), log));
+                new LocalLambdaContext(functionLogicalId, timeoutSeconds(spec), handlerLog));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -39,7 +39,7 @@ final class IncidentPrinter {
         }
         if (i.resolvedAt() != null) {
             out.printf("  resolved %s by %s after %d min%n", time(i.resolvedAt()), i.resolvedBy(),
-                    i.duration(Instant.now()).toMinutes());
+                    i.duration(i.resolvedAt()).toMinutes());
         }
         out.println("  Timeline (UTC):");
         for (TimelineEntry e : store.timeline(incidentId)) {

@@ -9,6 +9,7 @@ import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.incident.AlarmService;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.paging.PageDispatcher;
@@ -17,11 +18,13 @@ import javax.inject.Singleton;
 
 /**
  * The production paging graph against the local stack, on a clock the caller chooses: what the demo uses
- * to drive the escalation handler minutes ahead, and to acknowledge as a person would from chat.
+ * to replay alarms and run the escalation handler on its own clock, and to acknowledge as a person would from chat.
  */
 @Singleton
 @Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
 interface LocalComponent {
+
+    AlarmService alarmService();
 
     EscalationEngine escalationEngine();
 

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -50,16 +51,17 @@ final class OnCallCommand {
         @Mixin
         StackOptions stack;
 
-        <T> T with(java.util.function.Function<OnCallService, T> action) {
+        /** Runs {@code action} with the on-call service of this source, on {@code clock}. */
+        <T> T with(InstantSource clock, java.util.function.Function<OnCallService, T> action) {
             if (config != null) {
                 YamlConfigLoader.Loaded loaded = new YamlConfigLoader().load(config);
                 loaded.validate();
                 FirebellConfig bound = new ConfigBinder().bind(loaded.document());
-                return action.apply(new OnCallService(() -> bound, OverrideStore.NONE, Instant::now));
+                return action.apply(new OnCallService(() -> bound, OverrideStore.NONE, clock));
             }
             if (table != null && stack.endpoint == null) {
                 try (DynamoDbClient dynamo = DynamoDbClient.create()) {
-                    return action.apply(service(dynamo, table));
+                    return action.apply(service(dynamo, table, clock));
                 }
             }
             if (stack.endpoint == null) {
@@ -68,13 +70,14 @@ final class OnCallCommand {
             }
             try (LocalStack local = stack.open()) {
                 LocalResources resources = stack.provision(local);
-                return action.apply(service(local.dynamoDb(), table != null ? table : resources.tableName("FirebellTable")));
+                return action.apply(service(local.dynamoDb(), table != null ? table : resources.tableName("FirebellTable"),
+                        clock));
             }
         }
 
-        private static OnCallService service(DynamoDbClient dynamo, String table) {
-            ConfigSource stored = new DynamoConfigStore(dynamo, table, Instant::now, Duration.ZERO);
-            return new OnCallService(stored, new DynamoOverrideStore(dynamo, table), Instant::now);
+        private static OnCallService service(DynamoDbClient dynamo, String table, InstantSource clock) {
+            ConfigSource stored = new DynamoConfigStore(dynamo, table, InstantSource.system(), Duration.ZERO);
+            return new OnCallService(stored, new DynamoOverrideStore(dynamo, table), clock);
         }
     }
 
@@ -84,8 +87,8 @@ final class OnCallCommand {
         @Parameters(index = "0", description = "Rotation, schedule or service.")
         String name;
 
-        @Option(names = "--at", description = "Instant (2026-11-27T09:00:00Z) or local date-time with --zone; default now.")
-        String at;
+        @Mixin
+        AtOption at;
 
         @Option(names = "--zone", description = "Time zone to read --at in and to print times in (default UTC).")
         String zone;
@@ -97,9 +100,10 @@ final class OnCallCommand {
         public Integer call() {
             return ConfigCommand.checked(() -> {
                 ZoneId z = zone(zone);
-                Instant when = at == null ? Instant.now() : instant(at, z);
+                InstantSource clock = at.clock(z);
+                Instant when = clock.instant();
                 PrintStream out = System.out;
-                return source.with(service -> {
+                return source.with(clock, service -> {
                     for (OnCallService.Answer a : service.whoIsOnCall(name, when)) {
                         out.println(a.source() + ": " + describe(a.now(), z)
                                 + (a.override() != null ? " (override by " + a.override().createdBy() + ")" : ""));
@@ -139,7 +143,7 @@ final class OnCallCommand {
                 Instant start = instant(from, z);
                 Instant end = start.atZone(z).plusDays(days).toInstant();
                 PrintStream out = System.out;
-                return source.with(service -> {
+                return source.with(InstantSource.system(), service -> {
                     Roster roster = service.roster(List.of(name), start);
                     if (!roster.config().isSource(name)) {
                         throw new IllegalArgumentException("'" + name + "' is not a rotation or schedule");
@@ -170,11 +174,14 @@ final class OnCallCommand {
         @Option(names = "--from", description = "When it starts (instant, or local date-time with --zone); default now.")
         String from;
 
-        @Option(names = "--zone", description = "Time zone of --from (default UTC).")
+        @Option(names = "--zone", description = "Time zone of --from and --at (default UTC).")
         String zone;
 
         @Option(names = "--reason", description = "Why, for the record.")
         String reason;
+
+        @Mixin
+        AtOption at;
 
         @Mixin
         Source source;
@@ -189,8 +196,9 @@ final class OnCallCommand {
                 if (length == null) {
                     throw new IllegalArgumentException("'" + duration + "' is not a duration; write e.g. 2h, 1d or 90m");
                 }
-                Instant start = from == null ? null : instant(from, zone(zone));
-                return source.with(service -> {
+                ZoneId z = zone(zone);
+                Instant start = from == null ? null : instant(from, z);
+                return source.with(at.clock(z), service -> {
                     System.out.println(service.override(name, person, start, length,
                             System.getProperty("user.name", "cli"), reason).message());
                     return 0;

@@ -37,7 +37,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "How far back from --until: 30d, 12h, 2w... (default: ${DEFAULT-VALUE}).")
     String since;
 
-    @Option(names = "--until", description = "End of the period, e.g. 2026-12-01T00:00:00Z (default: now).")
+    @Option(names = {"--until", "--at"}, paramLabel = "<instant>",
+            description = "End of the period, e.g. 2026-12-01T00:00:00Z (default: now).")
     String until;
 
     @Option(names = "--noisy-within", defaultValue = "5m",
@@ -84,7 +85,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--until '" + text + "' is not an instant like 2026-12-01T00:00:00Z");
+            throw new IllegalArgumentException("--until/--at '" + text + "' is not an instant like 2026-12-01T00:00:00Z");
         }
     }
 

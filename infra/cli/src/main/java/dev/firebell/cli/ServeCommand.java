@@ -61,6 +61,10 @@ final class ServeCommand implements Callable<Integer> {
             + " SlackTeamIds). Default: ${DEFAULT-VALUE}.")
     String team;
 
+    /** Commands (on call now, maintenance, incident times) as of --at; signatures keep to the real time Slack signs with. */
+    @Mixin
+    AtOption at;
+
     @Option(names = "--person", description = "Someone in the people directory, as SLACK_USER_ID=person-id[:Time/Zone];"
             + " repeatable. Replaces the configuration's people (default: the people of --config with a chatUserId).")
     List<String> people;
@@ -105,6 +109,9 @@ final class ServeCommand implements Callable<Integer> {
             String secret = signingSecret(local, secretName);
             FunctionRunner runner = new FunctionRunner(resources, out);
             ChatOverrides overrides = ChatOverrides.none();
+            if (at.given()) {
+                overrides.clock(at.runningClock());
+            }
             List<Responder> directory = given;
             if (given.isEmpty()) {
                 directory = configuredPeople(local, resources);
@@ -192,6 +199,10 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Chat endpoint on " + served.server().url() + " (Ctrl-C stops it; local stack at "
                 + served.local().endpoint() + ")");
         out.println("  signing secret (Secrets Manager " + served.secretName() + "): " + served.secret());
+        if (at.given()) {
+            out.println("  commands run as if it were " + at.at + " when the server started (requests are still signed"
+                    + " and checked with the real time)");
+        }
         out.println("  workspace " + served.team() + "; responders (Slack user id = person): " + (served.people().isEmpty()
                 ? "nobody, so every change is refused: apply a --config whose people have a chatUserId, or pass --person"
                 : String.join(", ", served.people().stream().map(r -> r.chatUserId() + " = " + r.personId()).toList())));

@@ -14,6 +14,7 @@ import dev.firebell.incident.Incident;
 import dev.firebell.local.FunctionUrlEvent;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
+import dev.firebell.local.ShiftedClock;
 import dev.firebell.local.junit.LocalStackTest;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageStatus;
@@ -36,7 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -79,8 +79,8 @@ class MaintenanceFromChatIntegrationTest {
     private final LocalStack local;
     private final LocalResources resources;
     private final AtomicLong triggers = new AtomicLong(4242);
-    /** How far the escalation function's clock is ahead of the wall clock the other functions run on. */
-    private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
+    /** The escalation function's clock: the wall clock the other functions run on, moved ahead by the test. */
+    private final ShiftedClock sweepClock = ShiftedClock.real();
     private FunctionRunner runner;
     private DynamoIncidentStore store;
     private EscalationHandler sweep;
@@ -108,12 +108,11 @@ class MaintenanceFromChatIntegrationTest {
             env.put("SLACK_TEAM_IDS", TEAM);
             return new ChatHandler(new FunctionEnvironment(env), ChatOverrides.none());
         });
-        InstantSource sweepClock = () -> Instant.now().plus(ahead.get());
         LocalComponent paging = DaggerLocalComponent.builder().environment(runner.environmentOf("EscalationFunction"))
                 .clock(sweepClock).build();
         store = paging.store();
         sweep = new EscalationHandler(paging.escalationEngine(), paging.pageDispatcher(), sweepClock,
-                d -> ahead.set(ahead.get().plus(d)));
+                sweepClock::advance);
     }
 
     @Test
@@ -160,7 +159,7 @@ class MaintenanceFromChatIntegrationTest {
         // WHEN alice starts maintenance, and the sweep runs when level 2 (bob) is due
         chat(ALICE, "maintenance checkout 1h deploying");
         String window = windowName();
-        ahead.set(Duration.ofMinutes(6));
+        sweepClock.advance(Duration.ofMinutes(6));
         runner.invokeHandler("EscalationFunction", sweep);
 
         // THEN bob is not paged: the step is held until the window ends, and the timeline says why
@@ -170,7 +169,7 @@ class MaintenanceFromChatIntegrationTest {
         assertThat(store.escalation(id).orElseThrow().nextAt()).isEqualTo(windowEnd());
 
         // WHEN the window has ended and the sweep runs again
-        ahead.set(Duration.between(Instant.now(), windowEnd()).plusSeconds(30));
+        sweepClock.advanceTo(windowEnd().plusSeconds(30));
         runner.invokeHandler("EscalationFunction", sweep);
 
         // THEN the held step pages bob: maintenance holds pages, it does not drop them

@@ -40,6 +40,8 @@ import picocli.CommandLine;
 class ServeCommandTest {
 
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
+    /** What the commands take for now: a week Alice (U024BE7LH) is checkout's primary in the example rotation. */
+    private static final String AT = "2027-03-24T10:00:00Z";
 
     private final LocalStack local;
     private final LocalResources resources;
@@ -64,7 +66,7 @@ class ServeCommandTest {
         local.emptyTable(resources.tableName("FirebellTable"));
         ServeCommand command = new ServeCommand();
         List<String> args = new java.util.ArrayList<>(List.of("--endpoint", local.endpoint().toString(), "--port", "0",
-                "--signing-secret", SECRET, "--config", dev.firebell.local.SamTemplate.locate().toAbsolutePath()
+                "--at", AT, "--signing-secret", SECRET, "--config", dev.firebell.local.SamTemplate.locate().toAbsolutePath()
                         .getParent().resolve("infra/config/firebell.example.yaml").toString()));
         args.addAll(List.of(people));
         new CommandLine(command).parseArgs(args.toArray(String[]::new));
@@ -111,7 +113,7 @@ class ServeCommandTest {
         String ack = bash(example + "\nincident ack 1");
 
         assertThat(served.people()).extracting(dev.firebell.chat.Responder::personId).containsExactly("alice", "bob");
-        assertThat(oncall).contains("*checkout-primary*: now <@U024BE7L");
+        assertThat(oncall).contains("*checkout-primary*: now <@U024BE7LH");
         assertThat(ack).contains(":eyes: <@U024BE7LH> acknowledged *#1*");
     }
 

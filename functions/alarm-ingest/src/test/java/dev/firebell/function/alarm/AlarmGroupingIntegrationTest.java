@@ -14,6 +14,7 @@ import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
+import dev.firebell.testing.MutableClock;
 import dev.firebell.timeline.TimelineEntry;
 import dev.firebell.timeline.TimelineEntryType;
 import java.time.Duration;

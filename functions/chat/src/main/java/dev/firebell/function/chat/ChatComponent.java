@@ -3,7 +3,6 @@ package dev.firebell.function.chat;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
-import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
@@ -13,11 +12,11 @@ import javax.inject.Singleton;
 
 /**
  * The chat function's graph: the table and paging topic (declare pages), the signing secret, the endpoint, and the
- * chat jobs topic (deferred commands).
+ * chat jobs topic (deferred commands). Its clocks come from {@link ChatModule}: the wall clock, which commands run on
+ * unless {@link ChatOverrides} gives them another.
  */
 @Singleton
-@Component(modules = {SdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class,
-        ChatModule.class})
+@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, ChatModule.class})
 interface ChatComponent {
 
     SlackEndpoint endpoint();

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.chat.ChatService;
 import dev.firebell.chat.ConfiguredPeople;
 import dev.firebell.chat.OnCallDesk;
@@ -46,6 +47,21 @@ final class ChatModule {
     private ChatModule() {
     }
 
+    /** {@link ClockModule}'s: Slack signs requests with the real time, so signatures and replays are checked on it. */
+    @Provides
+    @Singleton
+    @Named("wall")
+    static InstantSource wallClock() {
+        return ClockModule.clock();
+    }
+
+    /** What commands run on (incidents, on-call, maintenance): the wall clock, unless overridden ({@code serve --at}). */
+    @Provides
+    @Singleton
+    static InstantSource clock(ChatOverrides overrides, @Named("wall") InstantSource wall) {
+        return overrides.clock().orElse(wall);
+    }
+
     @Provides
     @Singleton
     static SecretsManagerClient secretsManager(SdkHttpClient http, AwsCredentialsProvider credentials,
@@ -57,7 +73,7 @@ final class ChatModule {
     @Provides
     @Singleton
     static SigningSecrets signingSecrets(SecretsManagerClient secretsManager, FunctionEnvironment env,
-                                         InstantSource clock) {
+                                         @Named("wall") InstantSource clock) {
         return new SecretsManagerSigningSecrets(secretsManager, env.require("SLACK_SIGNING_SECRET_NAME"), clock);
     }
 
@@ -128,13 +144,14 @@ final class ChatModule {
 
     @Provides
     @Singleton
-    static SlackEndpoint.JobLedger ledger(DynamoDbClient dynamo, @Named("table") String table, InstantSource clock) {
+    static SlackEndpoint.JobLedger ledger(DynamoDbClient dynamo, @Named("table") String table,
+                                          @Named("wall") InstantSource clock) {
         return new DynamoJobLedger(dynamo, table, clock);
     }
 
     @Provides
     @Singleton
-    static SlackEndpoint endpoint(SigningSecrets secrets, InstantSource clock,
+    static SlackEndpoint endpoint(SigningSecrets secrets, @Named("wall") InstantSource clock,
                                   @Named("allowedWorkspaces") Set<String> allowed, ChatService chat,
                                   SlackEndpoint.Deferrals deferrals, SlackEndpoint.ResponseSender responses,
                                   SlackEndpoint.JobLedger ledger) {

@@ -4,12 +4,14 @@ import dev.firebell.chat.OnCallDesk;
 import dev.firebell.chat.PeopleDirectory;
 import dev.firebell.chat.Postmortems;
 import dev.firebell.chat.slack.SlackEndpoint;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
  * Collaborators of the chat function to use instead of the production ones, for the local server
- * ({@code ./firebell serve}), benchmarks and tests: people, on-call and postmortem implementations, and how
- * deferred commands are started and answered. Anything not set is the production choice (see {@link ChatModule}).
+ * ({@code ./firebell serve}), benchmarks and tests: people, on-call and postmortem implementations, how
+ * deferred commands are started and answered, and the clock commands run on. Anything not set is the production
+ * choice (see {@link ChatModule}).
  */
 public final class ChatOverrides {
 
@@ -18,6 +20,7 @@ public final class ChatOverrides {
     private Postmortems postmortems;
     private SlackEndpoint.Deferrals deferrals;
     private SlackEndpoint.ResponseSender responses;
+    private InstantSource clock;
 
     private ChatOverrides() {
     }
@@ -53,6 +56,15 @@ public final class ChatOverrides {
         return this;
     }
 
+    /**
+     * The clock commands run on: incidents, on-call, maintenance ({@code ./firebell serve --at}). Slack signs requests
+     * with the real time, so signatures, replays and the cached signing secret stay on the wall clock.
+     */
+    public ChatOverrides clock(InstantSource value) {
+        clock = value;
+        return this;
+    }
+
     Optional<PeopleDirectory> people() {
         return Optional.ofNullable(people);
     }
@@ -71,5 +83,9 @@ public final class ChatOverrides {
 
     Optional<SlackEndpoint.ResponseSender> responses() {
         return Optional.ofNullable(responses);
+    }
+
+    Optional<InstantSource> clock() {
+        return Optional.ofNullable(clock);
     }
 }

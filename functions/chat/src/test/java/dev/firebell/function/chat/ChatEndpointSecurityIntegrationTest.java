@@ -8,6 +8,7 @@ import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,28 @@ class ChatEndpointSecurityIntegrationTest {
         assertThat(refusedAt(Instant.now().minusSeconds(301))).as("stale").isTrue();
         assertThat(refusedAt(Instant.now().plusSeconds(301))).as("future").isTrue();
         assertThat(refusedAt(Instant.now().plusSeconds(290))).as("a clock slightly ahead").isFalse();
+    }
+
+    @Test
+    void commandsOnAClockOfTheirOwn_shouldAnswerAsOfIt_whileSignaturesKeepToTheTimeSlackSignsWith() {
+        // GIVEN the commands' clock in a week alice is on call, and in the next, bob's (./firebell serve --at)
+        Instant alicesWeek = Instant.parse("2027-03-17T10:00:00Z");
+        ChatHandler asOfAlicesWeek = fixture.handler(ChatOverrides.none().clock(() -> alicesWeek));
+        ChatHandler asOfBobsWeek = fixture.handler(ChatOverrides.none().clock(() -> alicesWeek.plus(Duration.ofDays(7))));
+        byte[] oncall = SlackRequests.body(Fakes.BOB.chatUserId(), "oncall checkout-primary");
+
+        // WHEN asked with requests signed now THEN they are let in, and answered for the commands' time
+        Response alices = ChatFixture.invoke(asOfAlicesWeek, signed(oncall));
+        Response bobs = ChatFixture.invoke(asOfBobsWeek, signed(oncall));
+        assertThat(alices.status()).isEqualTo(200);
+        assertThat(alices.text()).contains("*checkout-primary*: now <@U0ALICE");
+        assertThat(bobs.text()).contains("*checkout-primary*: now <@U0BOB");
+
+        // AND a request signed at the commands' time, weeks from the real one, is refused as stale
+        String ts = SlackRequests.timestamp(alicesWeek);
+        Response stale = unchanged(() -> ChatFixture.invoke(asOfAlicesWeek, SlackRequests.event(oncall,
+                headers(ts, SlackRequests.sign(SlackRequests.SECRET, ts, oncall)), true)));
+        assertThat(stale.status()).isEqualTo(401);
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.firebell.alarm.DeliveryShape;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.SdkModule;
-import dev.firebell.function.escalation.FaultEscalationComponent.CrashPoint;
 import dev.firebell.incident.AlarmOutcome;
 import dev.firebell.local.LocalInvocation;
 import dev.firebell.local.LocalResources;
@@ -20,6 +19,9 @@ import dev.firebell.local.faults.FaultProxy;
 import dev.firebell.local.junit.LocalStackTest;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageStatus;
+import dev.firebell.testing.CrashPoint;
+import dev.firebell.testing.MutableClock;
+import dev.firebell.testing.SimulatedCrash;
 import dev.firebell.timeline.TimelineEntryType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -129,7 +131,7 @@ class EscalationFaultTest {
         String id = open("checkout-api-5xx-high");
         clock.set(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
         crash.set(CrashPoint.BEFORE_PUBLISH);
-        assertThatThrownBy(this::sweep).isInstanceOf(FaultEscalationComponent.SimulatedCrash.class);
+        assertThatThrownBy(this::sweep).isInstanceOf(SimulatedCrash.class);
         crash.set(CrashPoint.NONE);
 
         clock.advance(Duration.ofSeconds(30));
@@ -150,7 +152,7 @@ class EscalationFaultTest {
         crash.set(CrashPoint.BEFORE_PUBLISH);
         clock.set(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
         assertThatThrownBy(() -> component.escalationEngine().runOne(other))
-                .isInstanceOf(FaultEscalationComponent.SimulatedCrash.class); // other's level-2 page is left pending
+                .isInstanceOf(SimulatedCrash.class); // other's level-2 page is left pending
         crash.set(CrashPoint.NONE);
         corrupt(broken); // its step now fails on every run
         clock.advance(Duration.ofSeconds(61));
@@ -169,9 +171,9 @@ class EscalationFaultTest {
         crash.set(CrashPoint.BEFORE_PUBLISH);
         clock.set(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
         assertThatThrownBy(() -> component.escalationEngine().runOne(broken))
-                .isInstanceOf(FaultEscalationComponent.SimulatedCrash.class);
+                .isInstanceOf(SimulatedCrash.class);
         assertThatThrownBy(() -> component.escalationEngine().runOne(other))
-                .isInstanceOf(FaultEscalationComponent.SimulatedCrash.class);
+                .isInstanceOf(SimulatedCrash.class);
         crash.set(CrashPoint.NONE);
         corrupt(broken); // its pending page can no longer be composed
         clock.advance(Duration.ofSeconds(61));

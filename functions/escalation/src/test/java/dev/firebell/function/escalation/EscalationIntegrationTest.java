@@ -24,6 +24,7 @@ import dev.firebell.local.junit.LocalStackTest;
 import dev.firebell.paging.Page;
 import dev.firebell.paging.PageReason;
 import dev.firebell.paging.PageStatus;
+import dev.firebell.testing.MutableClock;
 import dev.firebell.timeline.TimelineEntry;
 import dev.firebell.timeline.TimelineEntryType;
 import java.io.IOException;

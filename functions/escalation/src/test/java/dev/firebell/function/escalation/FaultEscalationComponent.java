@@ -2,26 +2,21 @@ package dev.firebell.function.escalation;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dagger.Module;
-import dagger.Provides;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
-import dev.firebell.aws.sns.SnsPager;
 import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
-import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.incident.AlarmService;
 import dev.firebell.paging.PageDispatcher;
-import dev.firebell.paging.Pager;
+import dev.firebell.testing.CrashPoint;
+import dev.firebell.testing.CrashablePagingModule;
+import dev.firebell.testing.FaultSdkModule;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The escalation function's production graph (SDK clients as {@link SdkModule} builds them, the table, the topic, the
@@ -30,8 +25,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * after the SNS publish.
  */
 @Singleton
-@Component(modules = {FaultEscalationComponent.Sdk.class, DynamoDbModule.class, PagingModule.class,
-        FaultEscalationComponent.CrashablePaging.class})
+@Component(modules = {FaultSdkModule.class, DynamoDbModule.class, PagingModule.class,
+        CrashablePagingModule.class})
 interface FaultEscalationComponent {
 
     AlarmService alarmService();
@@ -57,61 +52,5 @@ interface FaultEscalationComponent {
         Builder crash(AtomicReference<CrashPoint> crash);
 
         FaultEscalationComponent build();
-    }
-
-    /** Where the process "dies". */
-    enum CrashPoint { NONE, BEFORE_PUBLISH, AFTER_PUBLISH }
-
-    /** Thrown where the process would have died. */
-    final class SimulatedCrash extends RuntimeException {
-        SimulatedCrash(CrashPoint where) {
-            super("simulated crash " + where);
-        }
-    }
-
-    @Module
-    final class Sdk {
-        private Sdk() {
-        }
-
-        @Provides
-        @Singleton
-        static SdkHttpClient http() {
-            return SdkModule.httpClient();
-        }
-
-        @Provides
-        @Singleton
-        static AwsCredentialsProvider credentials(FunctionEnvironment env) {
-            return SdkModule.credentials(env);
-        }
-    }
-
-    @Module
-    final class CrashablePaging {
-        private CrashablePaging() {
-        }
-
-        @Provides
-        @Singleton
-        static SnsClient sns(SdkHttpClient http, AwsCredentialsProvider credentials, ClientOverrideConfiguration bounds) {
-            return SnsModule.sns(http, credentials, bounds);
-        }
-
-        @Provides
-        @Singleton
-        static Pager pager(SnsClient sns, FunctionEnvironment env, AtomicReference<CrashPoint> crash) {
-            Pager real = new SnsPager(sns, env.require("PAGE_TOPIC_ARN"));
-            return message -> {
-                if (crash.get() == CrashPoint.BEFORE_PUBLISH) {
-                    throw new SimulatedCrash(CrashPoint.BEFORE_PUBLISH);
-                }
-                String messageId = real.publish(message);
-                if (crash.get() == CrashPoint.AFTER_PUBLISH) {
-                    throw new SimulatedCrash(CrashPoint.AFTER_PUBLISH);
-                }
-                return messageId;
-            };
-        }
     }
 }

@@ -15,6 +15,7 @@ import dev.firebell.local.LocalStack;
 import dev.firebell.local.faults.Fault;
 import dev.firebell.local.faults.FaultProxy;
 import dev.firebell.local.junit.LocalStackTest;
+import dev.firebell.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -16,6 +16,7 @@ import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.TableStream;
 import dev.firebell.local.junit.LocalStackTest;
+import dev.firebell.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -16,7 +16,7 @@ public final class ClockModule {
 
     @Provides
     @Singleton
-    static InstantSource clock() {
+    public static InstantSource clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 }

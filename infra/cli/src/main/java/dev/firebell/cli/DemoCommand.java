@@ -153,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
                     + " run on the demo's clock, which started " + (at.given() ? "at --at " + at.at : "now") + ".)");
             Set<String> incidents = new DemoReplay(clock, shift, eventDir, runner, paging, out).run(SCENARIO);
 
-            IncidentPrinter printer = new IncidentPrinter(paging.store(), out);
+            IncidentPrinter printer = IncidentPrinter.forStack(local, resources, out);
             out.println();
             out.println("== Incidents ==");
             for (String id : incidents) {

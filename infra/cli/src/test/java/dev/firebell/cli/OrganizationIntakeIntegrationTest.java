@@ -1,0 +1,187 @@
+package dev.firebell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.aws.Json;
+import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.dynamodb.DynamoIncidentStore;
+import dev.firebell.incident.Incident;
+import dev.firebell.local.EventFilter;
+import dev.firebell.local.LocalResources;
+import dev.firebell.local.LocalStack;
+import dev.firebell.local.SamTemplate;
+import dev.firebell.local.junit.LocalStackTest;
+import dev.firebell.timeline.TimelineEntry;
+import dev.firebell.timeline.TimelineEntryType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Alarms of three accounts in two regions, through a stack taking its organization's alarms, on the local stack: each
+ * event shaped as the central bus delivers it (the member's {@code account} and {@code region}, the alarm's ARN in
+ * {@code resources}), handed to the real alarm function whenever the central bus's rule, as deployed, would; Firebell's
+ * own account's through the default bus's rule. Deduplication, grouping across accounts, routing by account name, id and
+ * region, and what the timeline and the page say (docs/accounts.md).
+ */
+@LocalStackTest
+class OrganizationIntakeIntegrationTest {
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    private static final Path ALARM_EVENT = Path.of("../demo/events/01-checkout-alarm.eventbridge.json");
+    private static final String SHOP_PROD = "111122223333";
+    private static final String SHOP_EU = "444455556666";
+    private static final String PARTNER = "777788889999";
+    private static final Map<String, Object> CONFIGURATION = Map.of(
+            "accounts", Map.of(SHOP_PROD, Map.of("name", "shop-prod"), SHOP_EU, Map.of("name", "shop-eu")),
+            "services", Map.of("shop", Map.of("pageTarget", "team-shop"),
+                    "platform", Map.of("pageTarget", "team-platform")),
+            "routing", Map.of("default", Map.of("service", "platform"), "rules", List.of(
+                    Map.of("name", "shop accounts", "service", "shop", "severity", "SEV2",
+                            "match", Map.of("accountName", List.of("shop-prod", "shop-eu"))),
+                    Map.of("name", "partner in eu-west-1", "service", "shop", "severity", "SEV3",
+                            "match", Map.of("account", PARTNER, "region", "eu-west-1")))));
+
+    private final LocalStack local;
+    private final LocalResources stack;
+    private final EventFilter centralRule;
+    private final EventFilter defaultRule;
+    private final FunctionRunner runner;
+    private final DynamoIncidentStore store;
+    private final String shopInbox;
+    private final List<String> outcomes = new ArrayList<>();
+
+    OrganizationIntakeIntegrationTest(LocalStack local, LocalResources defaultStack) {
+        this.local = local;
+        SamTemplate template = defaultStack.template();
+        this.stack = local.provision(template, "firebell-org", Map.of("AlertEmail", "ops@example.com",
+                "OrganizationId", "o-a1b2c3d4e5"));
+        this.centralRule = EventFilter.forRule(stack, "AlarmIntakeRule");
+        this.defaultRule = EventFilter.forEventBridgeRule(stack, "AlarmIngestFunction", "AlarmStateChange");
+        this.runner = new FunctionRunner(stack, QUIET);
+        String table = stack.tableName("FirebellTable");
+        this.store = new DynamoIncidentStore(local.dynamoDb(), table, InstantSource.system());
+        new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO)
+                .apply(CONFIGURATION, "OrganizationIntakeIntegrationTest");
+        this.shopInbox = PageInbox.subscribe(local, stack.topicArn("PageTopic"), "team-shop");
+    }
+
+    @Test
+    void alarmsOfThreeAccountsInTwoRegions_shouldDedupGroupAndRoute_andSayWhereTheyAreFrom() throws IOException {
+        // GIVEN Firebell in 123456789012/us-east-1 taking its organization's alarms
+        assertThat(stack.accountId()).isEqualTo("123456789012");
+        assertThat(stack.region()).isEqualTo("us-east-1");
+
+        // WHEN orders-5xx fires in shop-prod (us-east-1), shop-eu (eu-west-1) and the partner's account (eu-west-1),
+        // shop-eu's state change arrives twice, and the partner's us-east-1 alarm fires too
+        deliver(event(SHOP_PROD, "us-east-1", "orders-5xx", "ALARM", "09:00:04.861"));
+        deliver(event(SHOP_EU, "eu-west-1", "orders-5xx", "ALARM", "09:01:10.002"));
+        deliver(event(PARTNER, "eu-west-1", "orders-5xx", "ALARM", "09:01:40.500"));
+        deliver(event(SHOP_EU, "eu-west-1", "orders-5xx", "ALARM", "09:01:10.002"));
+        deliver(event(PARTNER, "us-east-1", "orders-5xx", "ALARM", "09:02:00.000"));
+        // AND what the central rule must not take: a Firebell stack's own alarm of a member, and this account's own
+        // alarm in this region forwarded too (it is the default bus's, where it is taken once)
+        deliver(event(SHOP_PROD, "us-east-1", "Firebell/firebell-team/alarm-ingest-errors", "ALARM", "09:02:10.000"));
+        deliver(event(stack.accountId(), stack.region(), "checkout-api-5xx-high", "ALARM", "09:02:20.000"));
+
+        // THEN one incident for the shop's storm across three accounts, one for the partner's alarm outside eu-west-1
+        // (no rule: the default service, platform), which this account's own alarm joins; duplicates recognised
+        assertThat(outcomes).containsExactly("central OPENED", "central GROUPED", "central GROUPED",
+                "central REDELIVERY", "central OPENED", "default GROUPED");
+        List<Incident> incidents = store.openIncidents();
+        Incident shop = incidents.stream().filter(i -> i.service().equals("shop")).findFirst().orElseThrow();
+        assertThat(shop.accountId()).isEqualTo(SHOP_PROD);
+        assertThat(shop.region()).isEqualTo("us-east-1");
+        assertThat(shop.severity().name()).isEqualTo("SEV2");
+        assertThat(shop.group().members()).isEqualTo(3);
+        assertThat(store.track(arn(SHOP_EU, "eu-west-1", "orders-5xx")).incidentId()).isEqualTo(shop.id());
+        assertThat(store.track(arn(PARTNER, "eu-west-1", "orders-5xx")).incidentId()).isEqualTo(shop.id());
+        assertThat(incidents).filteredOn(i -> i.service().equals("platform")).singleElement()
+                .satisfies(platform -> assertThat(platform.accountId()).isEqualTo(PARTNER))
+                .satisfies(platform -> assertThat(platform.group().memberNames()).containsExactly("orders-5xx",
+                        "checkout-api-5xx-high"));
+
+        // AND the shop's timeline names each member's account (configured name, else id) and region
+        List<String> brought = store.timeline(shop.id()).stream()
+                .filter(e -> e.type() == TimelineEntryType.OPENED || e.type() == TimelineEntryType.GROUPED)
+                .map(TimelineEntry::summary).toList();
+        assertThat(brought).hasSize(3);
+        assertThat(brought.get(0)).contains("routed by rule 'shop accounts'; from account shop-prod (111122223333),"
+                + " us-east-1)");
+        assertThat(brought.get(1)).endsWith("; from account shop-eu (444455556666), eu-west-1");
+        assertThat(brought.get(2)).endsWith("; from account 777788889999, eu-west-1");
+
+        // AND the one page the storm sent says where its alarm is, and that the console needs a role switch
+        List<Message> pages = PageInbox.drain(local, shopInbox);
+        assertThat(pages).hasSize(1);
+        Map<String, Object> envelope = Json.readObject(pages.get(0).body());
+        assertThat(envelope.get("Subject")).isEqualTo("[Firebell] SEV2 #" + shop.id()
+                + " shop (shop-prod us-east-1): orders-5xx");
+        Map<String, Object> page = Json.readObject(String.valueOf(envelope.get("Message")));
+        assertThat(object(page.get("incident"))).containsEntry("accountId", SHOP_PROD)
+                .containsEntry("accountName", "shop-prod").containsEntry("region", "us-east-1")
+                .containsEntry("consoleNote", "in account shop-prod (111122223333): switch role first");
+
+        // WHEN the three return to OK, from their accounts, THEN the last one resolves the shop's incident
+        deliver(event(SHOP_PROD, "us-east-1", "orders-5xx", "OK", "09:10:00.000"));
+        deliver(event(PARTNER, "eu-west-1", "orders-5xx", "OK", "09:11:00.000"));
+        assertThat(store.incident(shop.id()).orElseThrow().isOpen()).isTrue();
+        deliver(event(SHOP_EU, "eu-west-1", "orders-5xx", "OK", "09:12:00.000"));
+        assertThat(store.incident(shop.id()).orElseThrow().isOpen()).isFalse();
+        assertThat(outcomes.subList(outcomes.size() - 3, outcomes.size()))
+                .containsExactly("central GROUPED_OK", "central GROUPED_OK", "central RESOLVED");
+    }
+
+    /** As EventBridge would: the central bus's rule, else (this account and region only) the default bus's. */
+    private void deliver(Map<String, Object> event) throws IOException {
+        boolean home = stack.accountId().equals(event.get("account")) && stack.region().equals(event.get("region"));
+        String via = centralRule.matches(event) ? "central" : home && defaultRule.matches(event) ? "default" : null;
+        if (via == null) {
+            return;
+        }
+        String output = runner.invoke("AlarmIngestFunction", Json.write(event).getBytes(StandardCharsets.UTF_8));
+        Object kinds = Json.readObject(output).get("outcomes");
+        for (Object outcome : (List<?>) kinds) {
+            outcomes.add(via + " " + ((Map<?, ?>) outcome).get("outcome"));
+        }
+    }
+
+    /** The demo's real-shaped event, as the account's alarm in its region changing to {@code state} at the time. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> event(String account, String region, String alarm, String state, String at)
+            throws IOException {
+        Map<String, Object> event = new LinkedHashMap<>(Json.readObject(Files.readString(ALARM_EVENT)));
+        Map<String, Object> detail = new LinkedHashMap<>((Map<String, Object>) event.get("detail"));
+        Map<String, Object> now = new LinkedHashMap<>((Map<String, Object>) detail.get("state"));
+        now.put("value", state);
+        now.put("timestamp", "2026-11-27T" + at + "+0000");
+        detail.put("state", now);
+        detail.put("alarmName", alarm);
+        event.put("detail", detail);
+        event.put("time", "2026-11-27T" + at.substring(0, 8) + "Z");
+        event.put("account", account);
+        event.put("region", region);
+        event.put("resources", List.of(arn(account, region, alarm)));
+        return event;
+    }
+
+    private static String arn(String account, String region, String alarm) {
+        return "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + alarm;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

@@ -33,13 +33,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * event shaped as the central bus delivers it (the member's {@code account} and {@code region}, the alarm's ARN in
  * {@code resources}), handed to the real alarm function whenever the central bus's rule, as deployed, would; Firebell's
  * own account's through the default bus's rule. Deduplication, grouping across accounts, routing by account name, id and
- * region, and what the timeline and the page say (docs/accounts.md).
+ * region, and what the timeline and the page say (docs/accounts.md). And a member account's alarm action publishing to
+ * the stack's alarm topic, delivered by the emulator's SNS, with its copy forwarded through the central bus.
  */
 @LocalStackTest
 class OrganizationIntakeIntegrationTest {
 
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
     private static final Path ALARM_EVENT = Path.of("../demo/events/01-checkout-alarm.eventbridge.json");
+    private static final Path SNS_EVENT = Path.of("../demo/events/02-checkout-alarm-redelivered.sns.json");
     private static final String SHOP_PROD = "111122223333";
     private static final String SHOP_EU = "444455556666";
     private static final String PARTNER = "777788889999";
@@ -71,6 +73,7 @@ class OrganizationIntakeIntegrationTest {
         this.defaultRule = EventFilter.forEventBridgeRule(stack, "AlarmIngestFunction", "AlarmStateChange");
         this.runner = new FunctionRunner(stack, QUIET);
         String table = stack.tableName("FirebellTable");
+        local.emptyTable(table);
         this.store = new DynamoIncidentStore(local.dynamoDb(), table, InstantSource.system());
         new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO)
                 .apply(CONFIGURATION, "OrganizationIntakeIntegrationTest");
@@ -143,13 +146,51 @@ class OrganizationIntakeIntegrationTest {
                 .containsExactly("central GROUPED_OK", "central GROUPED_OK", "central RESOLVED");
     }
 
+    @Test
+    void alarmActionOfAMemberAccount_onTheAlarmTopic_shouldBeRoutedByItsAccount_andItsForwardedCopyFolded()
+            throws IOException {
+        // GIVEN shop-prod's alarm in the stack's region, whose alarm action notifies the stack's alarm topic, and the
+        // function's subscription to that topic (an SQS queue stands in for Lambda's, to see what SNS delivers)
+        String topic = stack.topicArn("AlarmTopic");
+        String subscription = local.subscribeQueue(topic, "org-alarm-topic-deliveries", null);
+
+        // WHEN CloudWatch publishes the state change there, from shop-prod
+        String message = alarmMessage(SHOP_PROD, "orders-latency", "ALARM", "OK", "10:00:04.500", topic);
+        local.sns().publish(r -> r.topicArn(topic).subject("ALARM: \"orders-latency\" in US East (N. Virginia)")
+                .message(message));
+        List<Message> delivered = local.drainQueue(subscription, 1);
+        assertThat(delivered).hasSize(1);
+        deliver(snsEvent(Json.readObject(delivered.get(0).body())), "sns");
+        // AND the member's forwarding rule sends the same state change to the central bus
+        deliver(event(SHOP_PROD, "us-east-1", "orders-latency", "ALARM", "10:00:04.500"));
+
+        // THEN one incident, routed by the account's name, from shop-prod in us-east-1; the second copy folded
+        assertThat(outcomes).containsExactly("sns OPENED", "central REDELIVERY");
+        Incident shop = store.openIncidents().stream().filter(i -> i.service().equals("shop")).findFirst()
+                .orElseThrow();
+        assertThat(shop.accountId()).isEqualTo(SHOP_PROD);
+        assertThat(shop.region()).isEqualTo("us-east-1");
+        assertThat(store.track(arn(SHOP_PROD, "us-east-1", "orders-latency")).incidentId()).isEqualTo(shop.id());
+        assertThat(store.timeline(shop.id())).filteredOn(e -> e.type() == TimelineEntryType.OPENED).singleElement()
+                .extracting(TimelineEntry::summary).asString()
+                .contains("routed by rule 'shop accounts'; from account shop-prod (111122223333), us-east-1)");
+        List<Message> pages = PageInbox.drain(local, shopInbox);
+        assertThat(pages).hasSize(1);
+        assertThat(Json.readObject(pages.get(0).body()).get("Subject")).isEqualTo("[Firebell] SEV2 #" + shop.id()
+                + " shop (shop-prod us-east-1): orders-latency");
+    }
+
     /** As EventBridge would: the central bus's rule, else (this account and region only) the default bus's. */
     private void deliver(Map<String, Object> event) throws IOException {
         boolean home = stack.accountId().equals(event.get("account")) && stack.region().equals(event.get("region"));
         String via = centralRule.matches(event) ? "central" : home && defaultRule.matches(event) ? "default" : null;
-        if (via == null) {
-            return;
+        if (via != null) {
+            deliver(event, via);
         }
+    }
+
+    /** The alarm function invoked with the event, its outcomes noted as arriving {@code via}. */
+    private void deliver(Map<String, Object> event, String via) throws IOException {
         String output = runner.invoke("AlarmIngestFunction", Json.write(event).getBytes(StandardCharsets.UTF_8));
         Object kinds = Json.readObject(output).get("outcomes");
         for (Object outcome : (List<?>) kinds) {
@@ -174,6 +215,43 @@ class OrganizationIntakeIntegrationTest {
         event.put("region", region);
         event.put("resources", List.of(arn(account, region, alarm)));
         return event;
+    }
+
+    /**
+     * The demo's SNS alarm message, as the account's alarm in the stack's region (us-east-1) notifying {@code topic}:
+     * the region as SNS writes it (a display name) and the ARN naming the member account.
+     */
+    @SuppressWarnings("unchecked")
+    private static String alarmMessage(String account, String alarm, String state, String old, String at, String topic)
+            throws IOException {
+        Map<String, Object> record = (Map<String, Object>) ((List<Object>) Json.readObject(Files.readString(SNS_EVENT))
+                .get("Records")).get(0);
+        Map<String, Object> message = new LinkedHashMap<>(Json.readObject(String.valueOf(
+                ((Map<String, Object>) record.get("Sns")).get("Message"))));
+        message.put("AlarmName", alarm);
+        message.put("AWSAccountId", account);
+        message.put("NewStateValue", state);
+        message.put("OldStateValue", old);
+        message.put("StateChangeTime", "2026-11-27T" + at + "+0000");
+        message.put("Region", "US East (N. Virginia)");
+        message.put("AlarmArn", arn(account, "us-east-1", alarm));
+        message.put("AlarmActions", List.of(topic));
+        return Json.write(message);
+    }
+
+    /** What Lambda hands its SNS subscriber: the notification SNS delivered, as one record. */
+    private static Map<String, Object> snsEvent(Map<String, Object> notification) {
+        Map<String, Object> sns = new LinkedHashMap<>();
+        for (String key : List.of("Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp",
+                "SignatureVersion", "Signature")) {
+            sns.put(key, notification.get(key));
+        }
+        sns.put("SigningCertUrl", notification.get("SigningCertURL"));
+        sns.put("UnsubscribeUrl", notification.get("UnsubscribeURL"));
+        sns.put("MessageAttributes", Map.of());
+        return Map.of("Records", List.of(Map.of("EventSource", "aws:sns", "EventVersion", "1.0",
+                "EventSubscriptionArn", notification.get("TopicArn") + ":2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",
+                "Sns", sns)));
     }
 
     private static String arn(String account, String region, String alarm) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,14 +117,14 @@ class OrganizationIntakeIntegrationTest {
                         "checkout-api-5xx-high"));
 
         // AND the shop's timeline names each member's account (configured name, else id) and region
-        List<String> brought = store.timeline(shop.id()).stream()
-                .filter(e -> e.type() == TimelineEntryType.OPENED || e.type() == TimelineEntryType.GROUPED)
-                .map(TimelineEntry::summary).toList();
-        assertThat(brought).hasSize(3);
-        assertThat(brought.get(0)).contains("routed by rule 'shop accounts'; from account shop-prod (111122223333),"
-                + " us-east-1)");
-        assertThat(brought.get(1)).endsWith("; from account shop-eu (444455556666), eu-west-1");
-        assertThat(brought.get(2)).endsWith("; from account 777788889999, eu-west-1");
+        assertThat(store.timeline(shop.id()))
+                .filteredOn(e -> EnumSet.of(TimelineEntryType.OPENED, TimelineEntryType.GROUPED).contains(e.type()))
+                .extracting(TimelineEntry::summary)
+                .satisfiesExactly(
+                        opened -> assertThat(opened).contains("routed by rule 'shop accounts'; from account shop-prod"
+                                + " (111122223333), us-east-1)"),
+                        shopEu -> assertThat(shopEu).endsWith("; from account shop-eu (444455556666), eu-west-1"),
+                        partner -> assertThat(partner).endsWith("; from account 777788889999, eu-west-1"));
 
         // AND the one page the storm sent says where its alarm is, and that the console needs a role switch
         List<Message> pages = PageInbox.drain(local, shopInbox);

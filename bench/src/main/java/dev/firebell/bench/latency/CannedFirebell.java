@@ -36,7 +36,10 @@ final class CannedFirebell {
             "CHAT_JOB_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:ChatJobsTopic",
             "SLACK_SIGNING_SECRET_NAME", SIGNING_SECRET_NAME,
             "SLACK_TEAM_IDS", dev.firebell.bench.chat.SlackCommands.TEAM,
-            "POSTMORTEM_BUCKET", "firebell-postmortems"));
+            "POSTMORTEM_BUCKET", "firebell-postmortems",
+            // The sample alarms' own account and region: the bench measures alarms of Firebell's own account.
+            "HOME_ACCOUNT_ID", "123456789012",
+            "HOME_REGION", "eu-west-1"));
 
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 

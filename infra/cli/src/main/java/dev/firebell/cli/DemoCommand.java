@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -91,7 +92,9 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println("== Firebell demo: CloudWatch alarm -> incident in DynamoDB -> whoever is on call, paged through SNS"
                 + " -> escalation until someone acknowledges ==");
-        try (LocalStack local = stack.open()) {
+        // The stack runs where the sample alarms were recorded (account 123456789012, eu-west-1): their alarms are
+        // Firebell's own, and the other account's alarm is named as such (docs/adr/0112).
+        try (LocalStack local = stack.open(Region.EU_WEST_1)) {
             out.println(local.server().isPresent()
                     ? "Local stack: moto at " + local.endpoint() + " (127.0.0.1 only; stopped when the demo ends)"
                     : "Local stack: the emulator already running at " + local.endpoint());
@@ -152,8 +155,9 @@ final class DemoCommand implements Callable<Integer> {
                     + " orders alarms by their state timestamps, never by arrival; on-call, escalation and maintenance"
                     + " run on the demo's clock, which started " + (at.given() ? "at --at " + at.at : "now") + ".)");
             Set<String> incidents = new DemoReplay(clock, shift, eventDir, runner, paging, out).run(SCENARIO);
+            incidents.addAll(MemberAccountDemo.run(clock, eventDir, runner, paging, out));
 
-            IncidentPrinter printer = new IncidentPrinter(paging.store(), out);
+            IncidentPrinter printer = IncidentPrinter.forStack(local, resources, out);
             out.println();
             out.println("== Incidents ==");
             for (String id : incidents) {

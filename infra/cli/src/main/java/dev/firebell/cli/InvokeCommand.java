@@ -1,13 +1,11 @@
 package dev.firebell.cli;
 
 import dev.firebell.aws.Json;
-import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +40,6 @@ final class InvokeCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (LocalStack local = stack.open()) {
             LocalResources resources = stack.provision(local);
-            String table = resources.tableName("FirebellTable");
             if (config != null) {
                 ConfigApplier.print(StackOptions.applyConfig(local, resources, config, "firebell invoke"), out);
             }
@@ -57,8 +54,7 @@ final class InvokeCommand implements Callable<Integer> {
                     incidents.addAll(DemoCommand.incidentIds(result));
                 }
             }
-            IncidentPrinter printer = new IncidentPrinter(new DynamoIncidentStore(local.dynamoDb(), table,
-                    InstantSource.system()), out);
+            IncidentPrinter printer = IncidentPrinter.forStack(local, resources, out);
             for (String id : incidents) {
                 printer.print(id);
             }

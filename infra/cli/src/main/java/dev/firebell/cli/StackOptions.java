@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.regions.Region;
 
 /** Where the local stack comes from: started here (the default) or an already running one. */
 final class StackOptions {
@@ -28,7 +29,12 @@ final class StackOptions {
 
     /** Starts (or attaches to) the emulator and points this process's AWS SDK at it. */
     LocalStack open() {
-        LocalStack stack = endpoint != null ? LocalStack.attach(endpoint) : LocalStack.start();
+        return open(LocalStack.DEFAULT_REGION);
+    }
+
+    /** The same, with the stack in {@code region} (its resources, and what the functions take for their home). */
+    LocalStack open(Region region) {
+        LocalStack stack = endpoint != null ? LocalStack.attach(endpoint, region) : LocalStack.start(region);
         stack.exportSdkSettings();
         return stack;
     }

@@ -77,6 +77,22 @@ class DemoCommandTest {
                 .containsPattern("Acknowledged :milestone, acknowledged, 2027-03-28 01:02:(3[5-9]|4\\d)")
                 .contains("Resolved :milestone, resolved, 2027-03-28 01:30:05")
                 .doesNotContain("axisFormat %m-%d");
+
+        // Then an alarm of another account and region, forwarded to the central bus: routed by the account's name, and
+        // its timeline, page and incident say where it is from; the demo's own alarms (the stack's account and region,
+        // 123456789012 in eu-west-1) say nothing of the kind.
+        assertThat(out).containsSubsequence(
+                "== An alarm from another account and region",
+                "01:46:20  1. card-authorizer-latency-p99 goes to ALARM in account payments-prod (210987654321)",
+                "-> OPENED incident 3, pages sent 1",
+                "acknowledges #3",
+                "escalation run, 15 min after the last alarm (acknowledged: nobody else is paged)",
+                "#3's OPENED entry: card-authorizer-latency-p99 entered ALARM",
+                "routed by rule 'payments' own account'; from account payments-prod (210987654321), us-east-1)",
+                "Incident #3  SEV2  card-authorizer-latency-p99  [ACKNOWLEDGED]",
+                "(in account payments-prod (210987654321): switch role first)");
+        assertThat(out).contains("SEV2 #3 payments (payments-prod us-east-1): card-authorizer-latency-p99")
+                .doesNotContain("#1 checkout (", "#2 payments (", "account 123456789012");
     }
 
     private static String runCapturing(String... args) {

@@ -28,7 +28,7 @@ class SampleEventsTest {
     @Test
     void restamp_movesEveryStateChangeByTheShift_inEveryShape() throws IOException {
         List<Path> files = files();
-        assertThat(files).hasSize(8);
+        assertThat(files).hasSize(9);
         for (Path file : files) {
             byte[] recorded = Files.readAllBytes(file);
 

@@ -28,7 +28,7 @@ class YamlConfigLoaderTest {
                                 "invalid.yaml:4: routing.default.service: 'chekout' is not a service declared under"
                                         + " services (declared: checkout)",
                                 "invalid.yaml:7: routing.rules[0].match: names no criterion; use alarmNamePrefix,"
-                                        + " alarmNamePattern, namespace, dimensions, account or region",
+                                        + " alarmNamePattern, namespace, dimensions, account, accountName or region",
                                 "invalid.yaml:9: routing.rules[0].severity: severity 'SEV9' is not one of SEV1, SEV2,"
                                         + " SEV3, SEV4, SEV5",
                                 "invalid.yaml:14: services.checkout.reopenWindow: 'soon' is not a duration; write e.g."

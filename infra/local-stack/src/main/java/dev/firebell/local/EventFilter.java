@@ -90,16 +90,32 @@ public final class EventFilter {
             throw new IllegalArgumentException(functionLogicalId + " has no EventBridge rule event " + eventName
                     + "; events: " + function.events().keySet());
         }
-        Object properties = ((Map<?, ?>) event).get("Properties");
-        Object pattern = stack.resolve(properties instanceof Map<?, ?> p ? p.get("Pattern") : null);
+        Map<?, ?> properties = ((Map<?, ?>) event).get("Properties") instanceof Map<?, ?> p ? p : Map.of();
+        return fromPattern(stack, functionLogicalId + "." + eventName, properties.get("Pattern"), properties.get("State"));
+    }
+
+    /**
+     * An {@code AWS::Events::Rule} resource of the template (a rule on a custom bus, or a plain template's rule) as one
+     * stack deploys it: its {@code EventPattern} with the stack's parameters, conditions and names filled in, and no
+     * event at all when its {@code State} is {@code DISABLED}.
+     */
+    public static EventFilter forRule(LocalResources stack, String ruleLogicalId) {
+        SamTemplate.Resource rule = stack.template().resource(ruleLogicalId);
+        if (!"AWS::Events::Rule".equals(rule.type())) {
+            throw new IllegalArgumentException(ruleLogicalId + " is a " + rule.type() + ", not an AWS::Events::Rule");
+        }
+        return fromPattern(stack, ruleLogicalId, rule.properties().get("EventPattern"), rule.properties().get("State"));
+    }
+
+    private static EventFilter fromPattern(LocalResources stack, String where, Object rawPattern, Object rawState) {
+        Object pattern = stack.resolve(rawPattern);
         if (!(pattern instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(functionLogicalId + "." + eventName + ": the Pattern is not an object");
+            throw new IllegalArgumentException(where + ": the pattern is not an object");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) map;
         validate(typed, String.valueOf(typed));
-        Object state = stack.resolve(((Map<?, ?>) properties).get("State"));
-        return new EventFilter(List.of(typed), !"DISABLED".equals(state));
+        return new EventFilter(List.of(typed), !"DISABLED".equals(stack.resolve(rawState)));
     }
 
     public boolean matches(Map<String, Object> record) {

@@ -1,5 +1,6 @@
 package dev.firebell.alarm;
 
+import dev.firebell.account.Origin;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,9 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Deep links into the CloudWatch console of the alarm's own region. */
+/**
+ * Deep links into the CloudWatch console of the alarm's own region. The console opens in whichever account the reader
+ * is signed in to, so a link to an alarm of another account goes with {@link #note}.
+ */
 public final class ConsoleLinks {
     private ConsoleLinks() {
+    }
+
+    /**
+     * What to tell the reader of a link to an alarm of that origin: {@code in account shop-prod (111122223333): switch
+     * role first}. Null for Firebell's own account (any region: the link itself opens the alarm's region).
+     */
+    public static String note(Origin origin) {
+        return origin != null && origin.otherAccount() ? "in account " + origin.account() + ": switch role first" : null;
     }
 
     public static String alarm(String region, String alarmName) {

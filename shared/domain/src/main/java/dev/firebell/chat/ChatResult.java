@@ -1,5 +1,6 @@
 package dev.firebell.chat;
 
+import dev.firebell.account.Origin;
 import dev.firebell.chat.ChatCommand.ListScope;
 import dev.firebell.incident.Incident;
 import dev.firebell.routing.Severity;
@@ -194,13 +195,21 @@ public sealed interface ChatResult {
      * @param timeline       the whole timeline, oldest first
      * @param asOf           when it was read (how long it is open)
      * @param zone           the reader's time zone (UTC for someone the directory does not know)
+     * @param origin         where its alarm comes from when not Firebell's own account and region; null otherwise
      */
     record IncidentDetails(Incident incident, PersonOrTarget acknowledgedBy, PersonOrTarget resolvedBy,
                            Map<String, PersonOrTarget> roles, List<TimelineEntry> timeline, Instant asOf,
-                           ZoneId zone, boolean lastPaged) implements ChatResult {
+                           ZoneId zone, boolean lastPaged, Origin origin) implements ChatResult {
         public IncidentDetails {
             roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
             timeline = List.copyOf(timeline);
+        }
+
+        /** An incident of Firebell's own account and region, or declared by a person. */
+        public IncidentDetails(Incident incident, PersonOrTarget acknowledgedBy, PersonOrTarget resolvedBy,
+                               Map<String, PersonOrTarget> roles, List<TimelineEntry> timeline, Instant asOf,
+                               ZoneId zone, boolean lastPaged) {
+            this(incident, acknowledgedBy, resolvedBy, roles, timeline, asOf, zone, lastPaged, null);
         }
 
         public <R> R render(Renderer<R> renderer) {
@@ -227,8 +236,12 @@ public sealed interface ChatResult {
      * An open incident in a list.
      *
      * @param acknowledgedBy null when it is not acknowledged
+     * @param origin         where its alarm comes from when not Firebell's own account and region; null otherwise
      */
-    record Listed(Incident incident, PersonOrTarget acknowledgedBy) {
+    record Listed(Incident incident, PersonOrTarget acknowledgedBy, Origin origin) {
+        public Listed(Incident incident, PersonOrTarget acknowledgedBy) {
+            this(incident, acknowledgedBy, null);
+        }
     }
 
     /** {@code list mine} from someone the directory does not know: nothing can be theirs. */

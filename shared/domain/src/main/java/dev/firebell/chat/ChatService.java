@@ -1,5 +1,7 @@
 package dev.firebell.chat;
 
+import dev.firebell.account.Origin;
+import dev.firebell.account.Origins;
 import dev.firebell.chat.ChatResult.Reason;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.config.FirebellConfig;
@@ -47,9 +49,17 @@ public final class ChatService {
     private final OnCallDesk onCall;
     private final Postmortems postmortems;
     private final InstantSource clock;
+    private final Origins origins;
 
     public ChatService(IncidentCommands commands, IncidentStore store, ConfigSource config, PeopleDirectory people,
                        OnCallDesk onCall, Postmortems postmortems, InstantSource clock) {
+        this(commands, store, config, people, onCall, postmortems, clock, Origins.NONE);
+    }
+
+    /** @param origins which account and region an incident's alarm comes from, when not Firebell's own */
+    public ChatService(IncidentCommands commands, IncidentStore store, ConfigSource config, PeopleDirectory people,
+                       OnCallDesk onCall, Postmortems postmortems, InstantSource clock, Origins origins) {
+        this.origins = origins;
         this.commands = commands;
         this.store = store;
         this.config = config;
@@ -237,7 +247,7 @@ public final class ChatService {
         Map<String, PersonOrTarget> roles = new LinkedHashMap<>();
         i.roles().forEach((role, holder) -> roles.put(role, named(holder)));
         return new ChatResult.IncidentDetails(i, named(i.acknowledgedBy()), named(i.resolvedBy()), roles,
-                store.timeline(i.id()), clock.instant(), call.zone(), target.lastPaged());
+                store.timeline(i.id()), clock.instant(), call.zone(), target.lastPaged(), origin(i));
     }
 
     private ChatResult list(Call call, ChatCommand.ListIncidents l) {
@@ -266,9 +276,13 @@ public final class ChatService {
         }
         List<ChatResult.Listed> listed = new ArrayList<>();
         for (Incident i : shown) {
-            listed.add(new ChatResult.Listed(i, named(i.acknowledgedBy())));
+            listed.add(new ChatResult.Listed(i, named(i.acknowledgedBy()), origin(i)));
         }
         return new ChatResult.IncidentList(l.scope(), l.service(), listed, clock.instant());
+    }
+
+    private Origin origin(Incident i) {
+        return origins.of(i.accountId(), i.region()).orElse(null);
     }
 
     private ChatResult onCall(Call call, ChatCommand.OnCall o) {

@@ -1,5 +1,6 @@
 package dev.firebell.config;
 
+import dev.firebell.account.Accounts;
 import dev.firebell.escalation.EscalationPolicy;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallConfig;
@@ -31,12 +32,12 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigBinder {
 
     /** Top-level sections, in the order they are documented. */
-    public static final List<String> SECTIONS = List.of("routing", "services", "people", "teams", "rotations",
-            "schedules", "escalationPolicies", "quietHours", "maintenance");
+    public static final List<String> SECTIONS = List.of("routing", "accounts", "services", "people", "teams",
+            "rotations", "schedules", "escalationPolicies", "quietHours", "maintenance");
 
-    /** Sections that map names to entities; each entity is stored, diffed and applied on its own. */
-    public static final Set<String> NAMED_SECTIONS = Set.of("services", "people", "teams", "rotations", "schedules",
-            "escalationPolicies", "maintenance");
+    /** Sections that map names (or account ids) to entities; each entity is stored, diffed and applied on its own. */
+    public static final Set<String> NAMED_SECTIONS = Set.of("accounts", "services", "people", "teams", "rotations",
+            "schedules", "escalationPolicies", "maintenance");
 
     static final Duration MAX_GROUPING_WINDOW = Duration.ofHours(24);
 
@@ -53,13 +54,14 @@ public final class ConfigBinder {
         OnCallConfig onCall = new OnCallConfig(people, teams, rotations, schedules);
         Map<String, EscalationPolicy> policies = EscalationPolicyBinder.policies(root.get("escalationPolicies"), onCall);
         Map<String, ServicePolicy> services = services(root.get("services"), policies, teams.keySet());
-        Routing routing = routing(root.get("routing"), services);
+        Accounts accounts = AccountsBinder.accounts(root.get("accounts"));
+        Routing routing = routing(root.get("routing"), services, accounts);
         QuietHours quietHours = MaintenanceBinder.quietHours(root.get("quietHours"));
         List<MaintenanceWindow> maintenance = MaintenanceBinder.maintenance(root.get("maintenance"), services.keySet());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours);
+        return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours, accounts);
     }
 
     private Map<String, ServicePolicy> services(ConfigNode section, Map<String, EscalationPolicy> policies,
@@ -95,7 +97,7 @@ public final class ConfigBinder {
                 grouping);
     }
 
-    private Routing routing(ConfigNode node, Map<String, ServicePolicy> services) {
+    private Routing routing(ConfigNode node, Map<String, ServicePolicy> services, Accounts accounts) {
         if (node.isMissing()) {
             return Routing.defaults();
         }
@@ -112,18 +114,19 @@ public final class ConfigBinder {
             String service = r.get("service").requiredString();
             checkService(r.get("service"), service, services);
             Severity severity = r.get("severity").parse(Severity::parse, defaultSeverity);
-            rules.add(new RouteRule(r.get("name").string(null), match(r.get("match")),
+            rules.add(new RouteRule(r.get("name").string(null), match(r.get("match"), accounts),
                     service == null ? defaultService : service, severity));
         }
         return new Routing(rules, defaultService, defaultSeverity, node.get("descriptionHints").bool(false));
     }
 
-    private AlarmMatch match(ConfigNode m) {
+    private AlarmMatch match(ConfigNode m, Accounts accounts) {
         if (m.isMissing()) {
             m.problem("is required: a rule without a match would swallow every alarm (use routing.default for that)");
             return AlarmMatch.any();
         }
-        m.allowOnly(Set.of("alarmNamePrefix", "alarmNamePattern", "namespace", "dimensions", "account", "region"));
+        m.allowOnly(Set.of("alarmNamePrefix", "alarmNamePattern", "namespace", "dimensions", "account", "accountName",
+                "region"));
         Pattern pattern = null;
         String regex = m.get("alarmNamePattern").string(null);
         if (regex != null) {
@@ -136,9 +139,12 @@ public final class ConfigBinder {
         Map<String, String> dimensions = new LinkedHashMap<>();
         m.get("dimensions").entries().forEach((k, v) -> dimensions.put(k, v.requiredString()));
         AlarmMatch match = new AlarmMatch(m.get("alarmNamePrefix").string(null), pattern,
-                m.get("namespace").string(null), dimensions, m.get("account").string(null), m.get("region").string(null));
-        if (regex == null && match.equals(AlarmMatch.any())) {
-            m.problem("names no criterion; use alarmNamePrefix, alarmNamePattern, namespace, dimensions, account or region");
+                m.get("namespace").string(null), dimensions, AccountsBinder.accountIds(m, accounts),
+                AccountsBinder.regions(m));
+        boolean accountsNamed = !m.get("account").isMissing() || !m.get("accountName").isMissing();
+        if (regex == null && !accountsNamed && match.equals(AlarmMatch.any())) {
+            m.problem("names no criterion; use alarmNamePrefix, alarmNamePattern, namespace, dimensions, account,"
+                    + " accountName or region");
         }
         return match;
     }

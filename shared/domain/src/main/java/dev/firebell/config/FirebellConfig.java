@@ -1,5 +1,6 @@
 package dev.firebell.config;
 
+import dev.firebell.account.Accounts;
 import dev.firebell.escalation.EscalationPolicy;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallConfig;
@@ -17,10 +18,11 @@ import java.util.Set;
  * @param escalationPolicies by name; services name theirs
  * @param maintenance        windows when services page nobody
  * @param quietHours         which severities wait for the paged person's daytime
+ * @param accounts           what people call the AWS accounts alarms come from
  */
 public record FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
                              Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
-                             QuietHours quietHours) {
+                             QuietHours quietHours, Accounts accounts) {
 
     public FirebellConfig {
         services = Map.copyOf(services);
@@ -28,11 +30,19 @@ public record FirebellConfig(Map<String, ServicePolicy> services, Routing routin
         escalationPolicies = escalationPolicies == null ? Map.of() : Map.copyOf(escalationPolicies);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         quietHours = quietHours == null ? QuietHours.NONE : quietHours;
+        accounts = accounts == null ? Accounts.NONE : accounts;
+    }
+
+    /** Without named accounts. */
+    public FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
+                          Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
+                          QuietHours quietHours) {
+        this(services, routing, onCall, escalationPolicies, maintenance, quietHours, Accounts.NONE);
     }
 
     /** Routing and services only, nobody on call. */
     public FirebellConfig(Map<String, ServicePolicy> services, Routing routing) {
-        this(services, routing, OnCallConfig.empty(), Map.of(), List.of(), QuietHours.NONE);
+        this(services, routing, OnCallConfig.empty(), Map.of(), List.of(), QuietHours.NONE, Accounts.NONE);
     }
 
     public static FirebellConfig empty() {

@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.account.Origins;
 import dev.firebell.alarm.AlarmStateChange;
 import dev.firebell.alarm.OwnAlarms;
 import dev.firebell.config.ConfigSource;
@@ -28,14 +29,22 @@ public final class AlarmService {
     private final AlarmTransitions transitions;
     private final PageDispatcher dispatcher;
     private final InstantSource clock;
+    private final Origins origins;
 
     public AlarmService(ConfigSource config, IncidentStore store, AlarmTransitions transitions,
                         PageDispatcher dispatcher, InstantSource clock) {
+        this(config, store, transitions, dispatcher, clock, Origins.NONE);
+    }
+
+    /** @param origins where alarms from other accounts and regions come from, for the entries that open and group */
+    public AlarmService(ConfigSource config, IncidentStore store, AlarmTransitions transitions,
+                        PageDispatcher dispatcher, InstantSource clock, Origins origins) {
         this.config = config;
         this.store = store;
         this.transitions = transitions;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.origins = origins;
     }
 
     public AlarmOutcome handle(AlarmStateChange alarm) {
@@ -92,7 +101,8 @@ public final class AlarmService {
                 ? store.escalation(incident.get().id()) : Optional.empty();
         Supplier<AlarmTransitions.CurrentGroup> group = currentGroup(route.service(), incident);
         return transitions.decide(alarm, track, incident, escalation, group,
-                new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken));
+                new AlarmTransitions.Context(route, policy, clock.instant(), store::nextIncidentId, claimToken,
+                        origins.of(alarm.accountId(), alarm.region()).orElse(null)));
     }
 
     /**

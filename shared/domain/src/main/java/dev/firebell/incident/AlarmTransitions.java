@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.account.Origin;
 import dev.firebell.alarm.AlarmState;
 import dev.firebell.alarm.AlarmStateChange;
 import dev.firebell.escalation.EscalationState;
@@ -38,9 +39,25 @@ public final class AlarmTransitions {
         this.pageLease = pageLease;
     }
 
-    /** Everything a decision may need besides the stored state. */
+    /**
+     * Everything a decision may need besides the stored state.
+     *
+     * @param origin where the alarm comes from when that is not Firebell's own account and region (null at home): the
+     *               entries that bring an alarm into an incident say so
+     */
     public record Context(RoutingDecision route, ServicePolicy policy, Instant now, Supplier<String> newIncidentId,
-                          String claimToken) {
+                          String claimToken, Origin origin) {
+
+        /** An alarm from Firebell's own account and region. */
+        public Context(RoutingDecision route, ServicePolicy policy, Instant now, Supplier<String> newIncidentId,
+                       String claimToken) {
+            this(route, policy, now, newIncidentId, claimToken, null);
+        }
+
+        /** {@code "; from account shop-prod (111122223333), us-east-1"}, or nothing at home. */
+        String fromWhere() {
+            return origin == null ? "" : "; from " + origin.describe();
+        }
     }
 
     /**
@@ -199,6 +216,7 @@ public final class AlarmTransitions {
                         + " recorded in this incident (" + opened + "), not counted as in ALARM, nobody paged"
                 : alarm.alarmName() + " entered ALARM: " + nullToEmpty(alarm.reason()) + "; joined this incident ("
                         + opened + "): " + inAlarm + " of " + members + " grouped alarms in ALARM, nobody paged";
+        summary += ctx.fromWhere();
         AlarmTrack next = new AlarmTrack(track.dedupKey(), incident.id(), !recovered,
                 recovered ? track.lastOkAt() : null, recovered, lastAlarm, track.lastOkAt(), track.version());
         return new Transition.Join(next, incident.id(), ctx.now(),
@@ -230,7 +248,7 @@ public final class AlarmTransitions {
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(id, now, TimelineEntryType.OPENED, alarm, alarm.alarmName() + " entered ALARM: "
                 + nullToEmpty(alarm.reason()) + " (service " + incident.service() + ", " + incident.severity()
-                + ", routed by " + ctx.route().reason() + ")" + (moved == null ? "" : "; other alarms of "
+                + ", routed by " + ctx.route().reason() + ctx.fromWhere() + ")" + (moved == null ? "" : "; other alarms of "
                 + incident.service() + " that fire before " + at.plus(ctx.policy().groupingWindow())
                 + " join this incident instead of paging")));
         for (String note : ctx.route().notes()) {

@@ -1,21 +1,38 @@
 package dev.firebell.paging;
 
+import dev.firebell.account.Origin;
+import dev.firebell.account.Origins;
 import dev.firebell.alarm.ConsoleLinks;
 import dev.firebell.incident.Incident;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders a page for SMS (short), email (subject and body) and machines (the full document). */
+/**
+ * Renders a page for SMS (short), email (subject and body) and machines (the full document). An alarm from another
+ * account or region says where it is from in all three.
+ */
 public final class PageComposer {
 
     static final int SMS_LIMIT = 160;
     /** SNS requires an email subject shorter than 100 characters, printable ASCII only. */
     static final int SUBJECT_LIMIT = 99;
 
+    private final Origins origins;
+
+    public PageComposer() {
+        this(Origins.NONE);
+    }
+
+    public PageComposer(Origins origins) {
+        this.origins = origins;
+    }
+
     public PageMessage compose(Incident incident, Page page) {
         String link = incident.region() != null && incident.alarmName() != null
                 ? ConsoleLinks.alarm(incident.region(), incident.alarmName()) : null;
-        String headline = incident.severity() + " #" + incident.id() + " " + incident.service() + ": " + incident.title();
+        Origin origin = origins.of(incident.accountId(), incident.region()).orElse(null);
+        String headline = incident.severity() + " #" + incident.id() + " " + incident.service()
+                + (origin == null ? "" : " (" + origin.brief() + ")") + ": " + incident.title();
         String verb = switch (page.reason()) {
             case ESCALATED -> "escalated";
             case ESCALATION_EXHAUSTED -> "unacknowledged after every escalation level";
@@ -42,8 +59,17 @@ public final class PageComposer {
         if (incident.alarmArn() != null) {
             email.append("Alarm:     ").append(incident.alarmArn()).append('\n');
         }
+        if (origin != null && origin.otherAccount()) {
+            email.append("Account:   ").append(origin.account()).append(", not Firebell's own\n");
+        }
+        if (origin != null) {
+            email.append("Region:    ").append(origin.region()).append('\n');
+        }
         if (link != null) {
             email.append("Console:   ").append(link).append('\n');
+            if (ConsoleLinks.note(origin) != null) {
+                email.append("           (").append(ConsoleLinks.note(origin)).append(")\n");
+            }
         }
         email.append("\nAcknowledge in chat with: /incident ack ").append(incident.id()).append('\n');
 
@@ -56,11 +82,13 @@ public final class PageComposer {
         putIfPresent(incidentDoc, "alarmArn", incident.alarmArn());
         putIfPresent(incidentDoc, "alarmName", incident.alarmName());
         putIfPresent(incidentDoc, "accountId", incident.accountId());
+        putIfPresent(incidentDoc, "accountName", origin == null ? null : origin.accountName());
         putIfPresent(incidentDoc, "region", incident.region());
         putIfPresent(incidentDoc, "reason", incident.reason());
         putIfPresent(incidentDoc, "triggeredAt", incident.triggeredAt() == null ? null : incident.triggeredAt().toString());
         incidentDoc.put("openedAt", incident.openedAt().toString());
         putIfPresent(incidentDoc, "consoleUrl", link);
+        putIfPresent(incidentDoc, "consoleNote", link == null ? null : ConsoleLinks.note(origin));
 
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("version", 1);

@@ -20,17 +20,25 @@ final class ChildAlarms {
 
     /** The alarm name in a child's ARN, or the text itself when it is not an ARN. */
     static String childName(String arn) {
-        try {
-            return AlarmArn.parse(arn).alarmName();
-        } catch (MalformedAlarmException notAnArn) {
-            return arn;
-        }
+        AlarmArn parsed = parse(arn);
+        return parsed == null ? arn : parsed.alarmName();
     }
 
     /** The region in a child's ARN, or null when it is not an ARN. */
     static String childRegion(String arn) {
+        AlarmArn parsed = parse(arn);
+        return parsed == null ? null : parsed.region();
+    }
+
+    /** The account in a child's ARN, or null when it is not an ARN. */
+    static String childAccount(String arn) {
+        AlarmArn parsed = parse(arn);
+        return parsed == null ? null : parsed.accountId();
+    }
+
+    private static AlarmArn parse(String arn) {
         try {
-            return AlarmArn.parse(arn).region();
+            return AlarmArn.parse(arn);
         } catch (MalformedAlarmException notAnArn) {
             return null;
         }

@@ -24,6 +24,12 @@ final class HeaderSection {
         }
         row(md, "Severity", severity);
         row(md, "Services", text(i.service()));
+        if (a.origin != null && a.origin.otherAccount()) {
+            row(md, "Account", text(a.origin.account()) + ", not Firebell's own");
+        }
+        if (a.origin != null) {
+            row(md, "Region", text(a.origin.region()));
+        }
         row(md, "Started", time(a.start) + " UTC" + (a.declaredBy != null ? " (declared by " + text(a.declaredBy) + ")"
                 : i.fromAlarm() ? " (alarm fired)" : ""));
         row(md, "Resolved", i.resolvedAt() == null ? "_not resolved_" : time(i.resolvedAt()) + " UTC ("

@@ -1,5 +1,7 @@
 package dev.firebell.postmortem;
 
+import dev.firebell.account.Origin;
+import dev.firebell.account.Origins;
 import dev.firebell.alarm.AlarmKind;
 import dev.firebell.alarm.AlarmReason;
 import dev.firebell.incident.Incident;
@@ -57,6 +59,10 @@ final class IncidentAnalysis {
     }
 
     final Incident incident;
+    /** Where its alarm comes from when that is not Firebell's own account and region; null at home. */
+    final Origin origin;
+    /** Says the same of its child alarms. */
+    final Origins origins;
     final IncidentMetrics metrics;
     /** When the alarm fired, or the incident was declared: the incident's start and its "detected" milestone. */
     final Instant start;
@@ -101,7 +107,13 @@ final class IncidentAnalysis {
     String resolvedSummary;
 
     IncidentAnalysis(Incident incident, List<TimelineEntry> timeline) {
+        this(incident, timeline, Origins.NONE);
+    }
+
+    IncidentAnalysis(Incident incident, List<TimelineEntry> timeline, Origins origins) {
         this.incident = incident;
+        this.origins = origins;
+        this.origin = origins.of(incident.accountId(), incident.region()).orElse(null);
         this.metrics = IncidentMetrics.of(incident, timeline);
         this.start = IncidentMetrics.start(incident);
         this.evidence = IncidentMetrics.impactEvidence(incident).orElse(null);

@@ -1,5 +1,6 @@
 package dev.firebell.postmortem;
 
+import dev.firebell.account.Origins;
 import dev.firebell.incident.Incident;
 import dev.firebell.timeline.TimelineEntry;
 import java.time.Duration;
@@ -16,14 +17,21 @@ import java.util.List;
 public final class PostmortemComposer {
 
     private final Duration relatedWindow;
+    private final Origins origins;
 
     /** @param relatedWindow how far back related incidents were looked for (said in the draft) */
     public PostmortemComposer(Duration relatedWindow) {
+        this(relatedWindow, Origins.NONE);
+    }
+
+    /** @param origins says which account and region an alarm from elsewhere than Firebell's own comes from */
+    public PostmortemComposer(Duration relatedWindow, Origins origins) {
         this.relatedWindow = relatedWindow;
+        this.origins = origins;
     }
 
     public PostmortemDraft compose(Incident incident, List<TimelineEntry> timeline, List<RelatedIncident> related) {
-        IncidentAnalysis a = new IncidentAnalysis(incident, timeline);
+        IncidentAnalysis a = new IncidentAnalysis(incident, timeline, origins);
         List<BlameFinding> findings = BlamelessReviewSection.findings(a);
         StringBuilder md = new StringBuilder(8192 + timeline.size() * 96);
         TitleSection.write(md, incident);

@@ -1,5 +1,6 @@
 package dev.firebell.postmortem;
 
+import dev.firebell.account.Origins;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHistory;
 import dev.firebell.incident.IncidentStateException;
@@ -66,6 +67,12 @@ public final class PostmortemService {
 
     public PostmortemService(IncidentStore incidents, IncidentHistory history, PostmortemStore drafts, Pager pager,
                              IncidentMetricsStore metrics, MetricsSink sink, Duration relatedWindow) {
+        this(incidents, history, drafts, pager, metrics, sink, relatedWindow, Origins.NONE);
+    }
+
+    /** @param origins names the account and region of an incident whose alarm comes from elsewhere than Firebell's */
+    public PostmortemService(IncidentStore incidents, IncidentHistory history, PostmortemStore drafts, Pager pager,
+                             IncidentMetricsStore metrics, MetricsSink sink, Duration relatedWindow, Origins origins) {
         this.incidents = incidents;
         this.history = history;
         this.drafts = drafts;
@@ -73,7 +80,7 @@ public final class PostmortemService {
         this.metrics = metrics;
         this.sink = sink;
         this.relatedWindow = relatedWindow;
-        this.composer = new PostmortemComposer(relatedWindow);
+        this.composer = new PostmortemComposer(relatedWindow, origins);
     }
 
     /**

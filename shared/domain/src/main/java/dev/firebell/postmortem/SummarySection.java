@@ -32,7 +32,8 @@ final class SummarySection {
         } else if (i.fromAlarm()) {
             s.append("On ").append(day(a.start)).append(" at ").append(clock(a.start)).append(" UTC the CloudWatch ")
                     .append(i.alarmKind() == AlarmKind.COMPOSITE ? "composite alarm " : "alarm ")
-                    .append(code(i.alarmName())).append(" entered ALARM");
+                    .append(code(i.alarmName()))
+                    .append(a.origin == null ? "" : " in " + text(a.origin.describe()) + ",").append(" entered ALARM");
             if (a.compositeTrigger != null) {
                 s.append(", tipped by ").append(code(childName(a.compositeTrigger.alarmArn())));
             } else if (!i.metrics().isEmpty()) {

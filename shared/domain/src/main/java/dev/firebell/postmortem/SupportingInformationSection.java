@@ -1,5 +1,6 @@
 package dev.firebell.postmortem;
 
+import static dev.firebell.postmortem.ChildAlarms.childAccount;
 import static dev.firebell.postmortem.ChildAlarms.childName;
 import static dev.firebell.postmortem.ChildAlarms.childRegion;
 import static dev.firebell.postmortem.ChildAlarms.children;
@@ -8,6 +9,7 @@ import static dev.firebell.postmortem.DraftText.times;
 import static dev.firebell.postmortem.Markdown.code;
 import static dev.firebell.postmortem.Markdown.text;
 
+import dev.firebell.account.Origin;
 import dev.firebell.alarm.ConsoleLinks;
 import dev.firebell.incident.Incident;
 import java.time.Duration;
@@ -38,6 +40,7 @@ final class SupportingInformationSection {
                 if (metrics != null) {
                     md.append(" \u00b7 ").append(Markdown.link("its metrics from 1 h before to 30 min after", metrics));
                 }
+                switchRoleNote(md, a.origin);
                 md.append('\n');
             }
             for (String child : children(a)) {
@@ -46,6 +49,7 @@ final class SupportingInformationSection {
                 if (region != null) {
                     md.append(" \u00b7 ").append(Markdown.link("CloudWatch alarm", ConsoleLinks.alarm(region,
                             childName(child))));
+                    switchRoleNote(md, a.origins.of(childAccount(child), region).orElse(null));
                 }
                 md.append('\n');
             }
@@ -56,5 +60,13 @@ final class SupportingInformationSection {
         md.append("- **Incident record:** #").append(text(i.id())).append(", opened ").append(time(i.openedAt()))
                 .append(" UTC; ").append(i.alarmCount()).append(i.alarmCount() == 1 ? " ALARM delivery" : " ALARM deliveries")
                 .append(i.reopenCount() == 0 ? ", never reopened" : ", reopened " + times(i.reopenCount())).append(".\n\n");
+    }
+
+    /** The console opens in the account the reader is signed in to: a link into another account says which. */
+    private static void switchRoleNote(StringBuilder md, Origin origin) {
+        String note = ConsoleLinks.note(origin);
+        if (note != null) {
+            md.append(" (").append(text(note)).append(')');
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.firebell.routing;
 import dev.firebell.alarm.AlarmMetric;
 import dev.firebell.alarm.AlarmStateChange;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,21 +13,26 @@ import java.util.regex.Pattern;
  *
  * @param dimensions dimension name to value; a value of {@code *} only requires the dimension, and a
  *                   trailing {@code *} matches a prefix
+ * @param accountIds the alarm's account is one of these (ids written as such or named in the configuration's
+ *                   {@code accounts}); empty: any account
+ * @param regions    the alarm's region is one of these; empty: any region
  */
 public record AlarmMatch(
         String alarmNamePrefix,
         Pattern alarmNamePattern,
         String namespace,
         Map<String, String> dimensions,
-        String accountId,
-        String region) {
+        Set<String> accountIds,
+        Set<String> regions) {
 
     public AlarmMatch {
         dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+        accountIds = accountIds == null ? Set.of() : Set.copyOf(accountIds);
+        regions = regions == null ? Set.of() : Set.copyOf(regions);
     }
 
     public static AlarmMatch any() {
-        return new AlarmMatch(null, null, null, Map.of(), null, null);
+        return new AlarmMatch(null, null, null, Map.of(), Set.of(), Set.of());
     }
 
     public boolean matches(AlarmStateChange alarm) {
@@ -36,10 +42,11 @@ public record AlarmMatch(
         if (alarmNamePattern != null && !alarmNamePattern.matcher(alarm.alarmName()).matches()) {
             return false;
         }
-        if (accountId != null && !accountId.equals(alarm.accountId())) {
+        // Set.of(...).contains(null) throws: an alarm without an account or region matches no rule that names one.
+        if (!accountIds.isEmpty() && (alarm.accountId() == null || !accountIds.contains(alarm.accountId()))) {
             return false;
         }
-        if (region != null && !region.equals(alarm.region())) {
+        if (!regions.isEmpty() && (alarm.region() == null || !regions.contains(alarm.region()))) {
             return false;
         }
         if (namespace == null && dimensions.isEmpty()) {

@@ -24,6 +24,8 @@ import java.util.function.BiConsumer;
 final class Fixtures {
 
     static final String ACCOUNT = "123456789012";
+    /** A member account of the organization, named payments-prod in the configuration the golden files are composed with. */
+    static final String MEMBER_ACCOUNT = "210987654321";
     static final String DAY = "2026-11-27T";
 
     private Fixtures() {
@@ -35,7 +37,7 @@ final class Fixtures {
 
     static List<Case> all() {
         return List.of(simple(), escalated(), flapping(), longWithDuplicates(), composite(), declaredWithHostileText(),
-                storm());
+                storm(), memberAccount());
     }
 
     static String arn(String name) {
@@ -345,6 +347,41 @@ final class Fixtures {
                 + " greater than the threshold (50.0) (minimum 2 datapoints for ALARM -> OK transition).; all 14 grouped"
                 + " alarms are OK; resolved automatically");
         return new Case("storm", incident, tl.entries, List.of());
+    }
+
+    // ------------------------------------------------------------------ member account
+
+    /**
+     * An alarm of another account of the organization, in another region, forwarded to Firebell's central bus: the
+     * header, the summary and the console link say which account and region, and that the link needs a role switch.
+     */
+    static Case memberAccount() {
+        String name = "card-authorizer-latency-p99";
+        String arn = "arn:aws:cloudwatch:us-east-1:" + MEMBER_ACCOUNT + ":alarm:" + name;
+        String reason = "Threshold Crossed: 2 out of the last 2 datapoints [2410.0 (27/11/26 09:31:00), 2350.0 (27/11/26"
+                + " 09:30:00)] were greater than the threshold (1500.0) (minimum 2 datapoints for OK -> ALARM transition).";
+        Incident incident = alarmIncident("3", name, "payments", Severity.SEV2, reason, "09:32:00", "09:32:01.400")
+                .dedupKey(arn).alarmArn(arn).accountId(MEMBER_ACCOUNT).region("us-east-1")
+                .metrics(List.of(new AlarmMetric("m1", "AWS/Lambda", "Duration",
+                        Map.of("FunctionName", "card-authorizer"), "p99", 60, null, null)))
+                .status(IncidentStatus.RESOLVED).acknowledgedAt(t("09:34:30")).acknowledgedBy("erin")
+                .resolvedAt(t("09:47:00")).resolvedBy("alarm").statusBeforeResolve(IncidentStatus.ACKNOWLEDGED)
+                .build();
+        Map<String, String> opened = new LinkedHashMap<>(Map.of("alarmArn", arn, "state", "ALARM",
+                "stateTimestamp", t("09:32:00").toString(), "deliveredBy", "EVENTBRIDGE"));
+        Map<String, String> recovered = new LinkedHashMap<>(opened);
+        recovered.put("state", "OK");
+        recovered.put("stateTimestamp", t("09:47:00").toString());
+        Timeline tl = new Timeline("3")
+                .add(t("09:32:01.400"), TimelineEntryType.OPENED, "alarm:" + name, name + " entered ALARM: " + reason
+                        + " (service payments, SEV2, routed by rule 'payments account'; from account payments-prod"
+                        + " (210987654321), us-east-1)", opened)
+                .page("09:32:01.700", "person:erin", "3-1")
+                .person("09:34:30", TimelineEntryType.ACKNOWLEDGED, "erin", "acknowledged by erin")
+                .add(t("09:47:00.600"), TimelineEntryType.RESOLVED, "alarm:" + name, name + " returned to OK: Threshold"
+                        + " Crossed: 1 datapoint [640.0 (27/11/26 09:46:00)] was not greater than the threshold (1500.0)"
+                        + " (minimum 1 datapoint for ALARM -> OK transition).; resolved automatically", recovered);
+        return new Case("member-account", incident, tl.entries, List.of());
     }
 
     // ------------------------------------------------------------------ builders

@@ -1,5 +1,9 @@
 package dev.firebell.postmortem;
 
+import dev.firebell.account.Account;
+import dev.firebell.account.Accounts;
+import dev.firebell.account.Home;
+import dev.firebell.account.Origins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.incident.Incident;
@@ -11,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.commonmark.node.Node;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +33,14 @@ class PostmortemComposerTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/postmortem/golden");
 
-    private final PostmortemComposer composer = new PostmortemComposer(Duration.ofDays(30));
+    /**
+     * Firebell in the fixtures' own account and region, with a member account named: the fixtures of that account and
+     * region read as they always did; the member account's incident names its account and region.
+     */
+    static final Origins ORIGINS = new Origins(new Home(Fixtures.ACCOUNT, "eu-west-1"), () -> new Accounts(Map.of(
+            Fixtures.MEMBER_ACCOUNT, new Account(Fixtures.MEMBER_ACCOUNT, "payments-prod"))));
+
+    private final PostmortemComposer composer = new PostmortemComposer(Duration.ofDays(30), ORIGINS);
 
     static Stream<Arguments> cases() {
         return Fixtures.all().stream().map(c -> Arguments.of(c.name(), c));
@@ -79,8 +91,10 @@ class PostmortemComposerTest {
         Node document = DraftDocuments.parse(markdown);
 
         assertThat(DraftDocuments.html(document)).isZero();
-        assertThat(DraftDocuments.destinations(document))
-                .allMatch(d -> d.startsWith("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#"));
+        // Links only into the CloudWatch console of the alarm's own region (a member account's may be another)
+        String region = c.incident().region();
+        assertThat(DraftDocuments.destinations(document)).allMatch(d -> d.startsWith("https://" + region
+                + ".console.aws.amazon.com/cloudwatch/home?region=" + region + "#"));
         assertThat(DraftDocuments.raggedTableRows(markdown)).isEmpty();
     }
 

@@ -19,7 +19,7 @@ class RoutingTest {
             new RouteRule("payments by name", new AlarmMatch("payments-", null, null, Map.of(), null, null),
                     "payments", Severity.SEV1),
             new RouteRule("checkout load balancer", new AlarmMatch(null, null, "AWS/ApplicationELB",
-                    Map.of("LoadBalancer", "app/checkout-*"), null, "eu-west-1"), "checkout", Severity.SEV2),
+                    Map.of("LoadBalancer", "app/checkout-*"), null, Set.of("eu-west-1")), "checkout", Severity.SEV2),
             new RouteRule("anything in staging", new AlarmMatch(null, Pattern.compile(".*-staging"), null, Map.of(),
                     null, null), "platform", Severity.SEV5)),
             "platform", Severity.SEV3, true);
@@ -37,6 +37,25 @@ class RoutingTest {
         RoutingDecision d = routing.route(Alarms.change("alb-5xx", AlarmState.ALARM, "2026-01-01T00:00:00Z"), SERVICES);
         assertThat(d.service()).isEqualTo("checkout");
         assertThat(d.severity()).isEqualTo(Severity.SEV2);
+    }
+
+    @Test
+    void route_shouldMatchAnyOfTheRulesAccountsInAnyOfItsRegions() {
+        // GIVEN a rule for two accounts (ids, or names the binder turned into ids) in two regions
+        Routing byAccount = new Routing(List.of(new RouteRule("shop accounts", new AlarmMatch(null, null, null, Map.of(),
+                Set.of("111122223333", "444455556666"), Set.of("us-east-1", "eu-central-1")), "checkout", Severity.SEV2)),
+                "platform", Severity.SEV3, false);
+        String at = "2026-01-01T00:00:00Z";
+
+        // THEN an alarm of either account, in either region, is the rule's; any other account or region is not
+        assertThat(byAccount.route(Alarms.in("111122223333", "us-east-1", "orders-5xx", AlarmState.ALARM, at), SERVICES)
+                .reason()).isEqualTo("rule 'shop accounts'");
+        assertThat(byAccount.route(Alarms.in("444455556666", "eu-central-1", "orders-5xx", AlarmState.ALARM, at),
+                SERVICES).service()).isEqualTo("checkout");
+        assertThat(byAccount.route(Alarms.in("111122223333", "eu-west-1", "orders-5xx", AlarmState.ALARM, at), SERVICES)
+                .service()).isEqualTo("platform");
+        assertThat(byAccount.route(Alarms.in("999988887777", "us-east-1", "orders-5xx", AlarmState.ALARM, at), SERVICES)
+                .service()).isEqualTo("platform");
     }
 
     @Test

@@ -50,6 +50,10 @@ final class SlackViews {
         fields.add("*Status*\n" + statusWords(r));
         fields.add("*Severity*\n" + i.severity());
         fields.add("*Service*\n" + text(i.service(), 64));
+        if (r.origin() != null) {
+            // An alarm from another account or region: where to look for it.
+            fields.add("*From*\n" + text(r.origin().describe(), 120));
+        }
         fields.add("*" + (i.isOpen() ? "Open for" : "Lasted") + "*\n" + Mrkdwn.duration(i.duration(r.asOf())));
         r.roles().forEach((role, holder) -> {
             if (fields.size() < MAX_FIELDS) {
@@ -100,7 +104,8 @@ final class SlackViews {
                     .append(text(i.service(), 32)).append(" · ").append(text(i.title(), 80)).append(" · ")
                     .append(i.status() == IncidentStatus.ACKNOWLEDGED ? "acknowledged by "
                             + who(listed.acknowledgedBy()) : "triggered")
-                    .append(", ").append(Mrkdwn.duration(i.duration(r.asOf())));
+                    .append(", ").append(Mrkdwn.duration(i.duration(r.asOf())))
+                    .append(listed.origin() == null ? "" : " · " + text(listed.origin().brief(), 64));
         }
         String text = Mrkdwn.cap(lines.toString(), MAX_SECTION);
         List<Block> blocks = new ArrayList<>(List.of(new Section(text)));

@@ -2,6 +2,7 @@ package dev.firebell.function.chat;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.firebell.account.Origins;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.ClockModule;
@@ -126,8 +127,9 @@ final class ChatModule {
     @Provides
     @Singleton
     static ChatService chat(IncidentCommands commands, IncidentStore store, ConfigSource config,
-                            PeopleDirectory people, OnCallDesk onCall, Postmortems postmortems, InstantSource clock) {
-        return new ChatService(commands, store, config, people, onCall, postmortems, clock);
+                            PeopleDirectory people, OnCallDesk onCall, Postmortems postmortems, InstantSource clock,
+                            Origins origins) {
+        return new ChatService(commands, store, config, people, onCall, postmortems, clock, origins);
     }
 
     @Provides

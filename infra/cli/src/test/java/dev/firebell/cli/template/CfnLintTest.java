@@ -55,7 +55,7 @@ class CfnLintTest {
         assertThat(templates(root)).containsExactly(root.resolve("infra/dashboards/alarms.yml"),
                 root.resolve("infra/extra/stack.json"), root.resolve("template.yaml"));
         assertThat(templates(ProjectFiles.root())).contains(ProjectFiles.template(),
-                ProjectFiles.root().resolve("infra/pipeline/pipeline.yaml"));
+                ProjectFiles.root().resolve("infra/pipeline/pipeline.yaml"), MemberTemplateTest.MEMBER);
     }
 
     /** template.yaml, and every CloudFormation template under infra/ that is deployed (sorted). */

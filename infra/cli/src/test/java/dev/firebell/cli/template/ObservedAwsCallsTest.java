@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
@@ -40,12 +41,10 @@ class ObservedAwsCallsTest {
     private static final String ALICE = "U024BE7LH";
 
     private final LocalStack local;
-    private final LocalResources resources;
     private final SamTemplate template;
 
     ObservedAwsCallsTest(LocalStack local, LocalResources resources) {
         this.local = local;
-        this.resources = resources;
         this.template = resources.template();
     }
 
@@ -58,7 +57,14 @@ class ObservedAwsCallsTest {
         ObservedAwsCalls.start(handlers);
         try {
             runTheDemo();
-            runSlackCommands("oncall checkout", "list", "status 1", "ack 1", "note 1 rolled back", "resolve 1 fixed");
+            // On the demo's incidents, in the demo's stack (its own region: the sample alarms' account and region).
+            try (LocalStack demo = LocalStack.attach(local.endpoint(), Region.EU_WEST_1)) {
+                demo.exportSdkSettings();
+                runSlackCommands(demo, demo.provision(template), "oncall checkout", "list", "status 1", "ack 1",
+                        "note 1 rolled back", "resolve 1 fixed");
+            } finally {
+                local.exportSdkSettings();
+            }
         } finally {
             observed = ObservedAwsCalls.stop();
         }
@@ -89,12 +95,13 @@ class ObservedAwsCallsTest {
     }
 
     /** Signed slash commands from alice (a person of the example configuration) through the real chat handler. */
-    private void runSlackCommands(String... commands) throws Exception {
+    private static void runSlackCommands(LocalStack stack, LocalResources resources, String... commands)
+            throws Exception {
         String secret = resources.environmentOf("ChatFunction").get("SLACK_SIGNING_SECRET_NAME");
         try {
-            local.secretsManager().putSecretValue(r -> r.secretId(secret).secretString(SECRET));
+            stack.secretsManager().putSecretValue(r -> r.secretId(secret).secretString(SECRET));
         } catch (ResourceNotFoundException e) {
-            local.secretsManager().createSecret(r -> r.name(secret).secretString(SECRET));
+            stack.secretsManager().createSecret(r -> r.name(secret).secretString(SECRET));
         }
         FunctionRunner runner = new FunctionRunner(resources, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));

@@ -44,6 +44,32 @@ class PipelineDeployRoleTest {
     }
 
     @Test
+    void deployRole_shouldGrantWhatTheAlarmIntakeOfOtherAccountsNeeds_whenAStageTakesThem() {
+        // GIVEN each stage with the alarms of an organization's units and of listed accounts (the central bus, its
+        // policy, its rule and the rule's permission on the function exist only then)
+        List<String> missing = new ArrayList<>();
+        Set<String> types = new TreeSet<>();
+        StackArns pipelineStack = PipelineFiles.pipelineStack("firebell");
+        RolePolicy deployRole = new RolePolicy(pipelineStack, "DeployRole");
+        for (String stage : PipelineFiles.stages()) {
+            Map<String, Object> parameters = new java.util.LinkedHashMap<>(PipelineFiles.stageParameters(stage));
+            parameters.put("OrganizationId", "o-a1b2c3d4e5");
+            parameters.put("OrganizationalUnitPaths", "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*");
+            parameters.put("MemberAccountIds", "111122223333,444455556666");
+            StackArns app = PipelineFiles.appStack(pipelineStack, stage, parameters);
+            app.template().resources().values().stream().filter(r -> app.exists(r.logicalId()))
+                    .forEach(r -> types.add(r.type()));
+
+            // WHEN its handler needs are looked up in the role
+            missing.addAll(handlers.missing(app, deployRole));
+        }
+
+        // THEN the bus is there, and nothing it or its rule needs is missing
+        assertThat(types).contains("AWS::Events::EventBus", "AWS::Events::Rule");
+        assertThat(missing).as(lines(missing)).isEmpty();
+    }
+
+    @Test
     void missingGrant_shouldBeReportedWithTheTypeResourceHandlerActionAndArn() {
         // GIVEN a deploy role without the mapping's tagging (CloudFormation tags every mapping with the stack's tags)
         SamTemplate mistaken = SamTemplate.load(ProjectFiles.testTemplate("deploy-role-mistakes.yaml"));

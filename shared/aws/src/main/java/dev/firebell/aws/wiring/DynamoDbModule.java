@@ -2,6 +2,8 @@ package dev.firebell.aws.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.firebell.account.Home;
+import dev.firebell.account.Origins;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.dynamodb.DynamoEscalationStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
@@ -93,5 +95,16 @@ public final class DynamoDbModule {
     @Provides
     static ConfigSource config(DynamoConfigStore store) {
         return store;
+    }
+
+    /**
+     * Where alarms come from: the stack's own account and region, which the template sets for every function (ADR 0112),
+     * and the account names of the configuration.
+     */
+    @Provides
+    @Singleton
+    static Origins origins(FunctionEnvironment env, ConfigSource config) {
+        return new Origins(new Home(env.require("HOME_ACCOUNT_ID"), env.require("HOME_REGION")),
+                () -> config.current().accounts());
     }
 }

@@ -2,6 +2,7 @@ package dev.firebell.aws.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.firebell.account.Origins;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.escalation.EscalationPlanner;
@@ -71,12 +72,12 @@ public final class PagingModule {
     @Provides
     @Singleton
     static PageDispatcher dispatcher(IncidentStore incidents, PageOutbox outbox, Pager pager, InstantSource clock,
-                                     MaintenanceCalendar maintenance) {
+                                     MaintenanceCalendar maintenance, Origins origins) {
         // A page re-driven inside a maintenance window of its service waits for the window's end.
         PageDispatcher.PageHold hold = (incident, now) -> maintenance.activeAt(incident.service(), now)
                 .map(o -> new PageDispatcher.Hold(o.until(), "service " + incident.service() + " is in maintenance '"
                         + o.window().name() + "'"));
-        return new PageDispatcher(incidents, outbox, pager, new PageComposer(), clock, PAGE_LEASE, hold);
+        return new PageDispatcher(incidents, outbox, pager, new PageComposer(origins), clock, PAGE_LEASE, hold);
     }
 
     @Provides
@@ -95,7 +96,7 @@ public final class PagingModule {
     @Provides
     @Singleton
     static AlarmService alarmService(ConfigSource config, IncidentStore store, AlarmTransitions transitions,
-                                     PageDispatcher dispatcher, InstantSource clock) {
-        return new AlarmService(config, store, transitions, dispatcher, clock);
+                                     PageDispatcher dispatcher, InstantSource clock, Origins origins) {
+        return new AlarmService(config, store, transitions, dispatcher, clock, origins);
     }
 }

@@ -2,6 +2,7 @@ package dev.firebell.aws.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.firebell.account.Origins;
 import dev.firebell.aws.dynamodb.DynamoIncidentHistory;
 import dev.firebell.aws.dynamodb.DynamoMetricsStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
@@ -70,7 +71,7 @@ public final class PostmortemModule {
     @Provides
     @Singleton
     static PostmortemService postmortems(IncidentStore incidents, IncidentHistory history, PostmortemStore drafts,
-                                         Pager pager, IncidentMetricsStore metrics, MetricsSink sink) {
-        return new PostmortemService(incidents, history, drafts, pager, metrics, sink, RELATED_WINDOW);
+                                         Pager pager, IncidentMetricsStore metrics, MetricsSink sink, Origins origins) {
+        return new PostmortemService(incidents, history, drafts, pager, metrics, sink, RELATED_WINDOW, origins);
     }
 }

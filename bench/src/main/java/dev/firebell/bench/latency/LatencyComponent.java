@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.escalation.EscalationEngine;
@@ -19,7 +20,7 @@ import javax.inject.Singleton;
  * ({@code BenchClock}), so what the example configuration pages does not depend on the hour.
  */
 @Singleton
-@Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+@Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class})
 interface LatencyComponent {
 
     AlarmService alarmService();

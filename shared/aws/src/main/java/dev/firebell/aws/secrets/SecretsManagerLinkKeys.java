@@ -83,7 +83,7 @@ public final class SecretsManagerLinkKeys implements LinkKeys {
         try {
             LinkKey readCurrent = key(CURRENT).orElseThrow(() -> new LinkKeys.KeysUnavailableException("secret "
                     + secretId + " has no " + CURRENT + " value", null));
-            Optional<LinkKey> readPrevious = key(PREVIOUS);
+            Optional<LinkKey> readPrevious = previousKey();
             current = readCurrent;
             previous = readPrevious.orElse(null);
             readAt = now;
@@ -94,6 +94,15 @@ public final class SecretsManagerLinkKeys implements LinkKeys {
             }
             // Keep the keys held; try again after MIN_RELOAD rather than on every request.
             readAt = now.minus(CACHE).plus(MIN_RELOAD);
+        }
+    }
+
+    /** The version before a rotation, if any; one that is no usable key verifies nothing, and stops nothing either. */
+    private Optional<LinkKey> previousKey() {
+        try {
+            return key(PREVIOUS);
+        } catch (IllegalArgumentException unusable) {
+            return Optional.empty();
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +80,10 @@ public final class SmsReplyHandler implements RequestStreamHandler {
                 }
             }
         }
-        output.write(Json.write(Map.of("answered", answered, "ignored", ignored)).getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("answered", answered);
+        result.put("ignored", ignored);
+        output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<?> records(byte[] raw, Context context) {

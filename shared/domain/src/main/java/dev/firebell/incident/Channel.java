@@ -17,7 +17,7 @@ public enum Channel {
     /** A link in the JSON rendering of a page, followed by whatever a subscriber built on it. */
     PAGE_LINK("page-link", "from a page's link"),
     /** A reply code ({@code 7a}) to an SMS page. */
-    SMS_REPLY("sms-reply", "by SMS reply"),
+    SMS_REPLY("sms-reply", "from an SMS reply"),
     /** A button of a Slack announcement. */
     SLACK_BUTTON("slack-button", "from a Slack button"),
     /** The web console. */

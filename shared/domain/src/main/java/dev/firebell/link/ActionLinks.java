@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * {@code validity} (rounded up to the minute).
  *
  * <p>Pages must go out whatever happens to links: when the key cannot be read, or no public address is known, the
- * page is sent without them ({@link #forPerson} is empty), and the person acknowledges by SMS reply or in chat.
+ * page is sent without them ({@link #forPerson} is empty), and the person acknowledges with an SMS reply or in chat.
  */
 public final class ActionLinks {
 

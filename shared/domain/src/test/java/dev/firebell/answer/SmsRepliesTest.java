@@ -75,7 +75,7 @@ class SmsRepliesTest {
         pagedAliceFor("7");
         when(answers.answer(eq("7"), eq(PageAction.ACKNOWLEDGE), any(Actor.class), eq(null), eq(null)))
                 .thenReturn(new Answer.Done(seven, PageAction.ACKNOWLEDGE,
-                        "#7 acknowledged by alice by SMS reply; escalation stopped"));
+                        "#7 acknowledged by alice from an SMS reply; escalation stopped"));
 
         SmsReplies.Outcome outcome = replies.handle(from(ALICE, " 7 A ", "in-1"));
 
@@ -85,7 +85,7 @@ class SmsRepliesTest {
         assertThat(actor.getValue().channel()).contains(Channel.SMS_REPLY);
         assertThat(actor.getValue().details()).containsEntry("smsMessageId", "in-1");
         assertThat(sent).containsExactly(OUR_NUMBER + " -> " + ALICE
-                + ": Firebell: #7 acknowledged by alice by SMS reply; escalation stopped");
+                + ": Firebell: #7 acknowledged by alice from an SMS reply; escalation stopped");
         assertThat(outcome.answer()).isPresent();
     }
 
@@ -93,11 +93,11 @@ class SmsRepliesTest {
     void aLetterAlone_shouldActOnTheLastPageSentToThePerson() {
         when(store.lastPagedIncident("person:alice")).thenReturn(Optional.of("7"));
         when(answers.answer(eq("7"), eq(PageAction.RESOLVE), any(Actor.class), eq(null), eq(null)))
-                .thenReturn(new Answer.Done(seven, PageAction.RESOLVE, "#7 resolved by alice by SMS reply"));
+                .thenReturn(new Answer.Done(seven, PageAction.RESOLVE, "#7 resolved by alice from an SMS reply"));
 
         replies.handle(from(ALICE, "r", "in-2"));
 
-        assertThat(sent).singleElement().asString().endsWith("Firebell: #7 resolved by alice by SMS reply");
+        assertThat(sent).singleElement().asString().endsWith("Firebell: #7 resolved by alice from an SMS reply");
     }
 
     @Test

@@ -14,7 +14,7 @@ class ActorTest {
         assertThat(alice.details()).containsEntry("via", "email-link").containsEntry("linkKey", "17");
         assertThat(alice.channel()).contains(Channel.EMAIL_LINK);
         assertThat(alice.described()).isEqualTo("alice from an e-mail link");
-        assertThat(Actor.via("bob", Channel.SMS_REPLY, null).described()).isEqualTo("bob by SMS reply");
+        assertThat(Actor.via("bob", Channel.SMS_REPLY, null).described()).isEqualTo("bob from an SMS reply");
         assertThat(Actor.via("carol", Channel.SLACK_BUTTON, Map.of()).described()).isEqualTo("carol from a Slack button");
         assertThat(Actor.via("dave", Channel.CONSOLE, Map.of()).described()).isEqualTo("dave from the console");
     }

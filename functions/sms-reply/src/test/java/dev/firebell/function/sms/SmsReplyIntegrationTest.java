@@ -54,13 +54,13 @@ class SmsReplyIntegrationTest {
         assertThat(fixture.graph.store().escalation(id)).hasValueSatisfying(e -> assertThat(e.status())
                 .isEqualTo(EscalationStatus.PAUSED));
         TimelineEntry ack = entry(id, TimelineEntryType.ACKNOWLEDGED);
-        assertThat(ack.summary()).isEqualTo("acknowledged by alice by SMS reply; escalation stopped");
+        assertThat(ack.summary()).isEqualTo("acknowledged by alice from an SMS reply; escalation stopped");
         assertThat(ack.details()).containsEntry("via", "sms-reply")
                 .containsEntry("smsMessageId", "6f2c1e0a-3b7d-5c4e-9a1f-0d8e7b6c5a41");
         List<Published.Sms> sent = local.smsSent().subList(smsBefore, local.smsSent().size());
         assertThat(sent).singleElement().satisfies(sms -> {
             assertThat(sms.phoneNumber()).isEqualTo(SmsFixture.ALICE);
-            assertThat(sms.message()).isEqualTo("Firebell: #1 acknowledged by alice by SMS reply; escalation stopped");
+            assertThat(sms.message()).isEqualTo("Firebell: #1 acknowledged by alice from an SMS reply; escalation stopped");
         });
     }
 
@@ -86,7 +86,7 @@ class SmsReplyIntegrationTest {
         assertThat(again).isEqualTo("{\"answered\":0,\"ignored\":1}");
         assertThat(fixture.graph.store().pages(id)).extracting(p -> p.target())
                 .containsExactly("person:alice", "person:bob");
-        assertThat(entry(id, TimelineEntryType.ESCALATED).summary()).contains("by alice by SMS reply");
+        assertThat(entry(id, TimelineEntryType.ESCALATED).summary()).contains("by alice from an SMS reply");
     }
 
     @Test

@@ -65,13 +65,7 @@ final class DemoAnswers {
 
     /** The person opens the Acknowledge link of the e-mail page they received for the incident, and presses its button. */
     void byEmailLink(String incidentId, String person, String now) {
-        String email = lastPage(incidentId, person).rendering("email");
-        Matcher link = Pattern.compile("Acknowledge: *(\\S+)").matcher(email);
-        if (!link.find()) {
-            throw new IllegalStateException("the e-mail page to " + person + " about #" + incidentId + " has no"
-                    + " Acknowledge link:\n" + email);
-        }
-        URI url = URI.create(link.group(1));
+        URI url = emailLink(lastPage(local, resources, incidentId, person), "Acknowledge");
         out.println();
         out.printf("%s  %s answers #%s from the e-mail page in their mailbox: its Acknowledge link%n", now, person,
                 incidentId);
@@ -86,7 +80,7 @@ final class DemoAnswers {
 
     /** The person replies {@code <id>a} to the SMS page they received for the incident, and reads the answer. */
     void bySmsReply(String incidentId, String person, String number, String now) {
-        Published.Notification page = lastPage(incidentId, person);
+        Published.Notification page = lastPage(local, resources, incidentId, person);
         out.println();
         out.printf("%s  %s answers #%s by replying to the SMS page on their phone%n", now, person, incidentId);
         out.printf("            the page:  %s%n", withTokensShortened(page.rendering("sms")));
@@ -120,8 +114,20 @@ final class DemoAnswers {
         }
     }
 
+    /** The link an e-mail page gives for the action ({@code Acknowledge}, {@code Escalate}, {@code Resolve}). */
+    static URI emailLink(Published.Notification page, String action) {
+        String email = page.rendering("email");
+        Matcher link = Pattern.compile(Pattern.quote(action) + ": *(\\S+)").matcher(email);
+        if (!link.find()) {
+            throw new IllegalStateException("the e-mail page " + page.messageId() + " has no " + action + " link:\n"
+                    + email);
+        }
+        return URI.create(link.group(1));
+    }
+
     /** The last page the person's subscriptions received about the incident, with every rendering. */
-    private Published.Notification lastPage(String incidentId, String person) {
+    static Published.Notification lastPage(LocalStack local, LocalResources resources, String incidentId,
+                                           String person) {
         return local.published(resources.topicArn("PageTopic")).stream()
                 .filter(n -> ("person:" + person).equals(n.attributes().get("target"))
                         && incidentId.equals(n.attributes().get("incident_id")))

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The chat endpoint on 127.0.0.1, as the Lambda Function URL serves it ({@link FunctionUrlServer}): each HTTP request
@@ -61,13 +60,7 @@ public final class ChatServer implements AutoCloseable {
             return;
         }
         server.close();
-        async.shutdown();
-        try {
-            async.awaitTermination(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        async.shutdownNow();
+        FunctionUrlServer.finish(async, 15);
     }
 
     /**

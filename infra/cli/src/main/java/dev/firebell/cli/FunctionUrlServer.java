@@ -72,13 +72,18 @@ public final class FunctionUrlServer implements AutoCloseable {
             return;
         }
         server.stop(1);
-        requests.shutdown();
+        finish(requests, 5);
+    }
+
+    /** Lets what the pool is running finish, for {@code seconds} at most, then stops it. */
+    static void finish(ExecutorService pool, int seconds) {
+        pool.shutdown();
         try {
-            requests.awaitTermination(5, TimeUnit.SECONDS);
+            pool.awaitTermination(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        requests.shutdownNow();
+        pool.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

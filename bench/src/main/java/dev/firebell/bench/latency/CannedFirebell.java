@@ -29,26 +29,40 @@ final class CannedFirebell {
     /** An alarm of checkout (its escalation policy pages checkout-primary first). */
     static final String OPEN_ALARM = "checkout-api-5xx-high";
     static final String SIGNING_SECRET_NAME = "firebell/slack-signing-secret";
+    /** The link key's secret as the template names it to the functions (by ARN), and a generated-looking value. */
+    static final String LINK_KEY_SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:FirebellLinkKey-AbCdEf";
+    static final String LINK_KEY = "Qm9vdHN0cmFwcGVkLWxpbmsta2V5LWZvci1iZW5jaG1hcmtz";
+    /** The web function's Function URL, where links lead. */
+    static final String PUBLIC_BASE_URL = "https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws/";
     /** The variables template.yaml gives the functions, with the canned region's names. */
-    static final FunctionEnvironment ENVIRONMENT = new FunctionEnvironment(Map.of(
-            "TABLE_NAME", "FirebellTable",
-            "PAGE_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:PageTopic",
-            "CHAT_JOB_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:ChatJobsTopic",
-            "SLACK_SIGNING_SECRET_NAME", SIGNING_SECRET_NAME,
-            "SLACK_TEAM_IDS", dev.firebell.bench.chat.SlackCommands.TEAM,
-            "POSTMORTEM_BUCKET", "firebell-postmortems",
+    static final FunctionEnvironment ENVIRONMENT = new FunctionEnvironment(Map.ofEntries(
+            Map.entry("TABLE_NAME", "FirebellTable"),
+            Map.entry("PAGE_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:PageTopic"),
+            Map.entry("CHAT_JOB_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:ChatJobsTopic"),
+            Map.entry("SLACK_SIGNING_SECRET_NAME", SIGNING_SECRET_NAME),
+            Map.entry("SLACK_TEAM_IDS", dev.firebell.bench.chat.SlackCommands.TEAM),
+            Map.entry("POSTMORTEM_BUCKET", "firebell-postmortems"),
+            Map.entry("PUBLIC_BASE_URL", PUBLIC_BASE_URL),
+            Map.entry("LINK_KEY_SECRET_ARN", LINK_KEY_SECRET_ARN),
+            Map.entry("LINK_VALIDITY_HOURS", "24"),
+            Map.entry("SMS_REPLIES", "on"),
             // The sample alarms' own account and region: the bench measures alarms of Firebell's own account.
-            "HOME_ACCOUNT_ID", "123456789012",
-            "HOME_REGION", "eu-west-1"));
+            Map.entry("HOME_ACCOUNT_ID", "123456789012"),
+            Map.entry("HOME_REGION", "eu-west-1")));
+
 
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     private CannedFirebell() {
     }
 
-    /** The alarm and escalation functions' graph on {@code http} and the bench's clock, the example configuration applied. */
+    /**
+     * The alarm and escalation functions' graph on {@code http} and the bench's clock, the example configuration applied
+     * and the link key in Secrets Manager (pages carry links, as deployed).
+     */
     static LatencyComponent configured(CannedHttpClient http) throws IOException {
         System.setProperty("aws.region", "us-east-1");
+        http.putSecret(LINK_KEY_SECRET_ARN, LINK_KEY);
         LatencyComponent component = DaggerLatencyComponent.builder().environment(ENVIRONMENT).http(http)
                 .clock(BenchClock.start()).build();
         component.configStore().apply(new YamlConfigLoader()

@@ -39,6 +39,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  *       TransactionCanceledException with its cancellation reasons, the old item when asked for), a transaction
  *       touching one item twice is a ValidationException; every read is strongly consistent.</li>
  *   <li>Secrets Manager: GetSecretValue of the current version of a secret put with {@link #putSecret}, else
+ *       (another stage, such as the AWSPREVIOUS of a secret never rotated, or another secret)
  *       ResourceNotFoundException.</li>
  *   <li>SNS: Publish answers a message id.</li>
  * </ul>
@@ -382,13 +383,14 @@ final class CannedHttpClient implements SdkHttpClient {
 
     private synchronized HttpExecuteResponse secretsManager(String operation, Map<String, Object> r) {
         count("SecretsManager." + operation);
-        if (!operation.equals("GetSecretValue") || r.containsKey("VersionId")
-                || r.containsKey("VersionStage") && !"AWSCURRENT".equals(r.get("VersionStage"))) {
-            throw new IllegalStateException("the canned Secrets Manager answers GetSecretValue of AWSCURRENT only: " + r);
+        if (!operation.equals("GetSecretValue") || r.containsKey("VersionId")) {
+            throw new IllegalStateException("the canned Secrets Manager answers GetSecretValue by stage only: " + r);
         }
         String name = String.valueOf(r.get("SecretId"));
         String value = secrets.get(name);
-        if (value == null) {
+        // Its secrets were never rotated: no version has AWSPREVIOUS (or any other stage), as AWS answers then.
+        boolean current = !r.containsKey("VersionStage") || "AWSCURRENT".equals(r.get("VersionStage"));
+        if (value == null || !current) {
             return response(400, "application/x-amz-json-1.1", Json.write(Map.of("__type", "ResourceNotFoundException",
                     "Message", "Secrets Manager can't find the specified secret.")));
         }

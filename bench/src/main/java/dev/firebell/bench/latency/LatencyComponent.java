@@ -3,12 +3,16 @@ package dev.firebell.bench.latency;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.incident.AlarmService;
+import dev.firebell.link.ActionLinks;
+import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PageDispatcher;
 import java.time.InstantSource;
 import javax.inject.Singleton;
@@ -19,7 +23,7 @@ import javax.inject.Singleton;
  * ({@code BenchClock}), so what the example configuration pages does not depend on the hour.
  */
 @Singleton
-@Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+@Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class})
 interface LatencyComponent {
 
     AlarmService alarmService();
@@ -29,6 +33,13 @@ interface LatencyComponent {
     PageDispatcher pageDispatcher();
 
     DynamoConfigStore configStore();
+
+    DynamoIncidentStore store();
+
+    /** What composes pages in the alarm and escalation functions: with links for the person paged. */
+    PageComposer pageComposer();
+
+    ActionLinks actionLinks();
 
     InstantSource clock();
 

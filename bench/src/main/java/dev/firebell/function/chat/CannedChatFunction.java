@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.bench.latency.CannedSdkModule;
@@ -36,7 +37,7 @@ public final class CannedChatFunction {
     /** {@link ChatComponent} with the HTTP client handed in. */
     @Singleton
     @Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class,
-            ChatModule.class})
+            LinksModule.class, ChatModule.class})
     interface Graph extends ChatComponent {
 
         @Component.Builder

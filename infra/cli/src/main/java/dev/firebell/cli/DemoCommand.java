@@ -6,12 +6,17 @@ import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.config.ConfigBinder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.function.alarm.AlarmIngestHandler;
+import dev.firebell.function.sms.SmsReplyHandler;
+import dev.firebell.function.web.WebHandler;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.ShiftedClock;
 import dev.firebell.oncall.OnCallService;
+import dev.firebell.person.Contact;
 import dev.firebell.person.Person;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     static final List<DemoReplay.Step> SCENARIO = List.of(
             new DemoReplay.Step("01-checkout-alarm.eventbridge.json",
                     "checkout-api-5xx-high goes to ALARM (EventBridge): checkout's on-call is paged",
-                    DemoReplay.Ack.PAGED_PERSON, Duration.ofSeconds(150)),
+                    DemoReplay.Ack.PAGED_PERSON, Duration.ofSeconds(150), DemoReplay.From.EMAIL_LINK),
             new DemoReplay.Step("02-checkout-alarm-redelivered.sns.json",
                     "the same state change arrives again, through SNS: nobody is paged twice"),
             new DemoReplay.Step("03-checkout-stale-ok.eventbridge.json",
@@ -58,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                     "the alarm fires again while the incident is open (Lambda alarm action): folded in"),
             new DemoReplay.Step("05-payments-composite.eventbridge.json",
                     "a composite payments alarm goes to ALARM: a second incident, paging payments' on-call",
-                    DemoReplay.Ack.AFTER_ESCALATION, Duration.ofMinutes(1)),
+                    DemoReplay.Ack.AFTER_ESCALATION, Duration.ofMinutes(1), DemoReplay.From.SMS_REPLY),
             new DemoReplay.Step("06-checkout-ok.eventbridge.json",
                     "checkout returns to OK: resolved automatically"),
             new DemoReplay.Step("07-checkout-flap.sns.json",
@@ -98,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println(local.server().isPresent()
                     ? "Local stack: moto at " + local.endpoint() + " (127.0.0.1 only; stopped when the demo ends)"
                     : "Local stack: the emulator already running at " + local.endpoint());
-            LocalResources resources = stack.provision(local);
+            // Two-way SMS on (the topic End User Messaging would publish replies to), so that replies reach Firebell.
+            LocalResources resources = stack.provision(local, Map.of("SmsInboundTopicArn", DemoAnswers.inboundTopic(local)));
             out.println("Created from template.yaml: " + String.join(", ", resources.created()));
 
             String table = resources.tableName("FirebellTable");
@@ -132,30 +138,49 @@ final class DemoCommand implements Callable<Integer> {
             ShiftedClock clock = at.runningClock();
             Duration shift = SampleEvents.shiftToStartAt(recorded, clock.instant());
             FunctionRunner runner = new FunctionRunner(resources, out);
-            // The real handlers, built on the demo's clock instead of the wall clock.
-            runner.handler(ALARM_FUNCTION, environment -> new AlarmIngestHandler(DaggerLocalComponent.builder()
-                    .environment(environment).clock(clock).build().alarmService()));
-            LocalComponent paging = DaggerLocalComponent.builder()
-                    .environment(runner.environmentOf(ESCALATION_FUNCTION)).clock(clock).build();
+            // The stack's public endpoint on 127.0.0.1: the links in pages lead there (every page is composed after this).
+            runner.handler(DemoAnswers.WEB_FUNCTION, environment -> new WebHandler(environment, clock));
+            runner.handler(DemoAnswers.SMS_FUNCTION, environment -> new SmsReplyHandler(environment, clock));
+            // Its access log is left out: the demo prints each request and its answer where it happens.
+            FunctionUrlServer web = FunctionUrlServer.start(runner, DemoAnswers.WEB_FUNCTION, 0,
+                    new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+            Set<String> incidents;
+            LocalComponent paging;
+            try (web) {
+                resources.serveFunctionUrl(DemoAnswers.WEB_FUNCTION, web.url());
+                out.println("The web function (the links in pages) serves " + web.url() + " as its Function URL would;"
+                        + " replies to SMS pages reach the SMS reply function through the two-way SMS topic");
+                // The real handlers, built on the demo's clock instead of the wall clock.
+                runner.handler(ALARM_FUNCTION, environment -> new AlarmIngestHandler(DaggerLocalComponent.builder()
+                        .environment(environment).clock(clock).build().alarmService()));
+                paging = DaggerLocalComponent.builder()
+                        .environment(runner.environmentOf(ESCALATION_FUNCTION)).clock(clock).build();
 
-            out.println();
-            out.println("== Who is on call now (" + IncidentPrinter.time(clock.instant()) + ") ==");
-            for (String service : List.of("checkout", "payments")) {
-                for (OnCallService.Answer a : paging.onCall().whoIsOnCall(service, clock.instant())) {
-                    out.printf("  %-9s %s: %s%n", service, a.source(), OnCallCommand.describe(a.now(), ZoneOffset.UTC)
-                            + (a.next() != null && a.next().person() != null ? "; next " + a.next().person() : ""));
+                out.println();
+                out.println("== Who is on call now (" + IncidentPrinter.time(clock.instant()) + ") ==");
+                for (String service : List.of("checkout", "payments")) {
+                    for (OnCallService.Answer a : paging.onCall().whoIsOnCall(service, clock.instant())) {
+                        out.printf("  %-9s %s: %s%n", service, a.source(),
+                                OnCallCommand.describe(a.now(), ZoneOffset.UTC) + (a.next() != null && a.next().person() != null ? "; next " + a.next().person() : ""));
+                    }
                 }
-            }
 
-            out.println();
-            out.println("== The incident as it unfolds (UTC; the escalation function runs every minute, as its schedule"
-                    + " would: the runs that do something are shown) ==");
-            out.println("(The sample alarms were recorded from " + MINUTE.format(recorded) + "; every time in them is"
-                    + " moved to start at " + MINUTE.format(recorded.plus(shift)) + ", same order and spacing. Firebell"
-                    + " orders alarms by their state timestamps, never by arrival; on-call, escalation and maintenance"
-                    + " run on the demo's clock, which started " + (at.given() ? "at --at " + at.at : "now") + ".)");
-            Set<String> incidents = new DemoReplay(clock, shift, eventDir, runner, paging, out).run(SCENARIO);
-            incidents.addAll(MemberAccountDemo.run(clock, eventDir, runner, paging, out));
+                out.println();
+                out.println("== The incident as it unfolds (UTC; the escalation function runs every minute, as its"
+                        + " schedule would: the runs that do something are shown) ==");
+                out.println("(The sample alarms were recorded from " + MINUTE.format(recorded) + "; every time in them"
+                        + " is moved to start at " + MINUTE.format(recorded.plus(shift)) + ", same order and spacing."
+                        + " Firebell orders alarms by their state timestamps, never by arrival; on-call, escalation and maintenance"
+                        + " run on the demo's clock, which started " + (at.given() ? "at --at " + at.at : "now") + ".)");
+                Map<String, String> numbers = new LinkedHashMap<>();
+                configured.onCall().people().forEach((id, person) -> person.contacts().stream()
+                        .filter(c -> c.protocol() == Contact.Protocol.SMS).findFirst()
+                        .ifPresent(c -> numbers.put(id, c.endpoint())));
+                DemoAnswers answers = new DemoAnswers(local, resources, runner, out);
+                incidents = new DemoReplay(clock, shift, eventDir, runner, paging, answers, numbers, out)
+                        .run(SCENARIO);
+                incidents.addAll(MemberAccountDemo.run(clock, eventDir, runner, paging, answers, numbers, out));
+            }
 
             IncidentPrinter printer = IncidentPrinter.forStack(local, resources, out);
             out.println();

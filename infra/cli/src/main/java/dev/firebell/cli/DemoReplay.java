@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -40,13 +41,16 @@ final class DemoReplay {
     /** How a scenario step's incident gets acknowledged, if it does. */
     enum Ack { NONE, PAGED_PERSON, AFTER_ESCALATION }
 
+    /** Where the person who acknowledges answers from: the page's e-mail link, or a reply to its SMS. */
+    enum From { EMAIL_LINK, SMS_REPLY }
+
     /**
      * One delivery: the event file, what it shows, and who acknowledges the incident it opens: the person its first
-     * page reached, or the one its escalation paged, {@code ackAfter} after that page.
+     * page reached, or the one its escalation paged, {@code ackAfter} after that page, from where.
      */
-    record Step(String file, String caption, Ack ack, Duration ackAfter) {
+    record Step(String file, String caption, Ack ack, Duration ackAfter, From from) {
         Step(String file, String caption) {
-            this(file, caption, Ack.NONE, Duration.ZERO);
+            this(file, caption, Ack.NONE, Duration.ZERO, null);
         }
     }
 
@@ -54,10 +58,10 @@ final class DemoReplay {
     static final Duration TAIL = Duration.ofMinutes(15);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private record PlannedAck(Instant at, String incidentId, String person) {
+    private record PlannedAck(Instant at, String incidentId, String person, From from) {
     }
 
-    private record Waiting(String incidentId, Duration ackAfter) {
+    private record Waiting(String incidentId, Duration ackAfter, From from) {
     }
 
     private final ShiftedClock clock;
@@ -65,6 +69,8 @@ final class DemoReplay {
     private final Path eventDir;
     private final FunctionRunner runner;
     private final LocalComponent paging;
+    private final DemoAnswers answers;
+    private final Map<String, String> numbers;
     private final EscalationHandler sweep;
     private final PrintStream out;
     private final PriorityQueue<PlannedAck> acks = new PriorityQueue<>(Comparator.comparing(PlannedAck::at));
@@ -72,13 +78,16 @@ final class DemoReplay {
     private final Set<String> incidents = new LinkedHashSet<>();
     private Instant nextSweep;
 
+    /** @param numbers each person's SMS number, for their replies */
     DemoReplay(ShiftedClock clock, Duration shift, Path eventDir, FunctionRunner runner, LocalComponent paging,
-               PrintStream out) {
+               DemoAnswers answers, Map<String, String> numbers, PrintStream out) {
         this.clock = clock;
         this.shift = shift;
         this.eventDir = eventDir;
         this.runner = runner;
         this.paging = paging;
+        this.answers = answers;
+        this.numbers = numbers;
         this.out = out;
         this.sweep = new EscalationHandler(paging.escalationEngine(), paging.pageDispatcher(), clock, clock::advance);
     }
@@ -124,13 +133,13 @@ final class DemoReplay {
                             + " it%n", incidentId);
                 } else {
                     acks.add(new PlannedAck(page.get().sentAt().plus(step.ackAfter()), incidentId,
-                            Person.idOfTarget(page.get().target())));
+                            Person.idOfTarget(page.get().target()), step.from()));
                 }
             }
             case AFTER_ESCALATION -> {
                 out.printf("            nobody acknowledges #%s: the escalation function takes it to the next level%n",
                         incidentId);
-                waitingForEscalation.add(new Waiting(incidentId, step.ackAfter()));
+                waitingForEscalation.add(new Waiting(incidentId, step.ackAfter(), step.from()));
             }
             case NONE -> {
             }
@@ -174,9 +183,18 @@ final class DemoReplay {
         return minute.isAfter(nextSweep) ? minute : nextSweep;
     }
 
+    /** The person acknowledges from where their page reached them (or, with no place given, as chat does). */
     private void acknowledge(PlannedAck ack) {
         Incident incident = paging.store().incident(ack.incidentId()).orElseThrow();
         if (incident.status() != IncidentStatus.TRIGGERED) {
+            return;
+        }
+        if (ack.from() == From.EMAIL_LINK) {
+            answers.byEmailLink(ack.incidentId(), ack.person(), now());
+            return;
+        }
+        if (ack.from() == From.SMS_REPLY && numbers.containsKey(ack.person())) {
+            answers.bySmsReply(ack.incidentId(), ack.person(), numbers.get(ack.person()), now());
             return;
         }
         out.println();
@@ -209,7 +227,7 @@ final class DemoReplay {
             if (escalated.isPresent()) {
                 waitingForEscalation.remove(w);
                 acks.add(new PlannedAck(escalated.get().sentAt().plus(w.ackAfter()), w.incidentId(),
-                        Person.idOfTarget(escalated.get().target())));
+                        Person.idOfTarget(escalated.get().target()), w.from()));
             }
         }
     }

@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
@@ -21,7 +22,7 @@ import javax.inject.Singleton;
  * to replay alarms and run the escalation handler on its own clock, and to acknowledge as a person would from chat.
  */
 @Singleton
-@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class})
 interface LocalComponent {
 
     AlarmService alarmService();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,19 +23,19 @@ final class MemberAccountDemo {
     static final DemoReplay.Step STEP = new DemoReplay.Step("09-payments-account-alarm.eventbridge.json",
             "card-authorizer-latency-p99 goes to ALARM in account payments-prod (210987654321), us-east-1, forwarded to"
                     + " the central event bus: routed by the account's name, paging payments' on-call",
-            DemoReplay.Ack.PAGED_PERSON, Duration.ofSeconds(100));
+            DemoReplay.Ack.PAGED_PERSON, Duration.ofSeconds(100), null);
 
     private MemberAccountDemo() {
     }
 
     /** Replays {@link #STEP} from {@code eventDir} on the demo's clock and returns the incident it opened. */
     static Set<String> run(ShiftedClock clock, Path eventDir, FunctionRunner runner, LocalComponent paging,
-                           PrintStream out) throws IOException {
+                           DemoAnswers answers, Map<String, String> numbers, PrintStream out) throws IOException {
         byte[] recorded = Files.readAllBytes(eventDir.resolve(STEP.file()));
         Duration shift = SampleEvents.shiftToStartAt(SampleEvents.deliveredAt(recorded), clock.instant());
         out.println();
         out.println("== An alarm from another account and region (the stack runs in 123456789012, eu-west-1) ==");
-        Set<String> opened = new DemoReplay(clock, shift, eventDir, runner, paging, out).run(List.of(STEP));
+        Set<String> opened = new DemoReplay(clock, shift, eventDir, runner, paging, answers, numbers, out).run(List.of(STEP));
         for (String id : opened) {
             paging.store().timeline(id).stream().filter(e -> e.type() == TimelineEntryType.OPENED)
                     .map(TimelineEntry::summary)

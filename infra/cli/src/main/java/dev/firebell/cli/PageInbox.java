@@ -46,7 +46,7 @@ final class PageInbox {
             Object document = Json.read(String.valueOf(envelope.get("Message")));
             b.append("  message (the 'sqs' rendering):\n    ")
                     .append(Json.writePretty(document).replace("\n", "\n    "));
-            return b.toString();
+            return DemoAnswers.withTokensShortened(b.toString());
         } catch (IOException e) {
             return "  (not an SNS envelope) " + message.body();
         }

@@ -22,15 +22,17 @@ class ChatFunctionTemplateTest {
     private final FunctionSpec chat = template.function("ChatFunction");
 
     @Test
-    void theChatFunction_mayReadOnlyItsSigningSecret_andPublishOnlyPagesAndJobs() {
+    void theChatFunction_mayReadOnlyItsSigningSecretAndTheLinkKey_andPublishOnlyPagesAndJobs() {
         Map<String, List<String>> byAction = grants();
 
         assertThat(byAction.keySet()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "sns:Publish", "kms:Decrypt",
                 "kms:GenerateDataKey", "secretsmanager:GetSecretValue", "sqs:SendMessage", "logs:CreateLogStream",
                 "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
-        assertThat(byAction.get("secretsmanager:GetSecretValue")).singleElement().asString()
-                .endsWith(":secret:${SlackSigningSecretName}-??????}");
+        // The signing secret, and the link key the pages of declare and escalate are signed with.
+        assertThat(byAction.get("secretsmanager:GetSecretValue")).hasSize(2)
+                .anySatisfy(secret -> assertThat(secret).endsWith(":secret:${SlackSigningSecretName}-??????}"))
+                .anySatisfy(secret -> assertThat(secret).isEqualTo("{Ref=LinkKeySecret}"));
         assertThat(byAction.get("sns:Publish")).containsExactlyInAnyOrder("{Ref=PageTopic}", "{Ref=ChatJobsTopic}");
         assertThat(byAction.get("kms:Decrypt")).containsExactly("{Fn::GetAtt=[FirebellKey, Arn]}");
         assertThat(chat.environment()).containsEntry("SLACK_SIGNING_SECRET_NAME", Map.of("Ref", "SlackSigningSecretName"))

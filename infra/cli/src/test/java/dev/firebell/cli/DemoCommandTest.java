@@ -43,15 +43,15 @@ class DemoCommandTest {
                 "checkout  checkout-primary: ",
                 "payments  payments-follow-the-sun: ",
                 "01:00:05  1. checkout-api-5xx-high goes to ALARM",
-                "acknowledges #1 (IncidentCommands.acknowledge, as chat does): #1 acknowledged by",
+                "alice answers #1 from the e-mail page in their mailbox: its Acknowledge link",
                 "01:08:02  5. a composite payments alarm goes to ALARM",
                 "nobody acknowledges #2: the escalation function takes it to the next level",
                 "01:13:00  escalation run (every minute)",
                 "\"escalationSteps\":1",
                 "ESCALATED            escalated to level 2 of 2, pass 1 of 3 of policy 'payments': paging Dave Okafor",
                 "PAGED                paged person:dave (incident.escalated)",
-                "dave acknowledges #2",
-                "#2 acknowledged by dave; escalation stopped",
+                "dave answers #2 by replying to the SMS page on their phone",
+                "#2 acknowledged by dave from an SMS reply; escalation stopped",
                 "01:14:31  6. checkout returns to OK",
                 "01:30:05  8. and OK again: resolved",
                 "01:45:05  escalation run, 15 min after the last alarm (acknowledged: nobody else is paged)",
@@ -60,6 +60,30 @@ class DemoCommandTest {
                 .contains("person:dave: 1 page")
                 .contains("attributes: event_type=incident.escalated incident_id=2 service=payments severity=SEV1"
                         + " target=person:dave");
+
+        // #1 answered from the e-mail link: a GET through the web function's URL shows it and changes nothing, the
+        // POST of its button acknowledges; #2 by an SMS reply published to the two-way SMS topic, answered by SMS.
+        assertThat(out).containsSubsequence(
+                "The web function (the links in pages) serves http://127.0.0.1:",
+                "01:02:35  alice answers #1 from the e-mail page in their mailbox: its Acknowledge link",
+                "            http://127.0.0.1:",
+                "GET  -> 200  \"Acknowledge incident #1?\" (nothing changes: mail scanners open links too)",
+                "[WebFunction] INFO acknowledge #1 as alice (email-link)",
+                "POST -> 200  \"#1 acknowledged by alice from an e-mail link; escalation stopped\"",
+                "01:14:02  dave answers #2 by replying to the SMS page on their phone",
+                "the page:  Firebell SEV1 #2 payments: payments-platform-health escalated. Reply 2a to ack",
+                "the reply: \"2a\", published by End User Messaging to the inbound topic as"
+                        + " {\"originationNumber\":\"+12125550143\",\"destinationNumber\":\"+12065550100\"",
+                "\"messageBody\":\"2a\",\"inboundMessageId\":\"",
+                "-> {\"answered\":1,\"ignored\":0}",
+                "the answer, by SMS from +12065550100 to +12125550143: Firebell: #2 acknowledged by dave from an SMS"
+                        + " reply; escalation stopped");
+        // The timeline says where each acknowledgement came from.
+        assertThat(out).contains("ACKNOWLEDGED           acknowledged by alice from an e-mail link; escalation stopped")
+                .contains("ACKNOWLEDGED           acknowledged by dave from an SMS reply; escalation stopped")
+                .doesNotContain("IncidentCommands.acknowledge, as chat does");
+        // A link's token is a credential: the demo shows its first characters only.
+        assertThat(out).doesNotContainPattern("/l/[A-Za-z0-9_-]{12,}");
 
         // Recorded on 2026-11-27 from 09:00 UTC, replayed from 01:00 UTC: the recording's day is only in the header.
         assertThat(out).contains("The sample alarms were recorded from 2026-11-27 09:00 UTC; every time in them is"

@@ -4,10 +4,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Just enough JSON writing for the template values AWS wants as JSON strings (FilterPolicy, RedrivePolicy). */
+/**
+ * Just enough JSON writing for the template values AWS wants as JSON strings (FilterPolicy, RedrivePolicy), and reading
+ * for what moto recorded ({@link Published}).
+ */
 final class Json {
 
     private Json() {
+    }
+
+    /** Any JSON value as maps, lists, strings, numbers, booleans and nulls. */
+    static Object read(String json) {
+        try {
+            return com.fasterxml.jackson.jr.ob.JSON.std.anyFrom(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
     }
 
     static String write(Object value) {

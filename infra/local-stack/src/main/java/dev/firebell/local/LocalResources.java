@@ -68,6 +68,7 @@ public final class LocalResources {
     private final Map<String, Skipped> skipped = new LinkedHashMap<>();
     private final Map<String, Boolean> conditionValues = new HashMap<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
+    private final Map<String, String> servedUrls = new java.util.concurrent.ConcurrentHashMap<>();
 
     LocalResources(SamTemplate template, String stackName, String region, String accountId,
                    Map<String, String> parameterOverrides) {
@@ -243,7 +244,32 @@ public final class LocalResources {
         });
     }
 
+    /**
+     * Where a function with a Function URL is served locally (a server on 127.0.0.1 turning requests into Function URL
+     * events): from now on {@code !GetAtt <Function>Url.FunctionUrl} gives {@code url}, e.g. in the environment of the
+     * functions that put links to it in pages. Until then it gives the address AWS would: {@code
+     * https://<id>.lambda-url.<region>.on.aws/}, served nowhere.
+     */
+    public void serveFunctionUrl(String functionLogicalId, java.net.URI url) {
+        if (!created.containsKey(functionLogicalId + "Url")) {
+            throw new IllegalArgumentException(functionLogicalId + " has no Function URL in " + template.source()
+                    + " (no FunctionUrlConfig), or was not provisioned");
+        }
+        String text = url.toString();
+        servedUrls.put(functionLogicalId, text.endsWith("/") ? text : text + "/");
+    }
+
     // ---- registration, used while provisioning ----
+
+    /** {@code <Function>Url}, the AWS::Lambda::Url SAM makes of a function's FunctionUrlConfig. */
+    void functionUrl(String functionLogicalId) {
+        String id = functionLogicalId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String placeholder = "https://" + (id + "0".repeat(32)).substring(0, 32) + ".lambda-url." + region + ".on.aws/";
+        String arn = "arn:" + partition() + ":lambda:" + region + ":" + accountId + ":function:" + functionLogicalId;
+        created.put(functionLogicalId + "Url", new Created("AWS::Lambda::Url", arn, Map.of(
+                "FunctionUrl", () -> servedUrls.getOrDefault(functionLogicalId, placeholder),
+                "FunctionArn", () -> arn)));
+    }
 
     void created(String logicalId, String type, String ref, Map<String, Supplier<String>> attributes) {
         created.put(logicalId, new Created(type, ref, Map.copyOf(attributes)));

@@ -238,6 +238,16 @@ public final class LocalStack implements AutoCloseable {
         System.setProperty("aws.endpointUrl", endpoint.toString());
     }
 
+    /** Every SMS sent straight to a phone number through SNS, as the emulator recorded it, oldest first. */
+    public List<Published.Sms> smsSent() {
+        return Published.sms(endpoint());
+    }
+
+    /** Every message published to the topic, with all its renderings (what e-mail and SMS subscribers get). */
+    public List<Published.Notification> published(String topicArn) {
+        return Published.notifications(endpoint(), topicArn);
+    }
+
     /** Empties the emulator: every table, topic, queue, bucket, parameter and secret is gone. */
     public void reset() {
         MotoApi.reset(endpoint);

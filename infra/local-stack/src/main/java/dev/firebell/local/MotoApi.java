@@ -38,6 +38,27 @@ final class MotoApi {
         }
     }
 
+    /** GET /moto-api/data.json: every model moto tracks, with its fields (e.g. SNS topics' sent notifications). */
+    static String modelData(URI endpoint) {
+        URI uri = endpoint.resolve("/moto-api/data.json");
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+            try {
+                connection.setConnectTimeout(2_000);
+                connection.setReadTimeout(30_000);
+                int status = connection.getResponseCode();
+                if (status != HttpURLConnection.HTTP_OK) {
+                    throw new IllegalStateException("GET " + uri + " answered " + status + ": " + body(connection));
+                }
+                return body(connection);
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read moto's model data at " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String body(HttpURLConnection connection) throws IOException {
         try (InputStream in = connection.getErrorStream() != null ? connection.getErrorStream() : connection.getInputStream()) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);

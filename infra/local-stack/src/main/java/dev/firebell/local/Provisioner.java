@@ -99,6 +99,13 @@ final class Provisioner {
                 resources.skipped(resource.logicalId(), type, skipReason(resource));
             }
         }
+        // Function URLs: SAM makes <Function>Url of a FunctionUrlConfig; locally it is wherever the function is served.
+        for (Resource resource : wanted) {
+            if (resource.type().equals("AWS::Serverless::Function")
+                    && resource.properties().get("FunctionUrlConfig") != null) {
+                resources.functionUrl(resource.logicalId());
+            }
+        }
         // Second pass: what refers to the resources above.
         for (Resource resource : wanted) {
             switch (resource.type()) {

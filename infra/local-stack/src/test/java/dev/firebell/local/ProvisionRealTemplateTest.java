@@ -119,10 +119,53 @@ class ProvisionRealTemplateTest {
 
         assertThat(aliases).containsExactlyInAnyOrder("alias/firebell/firebell-local/data",
                 "alias/firebell/firebell-local/ops-alerts");
+        // The SMS reply function's log group exists only with two-way SMS (template parameter SmsInboundTopicArn).
         assertThat(groups).containsExactlyInAnyOrder("/firebell/firebell-local/alarm-ingest",
-                "/firebell/firebell-local/escalation", "/firebell/firebell-local/postmortem", "/firebell/firebell-local/chat");
+                "/firebell/firebell-local/escalation", "/firebell/firebell-local/postmortem", "/firebell/firebell-local/chat",
+                "/firebell/firebell-local/web");
         assertThat(resources.resolveString(Map.of("Fn::GetAtt", List.of("FirebellKey", "Arn"))))
                 .startsWith("arn:aws:kms:us-east-1:123456789012:key/");
+    }
+
+    @Test
+    void aFunctionUrl_shouldBeWhereTheFunctionIsServed_orWhereAwsWouldPutIt() {
+        // GIVEN the link key and the web function's URL, as page-composing functions are given them
+        Map<String, String> alarm = resources.environmentOf("AlarmIngestFunction");
+        assertThat(alarm.get("LINK_KEY_SECRET_ARN")).isEqualTo(resources.secretArn("LinkKeySecret"));
+        assertThat(stack.secretsManager().getSecretValue(b -> b.secretId(alarm.get("LINK_KEY_SECRET_ARN")))
+                .secretString()).as("GenerateSecretString: 64 characters, no punctuation").matches("[A-Za-z0-9]{64}");
+
+        // THEN before anything serves the web function, its URL has the shape AWS gives one
+        assertThat(alarm.get("PUBLIC_BASE_URL")).matches("https://[a-z0-9]{32}\\.lambda-url\\.us-east-1\\.on\\.aws/");
+
+        // AND once a local server serves it, that address
+        LocalResources served = stack.provision(resources.template());
+        served.serveFunctionUrl("WebFunction", java.net.URI.create("http://127.0.0.1:8123"));
+        assertThat(served.environmentOf("AlarmIngestFunction").get("PUBLIC_BASE_URL")).isEqualTo("http://127.0.0.1:8123/");
+        assertThat(served.environmentOf("WebFunction").get("PUBLIC_BASE_URL")).isEqualTo("from-requests");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> served.serveFunctionUrl("AlarmIngestFunction",
+                java.net.URI.create("http://127.0.0.1:1"))).hasMessageContaining("no Function URL");
+    }
+
+    @Test
+    void whatSnsWasAskedToSend_shouldBeReadable_renderingByRendering() {
+        String topic = resources.topicArn("PageTopic");
+        stack.sns().publish(b -> b.topicArn(topic).messageStructure("json").subject("s")
+                .message("{\"default\":\"doc\",\"email\":\"mail body\"}")
+                .messageAttributes(Map.of("target", software.amazon.awssdk.services.sns.model.MessageAttributeValue
+                        .builder().dataType("String").stringValue("person:carol").build())));
+        stack.sns().publish(b -> b.phoneNumber("+33612345678").message("Firebell: #7 acknowledged"));
+
+        assertThat(stack.published(topic)).last().satisfies(n -> {
+            assertThat(n.rendering("email")).isEqualTo("mail body");
+            assertThat(n.rendering("sqs")).isEqualTo("doc");
+            assertThat(n.subject()).isEqualTo("s");
+            assertThat(n.attributes()).containsEntry("target", "person:carol");
+        });
+        assertThat(stack.smsSent()).last().satisfies(sms -> {
+            assertThat(sms.phoneNumber()).isEqualTo("+33612345678");
+            assertThat(sms.message()).isEqualTo("Firebell: #7 acknowledged");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.firebell.escalation;
 
+import dev.firebell.incident.Actor;
 import dev.firebell.incident.ConcurrentChangeException;
 import dev.firebell.incident.DispatchReport;
 import dev.firebell.incident.Incident;
@@ -118,6 +119,16 @@ public final class EscalationEngine {
      * @throws IncidentStateException   it is resolved, or nothing escalates for it (no policy)
      */
     public Outcome escalateNow(String incidentId, String actor) {
+        return escalateNow(incidentId, Actor.of(actor));
+    }
+
+    /**
+     * As {@link #escalateNow(String, String)}, with how the person did it: the actor's details join the timeline
+     * entries, and a {@link dev.firebell.incident.Channel} reads in their summaries ("escalated to level 2 of policy
+     * 'checkout' by alice from an e-mail link: paging Dave").
+     */
+    public Outcome escalateNow(String incidentId, Actor by) {
+        String actor = by.described();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Incident incident = incidents.incident(incidentId).orElseThrow(() -> new NoSuchIncidentException(incidentId));
@@ -134,8 +145,8 @@ public final class EscalationEngine {
             EscalationPlanner.Step step = planner.next(triggered != null ? triggered : incident,
                     state.escalatedNow(now), now, EscalationPlanner.Mode.MANUAL, actor);
             try {
-                Report report = write(step.state(), step.pages(), step.notes(), triggered, triggered == null,
-                        incidentId, now, actor);
+                Report report = write(step.state(), step.pages(), withDetails(step.notes(), by), triggered,
+                        triggered == null, incidentId, now, by.id());
                 String message = step.notes().isEmpty() ? "#" + incidentId + " escalated by " + actor
                         : "#" + incidentId + ": " + step.notes().get(0).summary();
                 return new Outcome(incidents.incident(incidentId).orElse(incident), message, report.pages());
@@ -145,6 +156,18 @@ public final class EscalationEngine {
                 }
             }
         }
+    }
+
+    /** The actor's details (how they did it) join each note's own facts; the note's own win on a clash. */
+    private static List<PlanNote> withDetails(List<PlanNote> notes, Actor by) {
+        if (by.details().isEmpty()) {
+            return notes;
+        }
+        List<PlanNote> out = new ArrayList<>(notes.size());
+        for (PlanNote n : notes) {
+            out.add(new PlanNote(n.type(), n.summary(), by.detailsWith(n.details())));
+        }
+        return out;
     }
 
     private Report write(EscalationState next, List<PlannedPage> planned, List<PlanNote> notes, Incident changed,

@@ -72,6 +72,10 @@ public final class IncidentCommands {
         return acknowledge(id, Actor.of(actor));
     }
 
+    /**
+     * The incident is acknowledged by {@code by}: escalation stops. Its summary names the {@link Channel} the person
+     * used, if any ("acknowledged by alice from an e-mail link").
+     */
     public Outcome acknowledge(String id, Actor by) {
         String actor = by.id();
         return change(id, by, (incident) -> {
@@ -85,9 +89,9 @@ public final class IncidentCommands {
                     ? "; escalation stopped" : "";
             return new Change(incident.toBuilder().status(IncidentStatus.ACKNOWLEDGED).acknowledgedAt(now)
                     .acknowledgedBy(actor).build(),
-                    List.of(entry(id, now, TimelineEntryType.ACKNOWLEDGED, actor, "acknowledged by " + actor + stopped,
-                            Map.of())),
-                    null, "#" + id + " acknowledged by " + actor + stopped, escalation);
+                    List.of(entry(id, now, TimelineEntryType.ACKNOWLEDGED, actor, "acknowledged by " + by.described()
+                            + stopped, Map.of())),
+                    null, "#" + id + " acknowledged by " + by.described() + stopped, escalation);
         }, "#" + id + " is already acknowledged");
     }
 
@@ -128,7 +132,8 @@ public final class IncidentCommands {
             Instant now = clock.instant();
             Incident resolved = incident.toBuilder().status(IncidentStatus.RESOLVED).resolvedAt(now).resolvedBy(actor)
                     .statusBeforeResolve(incident.status()).resolution(blankToNull(resolution)).build();
-            String summary = "resolved by " + actor + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
+            String summary = "resolved by " + by.described()
+                    + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
             return new Change(resolved, List.of(entry(id, now, TimelineEntryType.RESOLVED, actor, summary,
                     resolution == null ? Map.of() : Map.of("resolution", resolution))),
                     movedTrack(incident, false, now), "#" + id + " " + summary,
@@ -325,9 +330,8 @@ public final class IncidentCommands {
         }
         List<TimelineEntry> out = new ArrayList<>(entries.size());
         for (TimelineEntry e : entries) {
-            Map<String, String> details = new LinkedHashMap<>(by.details());
-            details.putAll(e.details());
-            out.add(new TimelineEntry(e.incidentId(), e.at(), e.type(), e.actor(), e.summary(), details));
+            out.add(new TimelineEntry(e.incidentId(), e.at(), e.type(), e.actor(), e.summary(),
+                    by.detailsWith(e.details())));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.incident.AlarmService;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
  * SNS publish.
  */
 @Singleton
-@Component(modules = {FaultSdkModule.class, DynamoDbModule.class, PagingModule.class,
+@Component(modules = {FaultSdkModule.class, DynamoDbModule.class, PagingModule.class, LinksModule.class,
         CrashablePagingModule.class})
 interface FaultAlarmComponent {
 

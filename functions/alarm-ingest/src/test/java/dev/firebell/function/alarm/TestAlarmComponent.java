@@ -8,6 +8,7 @@ import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.sns.SnsPager;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.incident.AlarmService;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * pager that can "crash the process" between the database write and the SNS publish.
  */
 @Singleton
-@Component(modules = {SdkModule.class, DynamoDbModule.class, PagingModule.class, TestAlarmComponent.CrashablePager.class})
+@Component(modules = {SdkModule.class, DynamoDbModule.class, PagingModule.class, LinksModule.class, TestAlarmComponent.CrashablePager.class})
 interface TestAlarmComponent {
 
     AlarmService alarmService();

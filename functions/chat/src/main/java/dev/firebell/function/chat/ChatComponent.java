@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
@@ -16,7 +17,8 @@ import javax.inject.Singleton;
  * unless {@link ChatOverrides} gives them another.
  */
 @Singleton
-@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, ChatModule.class})
+@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class,
+        ChatModule.class})
 interface ChatComponent {
 
     SlackEndpoint endpoint();

@@ -26,16 +26,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import javax.inject.Named;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The chat function's own part of the graph: the signing secret, the allowed workspaces, the chat service with its
- * ports, and how deferred commands run.
+ * The chat function's own part of the graph: the signing secret (through {@code LinksModule}'s Secrets Manager
+ * client), the allowed workspaces, the chat service with its ports, and how deferred commands run.
  *
  * <p>The ports ({@link PeopleDirectory}, {@link OnCallDesk}, {@link Postmortems}) are wired to the on-call and
  * postmortem features; {@link ChatOverrides} replaces them for the local server, benchmarks and tests.
@@ -61,14 +58,6 @@ final class ChatModule {
     @Singleton
     static InstantSource clock(ChatOverrides overrides, @Named("wall") InstantSource wall) {
         return overrides.clock().orElse(wall);
-    }
-
-    @Provides
-    @Singleton
-    static SecretsManagerClient secretsManager(SdkHttpClient http, AwsCredentialsProvider credentials,
-                                               ClientOverrideConfiguration overrides) {
-        return SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials)
-                .overrideConfiguration(overrides).build();
     }
 
     @Provides

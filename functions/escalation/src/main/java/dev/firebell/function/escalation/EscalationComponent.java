@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
@@ -15,7 +16,8 @@ import javax.inject.Singleton;
 
 /** The time-driven function's graph: escalation steps and page re-drives, nothing else. */
 @Singleton
-@Component(modules = {SdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class})
+@Component(modules = {SdkModule.class, ClockModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class,
+        LinksModule.class})
 interface EscalationComponent {
 
     EscalationEngine escalationEngine();

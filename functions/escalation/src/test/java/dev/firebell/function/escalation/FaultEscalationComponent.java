@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.escalation.EscalationEngine;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
  * after the SNS publish.
  */
 @Singleton
-@Component(modules = {FaultSdkModule.class, DynamoDbModule.class, PagingModule.class,
+@Component(modules = {FaultSdkModule.class, DynamoDbModule.class, PagingModule.class, LinksModule.class,
         CrashablePagingModule.class})
 interface FaultEscalationComponent {
 

@@ -9,6 +9,7 @@ import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.sns.SnsPager;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.escalation.EscalationEngine;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * "crash the process" before one.
  */
 @Singleton
-@Component(modules = {SdkModule.class, DynamoDbModule.class, PagingModule.class, TestEscalationComponent.TestPager.class})
+@Component(modules = {SdkModule.class, DynamoDbModule.class, PagingModule.class, LinksModule.class, TestEscalationComponent.TestPager.class})
 interface TestEscalationComponent {
 
     EscalationEngine escalationEngine();

@@ -17,6 +17,7 @@ import dev.firebell.incident.AlarmService;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.metrics.MetricsSink;
 import dev.firebell.postmortem.PostmortemService;
+import dev.firebell.paging.PageComposer;
 import java.time.InstantSource;
 import java.util.List;
 import javax.inject.Named;
@@ -65,6 +66,13 @@ interface TestPostmortemComponent {
         @Singleton
         static MetricsSink sink(FunctionEnvironment env, InstantSource clock, @Named("emf") List<String> lines) {
             return new EmfMetricsSink(env.require("METRICS_NAMESPACE"), clock, lines::add);
+        }
+
+        /** The postmortem function composes no pages: the incidents opened here page without links. */
+        @Provides
+        @Singleton
+        static PageComposer composer() {
+            return new PageComposer();
         }
     }
 }

@@ -32,12 +32,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The dashboard and the metrics it shows against what produces them: its body is valid JSON on CloudWatch's 24-column
  * grid, every metric of the {@code Firebell} namespace it graphs is one the code emits (EMF) or a metric filter of the
- * template counts, the metric filter matches what the alarm function really logs, and the alarm widget shows every
- * alarm that notifies the ops channel.
+ * template counts, the metric filter matches what the alarm function really logs, and the alarm widgets show every
+ * alarm that notifies the ops channel, with two-way SMS on and off (its row and alarms exist only when it is on).
  */
 @LocalStackTest
 class DashboardTest {
@@ -56,9 +58,10 @@ class DashboardTest {
         this.template = resources.template();
     }
 
-    @Test
-    void body_shouldBeJson_withWidgetsOnTheGridThatDoNotOverlap() throws IOException {
-        List<Map<String, Object>> widgets = widgets();
+    @ParameterizedTest(name = "TwoWaySms {0}")
+    @ValueSource(booleans = {true, false})
+    void body_shouldBeJson_withWidgetsOnTheGridThatDoNotOverlap(boolean twoWaySms) throws IOException {
+        List<Map<String, Object>> widgets = widgets(twoWaySms);
 
         assertThat(widgets).isNotEmpty();
         List<int[]> placed = new ArrayList<>();
@@ -94,12 +97,12 @@ class DashboardTest {
 
         // WHEN the dashboard's Firebell metrics are listed (plain metrics and SEARCH expressions)
         Set<String> shown = new TreeSet<>();
-        String body = body();
+        String body = body(true);
         Matcher search = SEARCH_METRIC.matcher(body);
         while (search.find()) {
             shown.add(search.group(1));
         }
-        for (Map<String, Object> widget : widgets()) {
+        for (Map<String, Object> widget : widgets(true)) {
             for (Object metric : list(at(widget, "properties", "metrics").orElse(null))) {
                 List<Object> parts = list(metric);
                 if (parts.size() > 1 && namespace.equals(parts.get(0))) {
@@ -115,7 +118,7 @@ class DashboardTest {
         assertThat(known).as("metrics the code emits (%s) or metric filters count (%s)", emitted, counted)
                 .containsAll(shown);
         assertThat(template.function("PostmortemFunction").environment().get("METRICS_NAMESPACE")).isEqualTo(namespace);
-        for (Map<String, Object> widget : widgets()) {
+        for (Map<String, Object> widget : widgets(true)) {
             if ("log".equals(widget.get("type"))) {
                 String query = String.valueOf(at(widget, "properties", "query").orElseThrow());
                 for (String field : List.of("TimeToResolve", "TimeToAcknowledge", "PagesSent", "service")) {
@@ -159,10 +162,11 @@ class DashboardTest {
         assertThat(glob.matcher("payments ALARM (SNS) -> REOPENED incident 2").matches()).isFalse();
     }
 
-    @Test
-    void alarmWidget_shouldShowEveryAlarmThatNotifiesTheOpsChannel() throws IOException {
+    @ParameterizedTest(name = "TwoWaySms {0}")
+    @ValueSource(booleans = {true, false})
+    void alarmWidgets_shouldShowEveryAlarmThatNotifiesTheOpsChannel_andExists(boolean twoWaySms) throws IOException {
         Set<String> shown = new LinkedHashSet<>();
-        for (Map<String, Object> widget : widgets()) {
+        for (Map<String, Object> widget : widgets(twoWaySms)) {
             if ("alarm".equals(widget.get("type"))) {
                 for (Object arn : list(at(widget, "properties", "alarms").orElse(null))) {
                     // ${Alarm.Arn}, read through its placeholder
@@ -173,6 +177,7 @@ class DashboardTest {
         Set<String> notifying = new LinkedHashSet<>();
         new TemplateOperations(template).alarms().stream()
                 .filter(alarm -> !list(alarm.properties().get("AlarmActions")).isEmpty())
+                .filter(alarm -> twoWaySms || !template.resource(alarm.id()).condition().orElse("").equals("TwoWaySms"))
                 .forEach(alarm -> notifying.add(alarm.id()));
 
         assertThat(shown).containsExactlyInAnyOrderElementsOf(notifying);
@@ -180,14 +185,47 @@ class DashboardTest {
 
     // ---- reading the dashboard ----
 
-    private String body() {
+    /**
+     * The body as CloudFormation makes it: a Sub, or a Join of Subs and texts in which {@code !If [TwoWaySms, a, b]}
+     * takes a when two-way SMS is on (its parts exist only then).
+     */
+    private String body(boolean twoWaySms) {
         Object body = template.resource("FirebellDashboard").properties().get("DashboardBody");
-        return String.valueOf(intrinsicArgument(body));
+        return text(body, twoWaySms);
+    }
+
+    private static String text(Object value, boolean twoWaySms) {
+        if (value instanceof String literal) {
+            return literal;
+        }
+        if (!TemplateData.isIntrinsic(value)) {
+            throw new AssertionError("the dashboard body holds " + value + ", which is neither text nor an intrinsic");
+        }
+        Object argument = intrinsicArgument(value);
+        switch (TemplateData.intrinsicName(value)) {
+            case "Fn::Sub" -> {
+                return String.valueOf(argument);
+            }
+            case "Fn::Join" -> {
+                StringBuilder b = new StringBuilder();
+                for (Object part : list(list(argument).get(1))) {
+                    b.append(text(part, twoWaySms));
+                }
+                return b.toString();
+            }
+            case "Fn::If" -> {
+                List<Object> branches = list(argument);
+                assertThat(branches.get(0)).as("the dashboard's only condition").isEqualTo("TwoWaySms");
+                return text(branches.get(twoWaySms ? 1 : 2), twoWaySms);
+            }
+            default -> throw new AssertionError("the dashboard body uses " + TemplateData.intrinsicName(value));
+        }
     }
 
     /** The widgets, each ${...} replaced by a placeholder (they are all inside JSON strings). */
-    private List<Map<String, Object>> widgets() throws IOException {
-        String json = SUB_VARIABLE.matcher(body()).replaceAll(match -> "placeholder-" + match.group(1).replace('.', '-'));
+    private List<Map<String, Object>> widgets(boolean twoWaySms) throws IOException {
+        String json = SUB_VARIABLE.matcher(body(twoWaySms)).replaceAll(match -> "placeholder-"
+                + match.group(1).replace('.', '-'));
         return list(Json.readObject(json).get("widgets")).stream().map(TemplateData::map).toList();
     }
 

@@ -91,7 +91,7 @@ final class FunctionPermissions {
         return statements;
     }
 
-    /** Needed actions no statement grants. */
+    /** Needed actions no statement grants; and SMS to phone numbers, which a grant on topics does not cover. */
     List<String> missing() {
         List<String> findings = new ArrayList<>();
         needed.forEach((action, why) -> {
@@ -102,6 +102,11 @@ final class FunctionPermissions {
                         + action + " (" + String.join("; ", why) + ") but its role " + roleName() + " does not grant it");
             }
         });
+        if (publishesToPhoneNumbers() && statements.stream().noneMatch(st -> st.resources().contains(PHONE_NUMBERS))) {
+            findings.add(where() + ": " + functionId + " publishes SMS to phone numbers (PublishRequest.Builder."
+                    + "phoneNumber), which no grant on a topic covers: its role " + roleName() + " needs sns:Publish with"
+                    + " NotResource: !Sub arn:${AWS::Partition}:sns:*:*:*");
+        }
         return findings;
     }
 
@@ -339,15 +344,44 @@ final class FunctionPermissions {
                 continue;
             }
             String name = policy + (statement.get("Sid") instanceof String sid ? " " + sid : "");
+            List<String> actions = list(statement.get("Action")).stream().map(String::valueOf).toList();
+            if (smsToPhoneNumbers(statement, actions)) {
+                statements.add(new Statement(template.where(statement), name, actions, List.of(PHONE_NUMBERS), false));
+                continue;
+            }
             if (statement.containsKey("NotAction") || statement.containsKey("NotResource")) {
                 roleProblems.add(template.where(statement) + ": " + name + ": NotAction/NotResource grant more than the"
                         + " function can be shown to need");
             }
-            List<String> actions = list(statement.get("Action")).stream().map(String::valueOf).toList();
             statements.add(new Statement(template.where(statement), name, actions, list(statement.get("Resource")),
                     statement.containsKey("Condition")));
         }
     }
+
+    /**
+     * SNS's publish to a phone number (an SMS straight to a person) names no resource, so IAM can only grant it as
+     * {@code Resource: '*'}, which would let the function publish to every topic too. The one narrower form:
+     * {@code NotResource: arn:${AWS::Partition}:sns:*:*:*}, every publish that is not to a topic or endpoint. Accepted
+     * only for {@code sns:Publish} alone, and only when the code publishes to phone numbers
+     * ({@code PublishRequest.Builder.phoneNumber}).
+     */
+    private boolean smsToPhoneNumbers(Map<String, Object> statement, List<String> actions) {
+        if (statement.containsKey("NotAction") || statement.containsKey("Resource")
+                || !List.of("sns:Publish").equals(actions)) {
+            return false;
+        }
+        Object notResource = textOf(statement.get("NotResource"));
+        boolean everySnsArn = "arn:${AWS::Partition}:sns:*:*:*".equals(notResource)
+                || "arn:aws:sns:*:*:*".equals(notResource);
+        return everySnsArn && publishesToPhoneNumbers();
+    }
+
+    private boolean publishesToPhoneNumbers() {
+        return calls.calls("PublishRequest$Builder", "phoneNumber");
+    }
+
+    /** The resources of a statement granting SMS to phone numbers ({@link #smsToPhoneNumbers}). */
+    static final String PHONE_NUMBERS = "phone numbers (NotResource: every SNS ARN)";
 
     // ---- reading intrinsics ----
 

@@ -44,6 +44,9 @@ class TemplateEncryptionTest {
                 "logs.<region>.amazonaws.com -> EscalationLogGroup (FirebellKey)",
                 "logs.<region>.amazonaws.com -> PostmortemLogGroup (FirebellKey)",
                 "logs.<region>.amazonaws.com -> ChatLogGroup (FirebellKey)",
+                "logs.<region>.amazonaws.com -> WebLogGroup (FirebellKey)",
+                "logs.<region>.amazonaws.com -> SmsReplyLogGroup (FirebellKey)",
+                "sns.amazonaws.com -> SmsReplyFailureQueue (FirebellKey)",
                 "cloudwatch.amazonaws.com -> OpsAlertTopic (OpsAlertKey)");
     }
 

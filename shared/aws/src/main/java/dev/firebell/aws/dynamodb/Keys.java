@@ -85,6 +85,28 @@ final class Keys {
 
     static final String LAST_PAGE_SK = "LASTPAGE";
 
+    /**
+     * An answer that acts once (a link's escalation, an SMS reply): {@code ANSWER#<key>} / {@code ANSWER}, kept until
+     * its TTL.
+     */
+    static String answer(String key) {
+        return "ANSWER#" + key;
+    }
+
+    static final String ANSWER_SK = "ANSWER";
+
+    /**
+     * Replies counted for a phone number in one window: {@code REPLIES#<number>} / {@code WINDOW#<start>}, gone by TTL
+     * after the window.
+     */
+    static String replies(String number) {
+        return "REPLIES#" + number;
+    }
+
+    static String window(Instant start) {
+        return "WINDOW#" + sortable(start);
+    }
+
     /** The incident counter (ADR 0006): {@code COUNTER#incident} / {@code COUNTER}, the number of the last incident. */
     static final String INCIDENT_COUNTER = "COUNTER#incident";
     static final String COUNTER_SK = "COUNTER";

@@ -25,8 +25,8 @@ import java.time.InstantSource;
 import javax.inject.Singleton;
 
 /**
- * The domain services that open incidents, page whoever is on call and escalate, wired to whatever stores
- * and pager the component has.
+ * The domain services that open incidents, page whoever is on call and escalate, wired to whatever stores, pager and
+ * page composer the component has (production: {@link LinksModule}'s, which puts links in pages).
  */
 @Module
 public final class PagingModule {
@@ -71,13 +71,13 @@ public final class PagingModule {
 
     @Provides
     @Singleton
-    static PageDispatcher dispatcher(IncidentStore incidents, PageOutbox outbox, Pager pager, InstantSource clock,
-                                     MaintenanceCalendar maintenance, Origins origins) {
+    static PageDispatcher dispatcher(IncidentStore incidents, PageOutbox outbox, Pager pager, PageComposer composer,
+                                     InstantSource clock, MaintenanceCalendar maintenance) {
         // A page re-driven inside a maintenance window of its service waits for the window's end.
         PageDispatcher.PageHold hold = (incident, now) -> maintenance.activeAt(incident.service(), now)
                 .map(o -> new PageDispatcher.Hold(o.until(), "service " + incident.service() + " is in maintenance '"
                         + o.window().name() + "'"));
-        return new PageDispatcher(incidents, outbox, pager, new PageComposer(origins), clock, PAGE_LEASE, hold);
+        return new PageDispatcher(incidents, outbox, pager, composer, clock, PAGE_LEASE, hold);
     }
 
     @Provides

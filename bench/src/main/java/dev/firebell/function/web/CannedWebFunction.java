@@ -1,0 +1,47 @@
+package dev.firebell.function.web;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.AnswersModule;
+import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.LinksModule;
+import dev.firebell.aws.wiring.PagingModule;
+import dev.firebell.aws.wiring.SnsModule;
+import dev.firebell.bench.latency.CannedSdkModule;
+import java.time.InstantSource;
+import javax.inject.Singleton;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * The web function (the links in pages) as {@link WebComponent} wires it, except that {@code SdkModule} is
+ * {@link CannedSdkModule} and the SDK's HTTP client is handed in. Benchmarks only: it lives in the function's package
+ * because {@link WebModule} and the handler's graph constructor are package-private (as {@code CannedChatFunction}).
+ */
+public final class CannedWebFunction {
+
+    private CannedWebFunction() {
+    }
+
+    /** The real handler on the production graph, every AWS call answered by {@code http}, on {@code clock}. */
+    public static WebHandler handler(FunctionEnvironment environment, SdkHttpClient http, InstantSource clock) {
+        return new WebHandler(DaggerCannedWebFunction_Graph.builder().http(http).environment(environment).clock(clock)
+                .build().links());
+    }
+
+    /** {@link WebComponent} with the HTTP client handed in. */
+    @Singleton
+    @Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class,
+            LinksModule.class, AnswersModule.class, WebModule.class})
+    interface Graph extends WebComponent {
+
+        @Component.Builder
+        interface Builder extends WebComponent.Builder {
+            @BindsInstance
+            Builder http(SdkHttpClient http);
+
+            @Override
+            Graph build();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.firebell.function.web;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.firebell.aws.Json;
+import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.wiring.ClockModule;
+import dev.firebell.web.FunctionUrlEvents;
+import dev.firebell.web.HttpRequest;
+import dev.firebell.web.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.Map;
+
+/**
+ * WebFunction: the stack's public endpoint, a Lambda Function URL. Every request gets a well-formed HTML answer with
+ * the strict headers, whatever it holds: the pages behind links ({@link LinkEndpoint}), or a page saying what is
+ * wrong. A failure nobody can fix is logged at ERROR (which the web-failures alarm counts) and answered 500.
+ */
+public final class WebHandler implements RequestStreamHandler {
+
+    /** A link request is about 2 KB as an event; a form post with the button, a little more. */
+    static final int MAX_EVENT = 16 * 1024;
+
+    private final LinkEndpoint links;
+
+    /** Lambda's constructor: the object graph is built once per execution environment, at init. */
+    public WebHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    /** For the local runner and tests: the production graph, configured by the given environment. */
+    public WebHandler(FunctionEnvironment environment) {
+        this(environment, ClockModule.clock());
+    }
+
+    /** The production graph on another clock (the demo's). */
+    public WebHandler(FunctionEnvironment environment, InstantSource clock) {
+        this(DaggerWebComponent.builder().environment(environment).clock(clock).build().links());
+    }
+
+    WebHandler(LinkEndpoint links) {
+        this.links = links;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Log log = new Log(context);
+        byte[] raw = input.readNBytes(MAX_EVENT + 1);
+        HttpResponse response;
+        boolean head = false;
+        if (raw.length > MAX_EVENT) {
+            log.warn("refused: event larger than " + MAX_EVENT + " bytes");
+            response = LinkPages.tooLarge();
+        } else {
+            Map<String, Object> event = null;
+            try {
+                event = Json.readObject(new String(raw, StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                log.warn("refused: event is not a JSON object");
+            }
+            HttpRequest request = null;
+            if (event != null) {
+                try {
+                    request = FunctionUrlEvents.decode(event);
+                } catch (FunctionUrlEvents.BadEventException e) {
+                    log.warn("refused: " + e.getMessage());
+                }
+            }
+            head = request != null && request.method().equals("HEAD");
+            response = request == null ? LinkPages.invalid() : answer(request, log);
+        }
+        if (head) {
+            response = new HttpResponse(response.status(), response.headers(), "");
+        }
+        output.write(Json.write(FunctionUrlEvents.encode(response)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse answer(HttpRequest request, Log log) {
+        try {
+            return links.handle(request, log);
+        } catch (RuntimeException e) {
+            // The endpoint answers every problem it knows; this is a bug or an outage. Still a page.
+            log.error("unexpected failure on " + request.method() + " " + (request.path().startsWith("/l/") ? "/l/..."
+                    : request.path()), e);
+            return LinkPages.failed(log.reference());
+        }
+    }
+
+    /** Log lines through the invocation's Lambda logger: JSON with a level, in the function's log group. */
+    private static final class Log implements LinkEndpoint.Log {
+        private final Context context;
+
+        Log(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public void info(String message) {
+            context.getLogger().log(message, LogLevel.INFO);
+        }
+
+        @Override
+        public void warn(String message) {
+            context.getLogger().log(message, LogLevel.WARN);
+        }
+
+        @Override
+        public void error(String message, Throwable failure) {
+            StringWriter trace = new StringWriter();
+            if (failure != null) {
+                failure.printStackTrace(new PrintWriter(trace));
+            }
+            context.getLogger().log(failure == null ? message : message + "\n" + trace, LogLevel.ERROR);
+        }
+
+        @Override
+        public String reference() {
+            return context.getAwsRequestId();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.firebell.function.web;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.firebell.answer.PageAnswers;
+import dev.firebell.link.LinkKeys;
+import dev.firebell.link.PublicBase;
+import java.time.InstantSource;
+import javax.inject.Singleton;
+
+/** The web function's own part of the graph: the link endpoint. */
+@Module
+final class WebModule {
+
+    private WebModule() {
+    }
+
+    @Provides
+    @Singleton
+    static LinkEndpoint links(LinkKeys keys, PageAnswers answers, PublicBase base, InstantSource clock) {
+        return new LinkEndpoint(keys, answers, base, clock);
+    }
+}

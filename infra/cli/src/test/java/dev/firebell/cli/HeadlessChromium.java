@@ -1,0 +1,148 @@
+package dev.firebell.cli;
+
+import dev.firebell.aws.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver through Selenium, the size of a phone's screen. Both are
+ * given by path, so Selenium Manager never runs (it would try to download a driver or a browser). Nothing the browser
+ * does leaves the machine: every host but the loopback resolves to nothing, and a proxy that does not exist stands in
+ * front of anything else. The browser's own network log (Chrome's performance log: what it requested and what it was
+ * answered, headers included) and console are kept for the test to read.
+ *
+ * <p>{@code .ci/run} installs {@code chromium} and {@code chromium-driver} when either is missing.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    /**
+     * One request the browser made, for the document at {@code documentUrl} (the page itself, or what loaded it), and
+     * the response it got (from Chrome's DevTools network events).
+     */
+    record Exchange(String documentUrl, String url, String method, String referrerPolicy, Map<String, Object> requestHeaders, int status,
+                    Map<String, Object> responseHeaders) {
+
+        /** A response header, by its name in any case; null when absent. */
+        String responseHeader(String name) {
+            return responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.valueOf(e.getValue())).findFirst().orElse(null);
+        }
+
+        boolean sentHeader(String name) {
+            return requestHeaders.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
+        }
+    }
+
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+
+    private HeadlessChromium(ChromeDriverService service, ChromeDriver driver) {
+        this.service = service;
+        this.driver = driver;
+    }
+
+    /** Starts the browser with a profile in {@code profile} (an empty directory the caller removes). */
+    static HeadlessChromium start(Path profile) {
+        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("a real-browser test needs " + BROWSER + " and " + DRIVER
+                    + ": apt-get install -y chromium chromium-driver (.ci/run does this when they are missing)");
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,844",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                // Nothing leaves 127.0.0.1: no name resolves but the loopback's, and the rest meets a closed port.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                "--proxy-server=http://127.0.0.1:9",
+                "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-domain-reliability",
+                "--disable-client-side-phishing-detection", "--disable-extensions", "--no-pings");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        try {
+            return new HeadlessChromium(service, new ChromeDriver(service, options));
+        } catch (RuntimeException e) {
+            service.stop();
+            throw e;
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** What the browser requested since last asked (its network events, in order), with the responses it got. */
+    List<Exchange> exchanges() {
+        Map<String, Map<String, Object>> requests = new java.util.LinkedHashMap<>();
+        Map<String, String> documents = new java.util.HashMap<>();
+        Map<String, Map<String, Object>> responses = new java.util.HashMap<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            Map<String, Object> message = message(entry);
+            Map<String, Object> params = map(message.get("params"));
+            String requestId = String.valueOf(params.get("requestId"));
+            switch (String.valueOf(message.get("method"))) {
+                case "Network.requestWillBeSent" -> {
+                    requests.put(requestId, map(params.get("request")));
+                    documents.put(requestId, String.valueOf(params.get("documentURL")));
+                }
+                case "Network.responseReceived" -> responses.put(requestId, map(params.get("response")));
+                default -> {
+                }
+            }
+        }
+        List<Exchange> exchanges = new ArrayList<>();
+        requests.forEach((id, request) -> {
+            Map<String, Object> response = responses.getOrDefault(id, Map.of());
+            exchanges.add(new Exchange(documents.get(id), String.valueOf(request.get("url")), String.valueOf(request.get("method")),
+                    String.valueOf(request.get("referrerPolicy")), map(request.get("headers")),
+                    response.get("status") instanceof Number n ? n.intValue() : -1, map(response.get("headers"))));
+        });
+        return exchanges;
+    }
+
+    /** The browser console's messages since last asked (a Content Security Policy violation would be one). */
+    List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+        }
+    }
+
+    private static Map<String, Object> message(LogEntry entry) {
+        try {
+            return map(Json.readObject(entry.getMessage()).get("message"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a DevTools event: " + entry.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

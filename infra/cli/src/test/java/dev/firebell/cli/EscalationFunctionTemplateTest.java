@@ -59,12 +59,15 @@ class EscalationFunctionTemplateTest {
             }
         }
         assertThat(byAction.keySet()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey",
-                "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
+                "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "sns:Publish", "secretsmanager:GetSecretValue",
+                "kms:Decrypt", "kms:GenerateDataKey", "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
         assertThat(byAction.get("dynamodb:Query")).extracting(String::valueOf)
                 .anySatisfy(r -> assertThat(r).contains("/index/GSI1"))
                 .noneSatisfy(r -> assertThat(r).contains("index/*"));
         assertThat(byAction.get("sns:Publish")).extracting(String::valueOf).containsExactly("{Ref=PageTopic}");
+        // The pages it sends carry signed links: it reads the link key, and no other secret.
+        assertThat(byAction.get("secretsmanager:GetSecretValue")).extracting(String::valueOf)
+                .containsExactly("{Ref=LinkKeySecret}");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package dev.firebell.chat.slack;
+package dev.firebell.slack;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,9 @@
-package dev.firebell.chat.slack;
+package dev.firebell.slack;
 
-import dev.firebell.chat.slack.SlackReply.Block;
-import dev.firebell.chat.slack.SlackReply.Context;
-import dev.firebell.chat.slack.SlackReply.Fields;
-import dev.firebell.chat.slack.SlackReply.Section;
+import dev.firebell.slack.SlackReply.Block;
+import dev.firebell.slack.SlackReply.Context;
+import dev.firebell.slack.SlackReply.Fields;
+import dev.firebell.slack.SlackReply.Section;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

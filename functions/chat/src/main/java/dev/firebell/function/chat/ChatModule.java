@@ -25,9 +25,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import javax.inject.Named;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -60,14 +57,6 @@ final class ChatModule {
     @Singleton
     static InstantSource clock(ChatOverrides overrides, @Named("wall") InstantSource wall) {
         return overrides.clock().orElse(wall);
-    }
-
-    @Provides
-    @Singleton
-    static SecretsManagerClient secretsManager(SdkHttpClient http, AwsCredentialsProvider credentials,
-                                               ClientOverrideConfiguration overrides) {
-        return SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials)
-                .overrideConfiguration(overrides).build();
     }
 
     @Provides

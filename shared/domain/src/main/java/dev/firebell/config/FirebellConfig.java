@@ -8,6 +8,7 @@ import dev.firebell.routing.Routing;
 import dev.firebell.service.ServicePolicy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,10 +18,12 @@ import java.util.Set;
  * @param escalationPolicies by name; services name theirs
  * @param maintenance        windows when services page nobody
  * @param quietHours         which severities wait for the paged person's daytime
+ * @param slackChannel       where incidents of services without a channel of their own are announced
+ *                           ({@code chat.slackChannel}); null: nowhere
  */
 public record FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
                              Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
-                             QuietHours quietHours) {
+                             QuietHours quietHours, String slackChannel) {
 
     public FirebellConfig {
         services = Map.copyOf(services);
@@ -28,6 +31,13 @@ public record FirebellConfig(Map<String, ServicePolicy> services, Routing routin
         escalationPolicies = escalationPolicies == null ? Map.of() : Map.copyOf(escalationPolicies);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         quietHours = quietHours == null ? QuietHours.NONE : quietHours;
+    }
+
+    /** Without a default announcement channel. */
+    public FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
+                          Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
+                          QuietHours quietHours) {
+        this(services, routing, onCall, escalationPolicies, maintenance, quietHours, null);
     }
 
     /** Routing and services only, nobody on call. */
@@ -47,5 +57,14 @@ public record FirebellConfig(Map<String, ServicePolicy> services, Routing routin
     public ServicePolicy service(String name) {
         ServicePolicy policy = services.get(name);
         return policy != null ? policy : ServicePolicy.defaultsFor(name);
+    }
+
+    /** The Slack channel id the service's incidents are announced in: its own, else the default; empty: nowhere. */
+    public Optional<String> slackChannel(String service) {
+        String own = service(service).slackChannel();
+        if (ServicePolicy.NO_CHANNEL.equals(own)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(own != null ? own : slackChannel);
     }
 }

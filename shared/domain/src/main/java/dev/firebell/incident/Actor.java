@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record Actor(String id, Map<String, String> details) {
 
+    /** How a change's summary names the way it was made, by the {@code via} detail; chat commands say nothing more. */
+    private static final Map<String, String> VIA_PHRASES = Map.of("slack-button", "from a Slack button");
+
     public Actor {
         Objects.requireNonNull(id, "id");
         details = details == null ? Map.of() : Map.copyOf(details);
@@ -17,5 +20,11 @@ public record Actor(String id, Map<String, String> details) {
 
     public static Actor of(String id) {
         return new Actor(id, Map.of());
+    }
+
+    /** Who, as a timeline summary names them: {@code alice}, or {@code alice from a Slack button}. */
+    public String described() {
+        String via = VIA_PHRASES.get(details.get("via"));
+        return via == null ? id : id + " " + via;
     }
 }

@@ -85,9 +85,9 @@ public final class IncidentCommands {
                     ? "; escalation stopped" : "";
             return new Change(incident.toBuilder().status(IncidentStatus.ACKNOWLEDGED).acknowledgedAt(now)
                     .acknowledgedBy(actor).build(),
-                    List.of(entry(id, now, TimelineEntryType.ACKNOWLEDGED, actor, "acknowledged by " + actor + stopped,
-                            Map.of())),
-                    null, "#" + id + " acknowledged by " + actor + stopped, escalation);
+                    List.of(entry(id, now, TimelineEntryType.ACKNOWLEDGED, actor, "acknowledged by " + by.described()
+                            + stopped, Map.of())),
+                    null, "#" + id + " acknowledged by " + by.described() + stopped, escalation);
         }, "#" + id + " is already acknowledged");
     }
 
@@ -128,7 +128,8 @@ public final class IncidentCommands {
             Instant now = clock.instant();
             Incident resolved = incident.toBuilder().status(IncidentStatus.RESOLVED).resolvedAt(now).resolvedBy(actor)
                     .statusBeforeResolve(incident.status()).resolution(blankToNull(resolution)).build();
-            String summary = "resolved by " + actor + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
+            String summary = "resolved by " + by.described()
+                    + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
             return new Change(resolved, List.of(entry(id, now, TimelineEntryType.RESOLVED, actor, summary,
                     resolution == null ? Map.of() : Map.of("resolution", resolution))),
                     movedTrack(incident, false, now), "#" + id + " " + summary,

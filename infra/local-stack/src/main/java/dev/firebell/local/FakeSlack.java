@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,15 +78,22 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<Message>> channels = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final InstantSource clock;
     private volatile String token = TOKEN;
 
-    private FakeSlack(HttpServer server, ExecutorService threads) {
+    private FakeSlack(HttpServer server, ExecutorService threads, InstantSource clock) {
         this.server = server;
         this.threads = threads;
+        this.clock = clock;
     }
 
-    /** Listens on an ephemeral port of 127.0.0.1. */
+    /** Listens on an ephemeral port of 127.0.0.1; messages are stamped ({@code ts}) by the system clock. */
     public static FakeSlack start() {
+        return start(InstantSource.system());
+    }
+
+    /** The same, stamping messages by {@code clock}: the clock of the test or demo that calls it, as Slack's agrees with AWS's. */
+    public static FakeSlack start(InstantSource clock) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -93,7 +101,7 @@ public final class FakeSlack implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            FakeSlack slack = new FakeSlack(server, threads);
+            FakeSlack slack = new FakeSlack(server, threads, clock);
             server.setExecutor(threads);
             server.createContext("/api/", slack::handle);
             server.start();
@@ -165,7 +173,7 @@ public final class FakeSlack implements AutoCloseable {
             Map<String, Object> arguments = arguments(exchange);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
-            calls.add(new Call(Instant.now(), method, bearer, arguments));
+            calls.add(new Call(clock.instant(), method, bearer, arguments));
             Fault fault = nextFault();
             if (fault != null && !fault.applyFirst()) {
                 refuse(exchange, fault);
@@ -207,7 +215,7 @@ public final class FakeSlack implements AutoCloseable {
             return error("no_text");
         }
         long n = sequence.incrementAndGet();
-        String ts = Instant.now().getEpochSecond() + "." + String.format("%06d", n);
+        String ts = clock.instant().getEpochSecond() + "." + String.format("%06d", n);
         Message message = new Message(channel, ts, text(args), blocks(args), metadata(args), 0);
         channels.computeIfAbsent(channel, c -> new ArrayList<>()).add(message);
         Map<String, Object> answer = ok();
@@ -239,10 +247,11 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Newest first, from {@code oldest}, {@code limit} a page, metadata only when asked for, as Slack pages it. */
     private Map<String, Object> history(Map<String, Object> args) {
-        List<Message> messages = channels.get(String.valueOf(args.get("channel")));
-        if (messages == null) {
+        if (!(args.get("channel") instanceof String channel) || channel.isBlank()) {
             return error("channel_not_found");
         }
+        // Every channel exists here; one nothing was posted to is empty.
+        List<Message> messages = channels.getOrDefault(channel, List.of());
         double oldest = args.get("oldest") == null ? 0 : Double.parseDouble(String.valueOf(args.get("oldest")));
         int limit = args.get("limit") == null ? 100 : Integer.parseInt(String.valueOf(args.get("limit")));
         int from = args.get("cursor") == null ? 0 : Integer.parseInt(String.valueOf(args.get("cursor")));

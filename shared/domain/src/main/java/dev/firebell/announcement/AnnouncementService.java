@@ -9,6 +9,7 @@ import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStore;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -149,8 +150,10 @@ public final class AnnouncementService {
             return new Announcement.Escalation(e.policy(), e.status(), level);
         }).orElse(null);
         Revision revision = new Revision(incident.version(), escalation.map(EscalationState::version).orElse(0L));
+        // Without an escalation policy there is no next level to page: no Escalate button.
+        List<AnnouncementAction> actions = AnnouncementAction.forStatus(incident.status()).stream()
+                .filter(a -> a != AnnouncementAction.ESCALATE || shown != null).toList();
         return new Announcement(incident, people.named(incident.acknowledgedBy()),
-                people.named(incident.resolvedBy()), shown,
-                AnnouncementAction.forStatus(incident.status()), revision);
+                people.named(incident.resolvedBy()), shown, actions, revision);
     }
 }

@@ -70,10 +70,10 @@ class AnnouncementServiceTest {
 
         assertThat(first.kind()).isEqualTo(Kind.POSTED);
         assertThat(again.kind()).isEqualTo(Kind.UNCHANGED);
-        assertThat(channel.calls).containsExactly("post C0CHECKOUT #7 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.0");
+        assertThat(channel.calls).containsExactly("post C0CHECKOUT #7 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.1");
         AnnouncementRecord record = store.find("7").orElseThrow();
         assertThat(record.message()).isEqualTo(new MessageRef("C0CHECKOUT", "ts-1"));
-        assertThat(record.revision()).isEqualTo(new Revision(1, 0));
+        assertThat(record.revision()).isEqualTo(new Revision(1, 1));
     }
 
     @Test
@@ -110,7 +110,7 @@ class AnnouncementServiceTest {
         incidents.put("7", incidents.get("7").toBuilder().status(IncidentStatus.TRIGGERED).version(4).build());
 
         assertThat(announce("7").kind()).isEqualTo(Kind.UNCHANGED);
-        assertThat(channel.calls).containsExactly("post C0CHECKOUT #7 RESOLVED [] 5.0");
+        assertThat(channel.calls).containsExactly("post C0CHECKOUT #7 RESOLVED [] 5.1");
     }
 
     @Test
@@ -123,7 +123,8 @@ class AnnouncementServiceTest {
 
         assertThat(off.kind()).isEqualTo(Kind.NOT_ANNOUNCED);
         assertThat(off.detail()).contains("services.search.slackChannel or chat.slackChannel");
-        assertThat(channel.calls).containsExactly("post C0INCIDENTS #8 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.0");
+        assertThat(channel.calls).as("no escalation policy: no Escalate button")
+                .containsExactly("post C0INCIDENTS #8 TRIGGERED [ACKNOWLEDGE, RESOLVE] 1.0");
         assertThat(store.find("9")).isEmpty();
         assertThat(announce("404").kind()).isEqualTo(Kind.NO_INCIDENT);
     }
@@ -140,7 +141,7 @@ class AnnouncementServiceTest {
 
         assertThat(retried.kind()).isEqualTo(Kind.POSTED);
         assertThat(channel.calls).containsExactly("post refused", "find C0CHECKOUT #7 since " + T0,
-                "post C0CHECKOUT #7 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.0");
+                "post C0CHECKOUT #7 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.1");
     }
 
     @Test
@@ -157,9 +158,9 @@ class AnnouncementServiceTest {
         assertThat(recovered.kind()).isEqualTo(Kind.RECOVERED);
         assertThat(channel.posted).hasSize(1);
         assertThat(channel.calls).containsExactly(
-                "post C0CHECKOUT #7 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.0 (answer lost)",
+                "post C0CHECKOUT #7 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.1 (answer lost)",
                 "find C0CHECKOUT #7 since " + T0,
-                "update ts-1 #7 ACKNOWLEDGED [ESCALATE, RESOLVE] 2.0");
+                "update ts-1 #7 ACKNOWLEDGED [ESCALATE, RESOLVE] 2.1");
         assertThat(store.find("7").orElseThrow().message()).isEqualTo(new MessageRef("C0CHECKOUT", "ts-1"));
     }
 
@@ -180,16 +181,21 @@ class AnnouncementServiceTest {
         store.posted("7", "earlier", new MessageRef("C0OLD", "ts-old"), new Revision(0, 0), T0.minusSeconds(590));
 
         assertThat(announce("7").kind()).isEqualTo(Kind.UPDATED);
-        assertThat(channel.calls).containsExactly("update ts-old #7 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.0");
+        assertThat(channel.calls).containsExactly("update ts-old #7 TRIGGERED [ACKNOWLEDGE, ESCALATE, RESOLVE] 1.1");
     }
 
     private Outcome announce(String id) {
         return service.announce(id, now.plusSeconds(30));
     }
 
+    /** An incident; checkout's escalates (its first step due), the other services have no policy. */
     private void incident(String id, String service, IncidentStatus status, long version) {
         incidents.put(id, Incident.builder().id(id).title("Checkout is failing").service(service)
                 .severity(Severity.SEV2).status(status).openedAt(T0.minusSeconds(90)).version(version).build());
+        if (service.equals("checkout")) {
+            escalations.put(id, new EscalationState(id, "checkout", EscalationStatus.ACTIVE, 0, -1, T0,
+                    Duration.ZERO, 1, 1));
+        }
     }
 
     /** A chat platform that records every call, numbers its messages, and fails when told to. */

@@ -7,10 +7,14 @@ import dev.firebell.escalation.EscalationPolicy;
 import dev.firebell.escalation.EscalationState;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStore;
+import dev.firebell.timeline.TimelineEntryType;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,6 +31,15 @@ import java.util.UUID;
  * </ul>
  */
 public final class AnnouncementService {
+
+    /**
+     * The timeline entries of a change an announcement shows: opened, acknowledged or not, escalated (or exhausted),
+     * resolved, reopened, a new severity. Others (duplicates, pages sent, notes) leave it as it is.
+     */
+    public static final Set<TimelineEntryType> CHANGES = Collections.unmodifiableSet(EnumSet.of(
+            TimelineEntryType.OPENED, TimelineEntryType.ACKNOWLEDGED, TimelineEntryType.UNACKNOWLEDGED,
+            TimelineEntryType.ESCALATED, TimelineEntryType.ESCALATION_EXHAUSTED, TimelineEntryType.RESOLVED,
+            TimelineEntryType.REOPENED, TimelineEntryType.SEVERITY_CHANGED));
 
     private final IncidentStore incidents;
     private final ConfigSource config;

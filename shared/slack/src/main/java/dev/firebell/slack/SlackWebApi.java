@@ -61,7 +61,8 @@ public final class SlackWebApi {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final URI baseUrl;
+    private final String configuredUrl;
+    private volatile URI baseUrl;
     private final Token token;
     private final HttpClient http;
     private final InstantSource clock;
@@ -70,17 +71,19 @@ public final class SlackWebApi {
     private final Duration attemptTimeout;
 
     /**
+     * @param baseUrl  the {@code SLACK_API_URL} setting, checked by {@link #baseUrl} on the first call (a wrong one
+     *                 fails every call, naming it)
      * @param deadline when the current invocation must be done: no wait is started that would end after it
      */
-    public SlackWebApi(URI baseUrl, Token token, HttpClient http, InstantSource clock, Sleeper sleeper,
+    public SlackWebApi(String baseUrl, Token token, HttpClient http, InstantSource clock, Sleeper sleeper,
                        Supplier<Instant> deadline) {
         this(baseUrl, token, http, clock, sleeper, deadline, ATTEMPT_TIMEOUT);
     }
 
     /** With another attempt timeout, for tests of a Slack slower than it. */
-    SlackWebApi(URI baseUrl, Token token, HttpClient http, InstantSource clock, Sleeper sleeper,
+    SlackWebApi(String baseUrl, Token token, HttpClient http, InstantSource clock, Sleeper sleeper,
                 Supplier<Instant> deadline, Duration attemptTimeout) {
-        this.baseUrl = baseUrl;
+        this.configuredUrl = baseUrl;
         this.token = token;
         this.http = http;
         this.clock = clock;
@@ -119,7 +122,7 @@ public final class SlackWebApi {
     /** A write method ({@code chat.postMessage}, {@code chat.update}) with a JSON body; Slack's answer when ok. */
     public Map<String, Object> call(String method, Map<String, Object> arguments) {
         String body = Json.write(arguments);
-        return send(method, () -> HttpRequest.newBuilder(baseUrl.resolve(method))
+        return send(method, () -> HttpRequest.newBuilder(url().resolve(method))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -129,8 +132,15 @@ public final class SlackWebApi {
         StringJoiner query = new StringJoiner("&");
         arguments.forEach((k, v) -> query.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        URI uri = baseUrl.resolve(method + "?" + query);
+        URI uri = url().resolve(method + "?" + query);
         return send(method, () -> HttpRequest.newBuilder(uri).GET());
+    }
+
+    private URI url() {
+        if (baseUrl == null) {
+            baseUrl = baseUrl(configuredUrl);
+        }
+        return baseUrl;
     }
 
     /**

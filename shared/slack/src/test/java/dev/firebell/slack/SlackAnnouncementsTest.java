@@ -27,7 +27,8 @@ class SlackAnnouncementsTest {
     private final MutableClock clock = new MutableClock(T0);
     private final FakeSlack slack = FakeSlack.start(clock);
     private final List<Duration> waits = new ArrayList<>();
-    private final SlackWebApi api = new SlackWebApi(slack.apiUrl(), token(), SlackWebApi.httpClient(), clock, d -> {
+    private final SlackWebApi api = new SlackWebApi(slack.apiUrl().toString(), token(), SlackWebApi.httpClient(), clock,
+            d -> {
         waits.add(d);
         clock.advance(d);
     }, () -> clock.instant().plusSeconds(60));

@@ -24,7 +24,7 @@ class SlackWebApiTest {
     private final List<Duration> waits = new ArrayList<>();
     private final Tokens tokens = new Tokens(FakeSlack.TOKEN);
     private Instant deadline = T0.plusSeconds(60);
-    private final SlackWebApi api = new SlackWebApi(slack.apiUrl(), tokens, SlackWebApi.httpClient(), clock,
+    private final SlackWebApi api = new SlackWebApi(slack.apiUrl().toString(), tokens, SlackWebApi.httpClient(), clock,
             d -> {
                 waits.add(d);
                 clock.advance(d);
@@ -94,7 +94,8 @@ class SlackWebApiTest {
                     assertThat(e.error()).isEqualTo("http_500");
                 });
 
-        SlackWebApi impatient = new SlackWebApi(slack.apiUrl(), tokens, SlackWebApi.httpClient(), clock, d -> { },
+        SlackWebApi impatient = new SlackWebApi(slack.apiUrl().toString(), tokens, SlackWebApi.httpClient(), clock,
+                d -> { },
                 () -> deadline, Duration.ofMillis(300));
         impatient.call("chat.postMessage", Map.of("channel", "C0X", "text", "warm"));
         slack.failNext(Fault.slow(Duration.ofMillis(1500)));
@@ -109,14 +110,15 @@ class SlackWebApiTest {
     @Test
     void aRefusedToken_shouldBeReadAgainOnce_forARotatedToken() {
         Tokens rotated = new Tokens("xoxb-old", FakeSlack.TOKEN);
-        SlackWebApi withOld = new SlackWebApi(slack.apiUrl(), rotated, SlackWebApi.httpClient(), clock,
+        SlackWebApi withOld = new SlackWebApi(slack.apiUrl().toString(), rotated, SlackWebApi.httpClient(), clock,
                 d -> { }, () -> deadline);
 
         withOld.call("chat.postMessage", Map.of("channel", "C0X", "text", "after rotation"));
         assertThat(slack.calls()).extracting(FakeSlack.Call::token).containsExactly("xoxb-old", FakeSlack.TOKEN);
 
         Tokens wrong = new Tokens("xoxb-wrong");
-        assertThatThrownBy(() -> new SlackWebApi(slack.apiUrl(), wrong, SlackWebApi.httpClient(), clock, d -> { },
+        assertThatThrownBy(() -> new SlackWebApi(slack.apiUrl().toString(), wrong, SlackWebApi.httpClient(), clock,
+                d -> { },
                 () -> deadline).call("chat.postMessage", Map.of("channel", "C0X", "text", "x")))
                 .hasMessageContaining("invalid_auth (the bot token in Secrets Manager is wrong or revoked");
     }

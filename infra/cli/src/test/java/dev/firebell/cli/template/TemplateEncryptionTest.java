@@ -44,6 +44,7 @@ class TemplateEncryptionTest {
                 "logs.<region>.amazonaws.com -> EscalationLogGroup (FirebellKey)",
                 "logs.<region>.amazonaws.com -> PostmortemLogGroup (FirebellKey)",
                 "logs.<region>.amazonaws.com -> ChatLogGroup (FirebellKey)",
+                "logs.<region>.amazonaws.com -> AnnouncerLogGroup (FirebellKey)",
                 "cloudwatch.amazonaws.com -> OpsAlertTopic (OpsAlertKey)");
     }
 

@@ -46,7 +46,12 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** How to answer one call instead of the normal way. */
-    public record Fault(int status, String error, Integer retryAfterSeconds, Duration delay, boolean applyFirst) {
+    public record Fault(int status, String error, Integer retryAfterSeconds, Duration delay, boolean applyFirst,
+                        boolean drop) {
+
+        public Fault(int status, String error, Integer retryAfterSeconds, Duration delay, boolean applyFirst) {
+            this(status, error, retryAfterSeconds, delay, applyFirst, false);
+        }
 
         /** HTTP 200 with {@code {"ok": false, "error": <error>}}; nothing done. */
         public static Fault error(String error) {
@@ -69,6 +74,14 @@ public final class FakeSlack implements AutoCloseable {
          */
         public static Fault slow(Duration delay) {
             return new Fault(0, null, null, delay, true);
+        }
+
+        /**
+         * Does the work (a message is posted), then drops the connection without answering: what a client sees when
+         * its process dies, or the network breaks, right after Slack took the call.
+         */
+        public static Fault dropAfterWork() {
+            return new Fault(0, null, null, Duration.ZERO, true, true);
         }
     }
 
@@ -189,6 +202,10 @@ public final class FakeSlack implements AutoCloseable {
             }
             if (fault != null) {
                 sleep(fault.delay());
+                if (fault.drop()) {
+                    drop(exchange);
+                    return;
+                }
             }
             respond(exchange, 200, answer, null);
         }
@@ -334,6 +351,14 @@ public final class FakeSlack implements AutoCloseable {
             exchange.sendResponseHeaders(fault.status(), body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** A status line promising a body that never comes, then the connection closed: the client reads a broken answer. */
+    private static void drop(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 1000);
+        exchange.getResponseBody().write('{');
+        exchange.getResponseBody().flush();
+        throw new IOException("connection dropped on purpose (FakeSlack.Fault.dropAfterWork)");
     }
 
     private static void respond(HttpExchange exchange, int status, Map<String, Object> answer, Integer retryAfter)

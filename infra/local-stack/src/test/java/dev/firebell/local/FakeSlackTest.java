@@ -1,6 +1,7 @@
 package dev.firebell.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -89,6 +90,17 @@ class FakeSlackTest {
         }
         assertThat(slack.messages("C0X")).extracting(FakeSlack.Message::text).containsExactly("lost");
         assertThat(slack.apiUrl().getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aDroppedAnswer_shouldLeaveTheMessagePosted_andTheClientWithABrokenAnswer() throws Exception {
+        slack.failNext(FakeSlack.Fault.dropAfterWork());
+
+        assertThatThrownBy(() -> post("chat.postMessage", Map.of("channel", "C0X", "text", "posted"), FakeSlack.TOKEN))
+                .isInstanceOf(IOException.class);
+        assertThat(slack.messages("C0X")).extracting(FakeSlack.Message::text).containsExactly("posted");
+        assertThat(post("chat.postMessage", Map.of("channel", "C0X", "text", "next"), FakeSlack.TOKEN).body())
+                .as("the next call is answered").containsEntry("ok", true);
     }
 
     private record Answer(int status, Map<String, Object> body) {

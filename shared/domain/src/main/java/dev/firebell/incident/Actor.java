@@ -24,7 +24,8 @@ public record Actor(String id, Map<String, String> details) {
 
     /** Who, as a timeline summary names them: {@code alice}, or {@code alice from a Slack button}. */
     public String described() {
-        String via = VIA_PHRASES.get(details.get("via"));
-        return via == null ? id : id + " " + via;
+        String via = details.get("via");
+        String phrase = via == null ? null : VIA_PHRASES.get(via);
+        return phrase == null ? id : id + " " + phrase;
     }
 }

@@ -141,6 +141,17 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** Faults scripted and not used yet. */
+    public synchronized int pendingFaults() {
+        return faults.size();
+    }
+
+    /** Forgets the faults not used yet: normal answers from now on. */
+    public synchronized FakeSlack recover() {
+        faults.clear();
+        return this;
+    }
+
     /** Every call received, in order. */
     public List<Call> calls() {
         synchronized (calls) {

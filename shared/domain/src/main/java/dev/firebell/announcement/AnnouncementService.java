@@ -115,9 +115,24 @@ public final class AnnouncementService {
             }
             throw new AnnouncementBusyException(id, current);
         }
+        try {
+            return postClaimed(incident, channelId, earlier, token);
+        } catch (RuntimeException failed) {
+            // Say so, so that the retry takes the claim over at once; if this fails too, the claim lapses at `until`.
+            try {
+                store.release(id, token, clock.instant());
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            throw failed;
+        }
+    }
+
+    private Outcome postClaimed(Incident incident, String channelId, AnnouncementRecord earlier, String token) {
+        String id = incident.id();
         Announcement announcement = announcement(incident);
         if (earlier != null) {
-            // We took over a lapsed claim: its attempt may have posted before it died.
+            // We took over a lapsed claim: its attempt may have posted before it failed or died.
             Optional<MessageRef> left = channel.findEarlier(channelId, id, earlier.claimedAt());
             if (left.isPresent()) {
                 channel.update(left.get(), announcement);

@@ -46,8 +46,12 @@ public abstract class AnnouncementStoreContract {
     void claim_shouldTakeOverALapsedClaim_butNeverAPostedOne() {
         store.claim("7", "C0CHECKOUT", T0, LEASE, "crashed");
 
-        assertThat(store.claim("7", "C0CHECKOUT", LEASE, LEASE.plusSeconds(60), "next")).isTrue();
-        assertThat(store.find("7").orElseThrow().claimToken()).isEqualTo("next");
+        assertThat(store.claim("7", "C0MOVED", LEASE, LEASE.plusSeconds(60), "next")).isTrue();
+        AnnouncementRecord takenOver = store.find("7").orElseThrow();
+        assertThat(takenOver.claimToken()).isEqualTo("next");
+        assertThat(takenOver.leaseUntil()).isEqualTo(LEASE.plusSeconds(60));
+        assertThat(takenOver.claimedAt()).as("first claimed: since when it may have been posted").isEqualTo(T0);
+        assertThat(takenOver.channel()).as("where it may have been posted").isEqualTo("C0CHECKOUT");
         assertThat(store.posted("7", "crashed", MESSAGE, new Revision(1, 0), LEASE)).as("the old claim is gone")
                 .isFalse();
 
@@ -58,6 +62,21 @@ public abstract class AnnouncementStoreContract {
         assertThat(record.message()).isEqualTo(MESSAGE);
         assertThat(record.revision()).isEqualTo(new Revision(1, 0));
         assertThat(record.claimToken()).isEqualTo("next");
+    }
+
+    @Test
+    void release_shouldLetTheNextAttemptTakeTheClaimAtOnce_butOnlyForItsOwnUnpostedClaim() {
+        store.claim("7", "C0CHECKOUT", T0, LEASE, "failed");
+        assertThat(store.release("7", "someone else", T0.plusSeconds(1))).isFalse();
+        assertThat(store.claim("7", "C0CHECKOUT", T0.plusSeconds(2), LEASE, "too early")).isFalse();
+
+        assertThat(store.release("7", "failed", T0.plusSeconds(3))).isTrue();
+        assertThat(store.find("7").orElseThrow().lapsedAt(T0.plusSeconds(3))).isTrue();
+        assertThat(store.claim("7", "C0CHECKOUT", T0.plusSeconds(4), LEASE.plusSeconds(4), "retry")).isTrue();
+        store.posted("7", "retry", MESSAGE, new Revision(1, 0), T0.plusSeconds(5));
+        assertThat(store.release("7", "retry", T0.plusSeconds(6))).as("posted: nothing to release").isFalse();
+        assertThat(store.find("7").orElseThrow().message()).isEqualTo(MESSAGE);
+        assertThat(store.release("8", "nobody", T0)).isFalse();
     }
 
     @Test

@@ -25,8 +25,21 @@ public final class InMemoryAnnouncementStore implements AnnouncementStore {
         if (current != null && !current.lapsedAt(claimedAt)) {
             return false;
         }
-        records.put(incidentId, new AnnouncementRecord(incidentId, channel, claimedAt, leaseUntil, token, null,
+        records.put(incidentId, current == null
+                ? new AnnouncementRecord(incidentId, channel, claimedAt, leaseUntil, token, null, Revision.NONE)
+                : new AnnouncementRecord(incidentId, current.channel(), current.claimedAt(), leaseUntil, token, null,
                 Revision.NONE));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean release(String incidentId, String token, Instant at) {
+        AnnouncementRecord current = records.get(incidentId);
+        if (current == null || current.posted() || !token.equals(current.claimToken())) {
+            return false;
+        }
+        records.put(incidentId, new AnnouncementRecord(incidentId, current.channel(), current.claimedAt(), at, token,
+                null, Revision.NONE));
         return true;
     }
 

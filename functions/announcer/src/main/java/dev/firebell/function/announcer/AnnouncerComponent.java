@@ -24,6 +24,8 @@ interface AnnouncerComponent {
 
     InvocationDeadline deadline();
 
+    SlackWebApi.Sleeper sleeper();
+
     @Component.Builder
     interface Builder {
         @BindsInstance

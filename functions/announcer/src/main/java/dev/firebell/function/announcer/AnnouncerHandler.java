@@ -3,6 +3,7 @@ package dev.firebell.function.announcer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.firebell.announcement.AnnouncementBusyException;
 import dev.firebell.announcement.AnnouncementService;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
@@ -31,8 +32,12 @@ import java.util.Set;
  */
 public final class AnnouncerHandler implements RequestStreamHandler {
 
+    /** Time to keep for posting after waiting for another invocation's claim to lapse. */
+    static final Duration ROOM_AFTER_WAIT = Duration.ofSeconds(10);
+
     private final AnnouncementService announcements;
     private final InvocationDeadline deadline;
+    private final SlackWebApi.Sleeper sleeper;
     private final InstantSource clock;
 
     /** Lambda's constructor: the object graph is built once per execution environment, at init. */
@@ -53,6 +58,7 @@ public final class AnnouncerHandler implements RequestStreamHandler {
     private AnnouncerHandler(AnnouncerComponent component, InstantSource clock) {
         this.announcements = component.announcements();
         this.deadline = component.deadline();
+        this.sleeper = component.sleeper();
         this.clock = clock;
     }
 
@@ -67,7 +73,7 @@ public final class AnnouncerHandler implements RequestStreamHandler {
         }
         AnnouncerRequest request = AnnouncerRequest.parse(event);
         Map<String, Object> result = request instanceof AnnouncerRequest.OnDemand onDemand
-                ? describe(announcements.announce(onDemand.incidentId(), deadline.get()), context)
+                ? describe(announce(onDemand.incidentId(), context), context)
                 : batch((AnnouncerRequest.Batch) request, context);
         output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
     }
@@ -88,7 +94,7 @@ public final class AnnouncerHandler implements RequestStreamHandler {
                 continue;
             }
             try {
-                outcomes.add(describe(announcements.announce(change.incidentId(), deadline.get()), context));
+                outcomes.add(describe(announce(change.incidentId(), context), context));
             } catch (RuntimeException e) {
                 context.getLogger().log("announcement of incident " + change.incidentId() + " (sequence "
                         + change.sequenceNumber() + ") failed; Lambda retries from this record: " + e, LogLevel.ERROR);
@@ -100,6 +106,30 @@ public final class AnnouncerHandler implements RequestStreamHandler {
         result.put("batchItemFailures", failures);
         result.put("outcomes", outcomes);
         return result;
+    }
+
+    /**
+     * One incident's announcement. A claim another invocation holds (one that died mid-post; an on-demand call) is
+     * waited out when it lapses in time to post after it: the stream's retries come at once, and would otherwise be
+     * spent refused while it is live.
+     */
+    private AnnouncementService.Outcome announce(String incidentId, Context context) {
+        try {
+            return announcements.announce(incidentId, deadline.get());
+        } catch (AnnouncementBusyException busy) {
+            Duration wait = Duration.between(clock.instant(), busy.leaseUntil());
+            if (clock.instant().plus(wait).plus(ROOM_AFTER_WAIT).isAfter(deadline.get())) {
+                throw busy;
+            }
+            context.getLogger().log(busy.getMessage() + ": waiting " + wait.toMillis() + " ms", LogLevel.WARN);
+            try {
+                sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw busy;
+            }
+            return announcements.announce(incidentId, deadline.get());
+        }
     }
 
     private static Map<String, Object> describe(AnnouncementService.Outcome outcome, Context context) {

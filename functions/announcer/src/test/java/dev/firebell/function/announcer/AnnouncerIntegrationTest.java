@@ -5,6 +5,7 @@ import static dev.firebell.function.announcer.AnnouncerFixture.DEFAULT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebell.aws.dynamodb.DynamoAnnouncementStore;
 import dev.firebell.incident.Actor;
 import dev.firebell.local.FakeSlack;
 import dev.firebell.local.FakeSlack.Fault;
@@ -186,6 +187,24 @@ class AnnouncerIntegrationTest {
                 + " wait 600 s (Retry-After)");
         assertThat(fixture.waits).containsExactly(Duration.ofSeconds(3));
         assertThat(outcomes(fixture.invoke(handler, severity))).containsExactly(id + " UPDATED");
+    }
+
+    @Test
+    void aClaimAnotherInvocationHolds_shouldBeWaitedOut_whenItLapsesInTime_elseLeftToTheRetries() {
+        String id = fixture.declare("Checkout is failing", "checkout");
+        List<Map<String, Object>> records = fixture.delivered();
+        DynamoAnnouncementStore store = new DynamoAnnouncementStore(local.dynamoDb(), fixture.table);
+        store.claim(id, CHECKOUT, fixture.clock.instant(), fixture.clock.instant().plusSeconds(100), "on demand");
+
+        assertThat(failures(fixture.invoke(handler, records))).as("lapses after this invocation").hasSize(1);
+        assertThat(fixture.logged.toString(StandardCharsets.UTF_8)).contains("is being posted by another invocation");
+        fixture.clock.advance(Duration.ofSeconds(80));
+        Map<String, Object> waited = fixture.invoke(handler, records);
+
+        assertThat(outcomes(waited)).containsExactly(id + " POSTED");
+        assertThat(fixture.waits).as("waited for the other claim to lapse").containsExactly(Duration.ofSeconds(20));
+        assertThat(fixture.slack.calls()).extracting(FakeSlack.Call::method).as("found nothing the other had posted")
+                .containsExactly("conversations.history", "chat.postMessage");
     }
 
     @Test

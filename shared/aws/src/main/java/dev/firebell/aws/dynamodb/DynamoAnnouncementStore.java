@@ -41,15 +41,23 @@ public final class DynamoAnnouncementStore implements AnnouncementStore {
 
     @Override
     public boolean claim(String incidentId, String channel, Instant claimedAt, Instant leaseUntil, String token) {
-        Map<String, AttributeValue> item = Item.builder()
-                .str(Keys.PK, Keys.incident(incidentId)).str(Keys.SK, Keys.ANNOUNCEMENT_SK)
-                .str("type", "announcement")
-                .str("incidentId", incidentId).str("channel", channel).instant("claimedAt", claimedAt)
-                .num("leaseUntil", leaseUntil.toEpochMilli()).str("claimToken", token)
-                .build();
-        // Nothing claimed yet, or a claim that never posted and whose invocation has ended.
-        return table.putIf(item, "attribute_not_exists(PK) OR (attribute_not_exists(messageTs) AND leaseUntil <= :now)",
-                Map.of(":now", Item.n(claimedAt.toEpochMilli())));
+        // Nothing claimed yet, or a claim that never posted and whose invocation has ended. Taking one over keeps its
+        // channel and first claim time: where, and since when, the attempt that held it may have posted.
+        return table.updateIf(Keys.incident(incidentId), Keys.ANNOUNCEMENT_SK,
+                "SET #type = :type, incidentId = :id, channel = if_not_exists(channel, :channel),"
+                        + " claimedAt = if_not_exists(claimedAt, :at), leaseUntil = :lease, claimToken = :token",
+                "attribute_not_exists(PK) OR (attribute_not_exists(messageTs) AND leaseUntil <= :now)",
+                Map.of("#type", "type"),
+                Map.of(":type", Item.s("announcement"), ":id", Item.s(incidentId), ":channel", Item.s(channel),
+                        ":at", Item.s(claimedAt.toString()), ":lease", Item.n(leaseUntil.toEpochMilli()),
+                        ":token", Item.s(token), ":now", Item.n(claimedAt.toEpochMilli())));
+    }
+
+    @Override
+    public boolean release(String incidentId, String token, Instant at) {
+        return table.updateIf(Keys.incident(incidentId), Keys.ANNOUNCEMENT_SK, "SET leaseUntil = :at",
+                "claimToken = :token AND attribute_not_exists(messageTs)", Map.of(),
+                Map.of(":at", Item.n(at.toEpochMilli()), ":token", Item.s(token)));
     }
 
     @Override

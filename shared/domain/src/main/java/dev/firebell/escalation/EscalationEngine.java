@@ -1,5 +1,6 @@
 package dev.firebell.escalation;
 
+import dev.firebell.incident.Actor;
 import dev.firebell.incident.ConcurrentChangeException;
 import dev.firebell.incident.DispatchReport;
 import dev.firebell.incident.Incident;
@@ -118,6 +119,16 @@ public final class EscalationEngine {
      * @throws IncidentStateException   it is resolved, or nothing escalates for it (no policy)
      */
     public Outcome escalateNow(String incidentId, String actor) {
+        return escalateNow(incidentId, Actor.of(actor));
+    }
+
+    /**
+     * As {@link #escalateNow(String, String)}, the timeline naming how the person asked ("bob from a Slack button",
+     * {@link Actor#described()}) and recording their id as the entries' actor.
+     */
+    public Outcome escalateNow(String incidentId, Actor by) {
+        String actor = by.id();
+        String described = by.described();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Incident incident = incidents.incident(incidentId).orElseThrow(() -> new NoSuchIncidentException(incidentId));
@@ -132,11 +143,11 @@ public final class EscalationEngine {
                     ? incident.toBuilder().status(IncidentStatus.TRIGGERED).acknowledgedAt(null).acknowledgedBy(null).build()
                     : null;
             EscalationPlanner.Step step = planner.next(triggered != null ? triggered : incident,
-                    state.escalatedNow(now), now, EscalationPlanner.Mode.MANUAL, actor);
+                    state.escalatedNow(now), now, EscalationPlanner.Mode.MANUAL, described);
             try {
                 Report report = write(step.state(), step.pages(), step.notes(), triggered, triggered == null,
                         incidentId, now, actor);
-                String message = step.notes().isEmpty() ? "#" + incidentId + " escalated by " + actor
+                String message = step.notes().isEmpty() ? "#" + incidentId + " escalated by " + described
                         : "#" + incidentId + ": " + step.notes().get(0).summary();
                 return new Outcome(incidents.incident(incidentId).orElse(incident), message, report.pages());
             } catch (ConcurrentChangeException raced) {

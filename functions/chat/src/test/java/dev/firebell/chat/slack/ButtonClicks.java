@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Interactivity requests as Slack sends them for a click on an announcement's button: the real-shaped
@@ -17,6 +18,9 @@ import java.util.Map;
  * one field {@code payload}.
  */
 public final class ButtonClicks {
+
+    /** Slack's trigger ids and action timestamps are unique per click: two identical clicks are still two requests. */
+    private static final AtomicLong CLICKS = new AtomicLong(8213496527584L);
 
     private ButtonClicks() {
     }
@@ -40,6 +44,9 @@ public final class ButtonClicks {
         action.put("action_id", actionId);
         action.put("value", value);
         action.put("block_id", "firebell." + value + ".1.0");
+        long click = CLICKS.incrementAndGet();
+        action.put("action_ts", "1765008187." + click % 1_000_000);
+        payload.put("trigger_id", click + ".7384749203.2b1f0d8c6e5a4f3b9e7d1c0a8b6f4e2d");
         List<Object> actions = new ArrayList<>();
         actions.add(action);
         payload.put("actions", actions);

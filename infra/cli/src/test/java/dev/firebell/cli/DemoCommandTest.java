@@ -77,11 +77,12 @@ class DemoCommandTest {
                 .containsPattern("Acknowledged :milestone, acknowledged, 2027-03-28 01:02:(3[5-9]|4\\d)")
                 .contains("Resolved :milestone, resolved, 2027-03-28 01:30:05")
                 .doesNotContain("axisFormat %m-%d");
+        assertAnnouncement(out);
     }
 
-    @Test
-    void demo_shouldShowTheAnnouncement_postedThenUpdatedAfterAButtonsAcknowledgement(LocalStack local) {
-        String out = runCapturing("demo", "--endpoint", local.endpoint().toString(), "--at", AT);
+    /** The Slack part (AnnouncementDemo): the announcement posted, then updated after a button's acknowledgement. */
+    private static void assertAnnouncement(String out) {
+        assertThat(out).contains("== Slack: one announcement per incident");
         String slack = out.substring(out.indexOf("== Slack: one announcement per incident"));
 
         // One message per incident of the story, each in its service's channel, showing its final state

@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * The demo's Slack part, on a fake Slack Web API on 127.0.0.1: the real announcer function reads the table's stream
@@ -78,8 +77,8 @@ final class AnnouncementDemo {
     }
 
     private void tell(FakeSlack slack) throws IOException {
-        putSecret(resources.environmentOf(ANNOUNCER).get("SLACK_BOT_TOKEN_SECRET_NAME"), FakeSlack.TOKEN);
-        putSecret(resources.environmentOf(CHAT).get("SLACK_SIGNING_SECRET_NAME"), SIGNING_SECRET);
+        local.putSecret(resources.environmentOf(ANNOUNCER).get("SLACK_BOT_TOKEN_SECRET_NAME"), FakeSlack.TOKEN);
+        local.putSecret(resources.environmentOf(CHAT).get("SLACK_SIGNING_SECRET_NAME"), SIGNING_SECRET);
         runner.handler(ANNOUNCER, template -> new AnnouncerHandler(environment(ANNOUNCER, "SLACK_API_URL",
                 slack.apiUrl().toString()), clock, clock::advance));
         List<DeferredCommand> deferred = new ArrayList<>();
@@ -211,13 +210,5 @@ final class AnnouncementDemo {
         Map<String, String> variables = new HashMap<>(resources.environmentOf(function));
         variables.put(name, value);
         return new FunctionEnvironment(variables);
-    }
-
-    private void putSecret(String name, String value) {
-        try {
-            local.secretsManager().putSecretValue(r -> r.secretId(name).secretString(value));
-        } catch (ResourceNotFoundException notYet) {
-            local.secretsManager().createSecret(r -> r.name(name).secretString(value));
-        }
     }
 }

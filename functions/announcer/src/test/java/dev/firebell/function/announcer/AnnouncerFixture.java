@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * The announcer against the emulator and the fake Slack: the template's environment with {@code SLACK_API_URL} on the
@@ -94,21 +93,11 @@ final class AnnouncerFixture implements AutoCloseable {
     }
 
     void putToken(String value) {
-        String name = resources.environmentOf("AnnouncerFunction").get("SLACK_BOT_TOKEN_SECRET_NAME");
-        try {
-            local.secretsManager().putSecretValue(r -> r.secretId(name).secretString(value));
-        } catch (ResourceNotFoundException notYet) {
-            local.secretsManager().createSecret(r -> r.name(name).secretString(value));
-        }
+        local.putSecret(resources.environmentOf("AnnouncerFunction").get("SLACK_BOT_TOKEN_SECRET_NAME"), value);
     }
 
     void deleteToken() {
-        String name = resources.environmentOf("AnnouncerFunction").get("SLACK_BOT_TOKEN_SECRET_NAME");
-        try {
-            local.secretsManager().deleteSecret(r -> r.secretId(name).forceDeleteWithoutRecovery(true));
-        } catch (ResourceNotFoundException none) {
-            // fine
-        }
+        local.deleteSecret(resources.environmentOf("AnnouncerFunction").get("SLACK_BOT_TOKEN_SECRET_NAME"));
     }
 
     /** What Lambda would deliver now: the stream's new records that pass the template's filter. */

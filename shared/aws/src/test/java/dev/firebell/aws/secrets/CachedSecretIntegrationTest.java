@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * A secret in Secrets Manager (emulated) under the name and JSON field its user chose; the chat function's signing
@@ -30,11 +29,7 @@ class CachedSecretIntegrationTest {
 
     @BeforeEach
     void noSecret() {
-        try {
-            local.secretsManager().deleteSecret(r -> r.secretId(NAME).forceDeleteWithoutRecovery(true));
-        } catch (ResourceNotFoundException none) {
-            // fine
-        }
+        local.deleteSecret(NAME);
     }
 
     @Test
@@ -65,10 +60,6 @@ class CachedSecretIntegrationTest {
     }
 
     private void put(String value) {
-        try {
-            local.secretsManager().putSecretValue(r -> r.secretId(NAME).secretString(value));
-        } catch (ResourceNotFoundException notYet) {
-            local.secretsManager().createSecret(r -> r.name(NAME).secretString(value));
-        }
+        local.putSecret(NAME, value);
     }
 }

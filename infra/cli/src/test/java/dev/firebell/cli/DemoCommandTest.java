@@ -93,7 +93,7 @@ class DemoCommandTest {
                         + " *Acknowledged* by Dave Okafor");
         // A new incident posted with its three buttons, acknowledged by a click, the same message updated
         assertThat(slack).containsSubsequence(
-                "01:46:", "alice declares #3 on checkout; the announcer: 1 record(s) -> #3 POSTED",
+                "alice declares #3 on checkout; the announcer: 1 record(s) -> #3 POSTED",
                 "> chat.postMessage", "\"channel\" : \"C0CHECKOUT\"",
                 "*Triggered*: nobody has acknowledged it yet", "\"action_id\" : \"firebell.ack\"",
                 "\"action_id\" : \"firebell.escalate\"", "\"action_id\" : \"firebell.resolve\"",
@@ -105,6 +105,8 @@ class DemoCommandTest {
                 "> chat.update", "\"channel\" : \"C0CHECKOUT\"",
                 "*Acknowledged* by <@U024BE7LJ>", "\"ts\" : \"",
                 "Slack calls in all: [chat.postMessage, chat.postMessage, chat.postMessage, chat.update]");
+        // After the story (01:45), on the demo's clock: the replay's day, not the machine's
+        assertThat(slack).containsPattern("2027-03-28 01:[45]\\d:\\d\\dZ  alice declares #3");
         String updated = slack.substring(slack.indexOf("> chat.update"));
         assertThat(updated).as("acknowledged: no Acknowledge button any more").doesNotContain("firebell.ack")
                 .contains("firebell.escalate").contains("firebell.resolve");

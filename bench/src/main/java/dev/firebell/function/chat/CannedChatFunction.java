@@ -6,6 +6,7 @@ import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
+import dev.firebell.aws.wiring.SecretsModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.bench.latency.CannedSdkModule;
 import java.time.InstantSource;
@@ -36,8 +37,8 @@ public final class CannedChatFunction {
 
     /** {@link ChatComponent} with the HTTP client handed in. */
     @Singleton
-    @Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class,
-            LinksModule.class, ChatModule.class})
+    @Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, SecretsModule.class,
+            PagingModule.class, LinksModule.class, ChatModule.class})
     interface Graph extends ChatComponent {
 
         @Component.Builder

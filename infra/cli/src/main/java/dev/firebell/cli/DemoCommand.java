@@ -202,6 +202,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             PostmortemDemo.run(local, resources, runner, out);
+            AnnouncementDemo.run(local, resources, clock, paging, out);
             out.println();
             out.println("Done. Replay your own alarms with: ./firebell invoke " + ALARM_FUNCTION + " <event.json>;"
                     + " ask who is on call with: ./firebell oncall who payments --config " + root.relativize(configFile.toAbsolutePath()));

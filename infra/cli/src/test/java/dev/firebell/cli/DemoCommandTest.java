@@ -118,6 +118,40 @@ class DemoCommandTest {
                 "(in account payments-prod (210987654321): switch role first)");
         assertThat(out).contains("SEV2 #3 payments (payments-prod us-east-1): card-authorizer-latency-p99")
                 .doesNotContain("#1 checkout (", "#2 payments (", "account 123456789012");
+
+        assertAnnouncement(out);
+    }
+
+    /** The Slack part (AnnouncementDemo): the announcement posted, then updated after a button's acknowledgement. */
+    private static void assertAnnouncement(String out) {
+        assertThat(out).contains("== Slack: one announcement per incident");
+        String slack = out.substring(out.indexOf("== Slack: one announcement per incident"));
+
+        // One message per incident of the story, each in its service's channel, showing its final state
+        assertThat(slack).contains("catches up with the table's stream: ").contains("-> #1 POSTED, #2 POSTED")
+                .contains("C0CHECKOUT ts ").contains(": :white_check_mark: #1 checkout-api-5xx-high (SEV2, checkout):"
+                        + " *Resolved*: its alarm returned to OK after 30m")
+                .contains("C0INCIDENTS ts ").contains(": :eyes: #2 payments-platform-health (SEV1, payments):"
+                        + " *Acknowledged* by Dave Okafor");
+        // A new incident posted with its three buttons, acknowledged by a click, the same message updated
+        assertThat(slack).containsSubsequence(
+                "alice declares #3 on checkout; the announcer: 1 record(s) -> #3 POSTED",
+                "> chat.postMessage", "\"channel\" : \"C0CHECKOUT\"",
+                "*Triggered*: nobody has acknowledged it yet", "\"action_id\" : \"firebell.ack\"",
+                "\"action_id\" : \"firebell.escalate\"", "\"action_id\" : \"firebell.resolve\"",
+                "\"incident_id\" : \"3\"",
+                "bob (U024BE7LJ) clicks Acknowledge", "-> HTTP 200 (empty) at once",
+                "only bob sees (response URL, ephemeral, replace_original=false): :eyes: <@U024BE7LJ> acknowledged *#3*",
+                "the timeline says: acknowledged by bob from a Slack button; escalation stopped",
+                "the announcer, from the stream: 1 record(s) -> #3 UPDATED",
+                "> chat.update", "\"channel\" : \"C0CHECKOUT\"",
+                "*Acknowledged* by <@U024BE7LJ>", "\"ts\" : \"",
+                "Slack calls in all: [chat.postMessage, chat.postMessage, chat.postMessage, chat.update]");
+        // After the story (01:45), on the demo's clock: the replay's day, not the machine's
+        assertThat(slack).containsPattern("2027-03-28 01:[45]\\d:\\d\\dZ  alice declares #3");
+        String updated = slack.substring(slack.indexOf("> chat.update"));
+        assertThat(updated).as("acknowledged: no Acknowledge button any more").doesNotContain("firebell.ack")
+                .contains("firebell.escalate").contains("firebell.resolve");
     }
 
     private static String runCapturing(String... args) {

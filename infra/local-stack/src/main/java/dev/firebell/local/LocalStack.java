@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -193,6 +194,27 @@ public final class LocalStack implements AutoCloseable {
             keyNames.forEach(k -> key.put(k, item.get(k)));
             dynamo.deleteItem(r -> r.tableName(tableName).key(key));
         });
+    }
+
+    /**
+     * Gives the Secrets Manager secret {@code name} this value, as a user would with the CLI: a new version of it, or a
+     * new secret when there is none.
+     */
+    public void putSecret(String name, String value) {
+        try {
+            secretsManager().putSecretValue(r -> r.secretId(name).secretString(value));
+        } catch (ResourceNotFoundException notYet) {
+            secretsManager().createSecret(r -> r.name(name).secretString(value));
+        }
+    }
+
+    /** Deletes the secret {@code name} at once (no recovery window), if there is one. */
+    public void deleteSecret(String name) {
+        try {
+            secretsManager().deleteSecret(r -> r.secretId(name).forceDeleteWithoutRecovery(true));
+        } catch (ResourceNotFoundException none) {
+            // nothing to delete
+        }
     }
 
     /**

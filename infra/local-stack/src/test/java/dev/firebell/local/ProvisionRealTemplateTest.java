@@ -122,7 +122,8 @@ class ProvisionRealTemplateTest {
         // The SMS reply function's log group exists only with two-way SMS (template parameter SmsInboundTopicArn).
         assertThat(groups).containsExactlyInAnyOrder("/firebell/firebell-local/alarm-ingest",
                 "/firebell/firebell-local/escalation", "/firebell/firebell-local/postmortem", "/firebell/firebell-local/chat",
-                "/firebell/firebell-local/web");
+                "/firebell/firebell-local/web",
+                "/firebell/firebell-local/announcer");
         assertThat(resources.resolveString(Map.of("Fn::GetAtt", List.of("FirebellKey", "Arn"))))
                 .startsWith("arn:aws:kms:us-east-1:123456789012:key/");
     }
@@ -172,9 +173,16 @@ class ProvisionRealTemplateTest {
     void environmentOf_shouldGiveEveryFunctionItsLocalNames() {
         for (String function : resources.template().functionIds()) {
             Map<String, String> environment = resources.environmentOf(function);
-            assertThat(environment).as(function).containsEntry("TABLE_NAME", "FirebellTable")
-                    .containsEntry("PAGE_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:PageTopic");
+            assertThat(environment).as(function).containsEntry("TABLE_NAME", "FirebellTable");
+            if (!function.equals("AnnouncerFunction")) {
+                assertThat(environment).as(function)
+                        .containsEntry("PAGE_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:PageTopic");
+            }
         }
+        // The announcer pages nobody: Slack instead of the page topic.
+        assertThat(resources.environmentOf("AnnouncerFunction")).doesNotContainKey("PAGE_TOPIC_ARN")
+                .containsEntry("SLACK_BOT_TOKEN_SECRET_NAME", "firebell/slack/bot_token")
+                .containsEntry("SLACK_API_URL", "https://slack.com/api/");
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class ChatService {
         /** The timeline's actor: the person's id, with how they did it in the details. */
         Actor actor() {
             Map<String, String> details = new LinkedHashMap<>();
-            details.put("via", "slack");
+            details.put("via", request.via());
             details.put("slackUserId", request.userId());
             if (!request.teamId().isEmpty()) {
                 details.put("slackTeamId", request.teamId());
@@ -334,13 +334,8 @@ public final class ChatService {
                 + " yet; ask your platform team to add them", sub));
     }
 
-    /** A stored person id or page target with the person it is, when the directory knows them; null for null. */
     private PersonOrTarget named(String id) {
-        if (id == null) {
-            return null;
-        }
-        String personId = Person.idOfTarget(id) != null ? Person.idOfTarget(id) : id;
-        return new PersonOrTarget(id, people.byPersonId(personId).orElse(null));
+        return people.named(id);
     }
 
     /** Every problem a person can fix or retry, as a refusal; anything else propagates. */

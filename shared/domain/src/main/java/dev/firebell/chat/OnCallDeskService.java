@@ -99,7 +99,7 @@ public final class OnCallDeskService implements OnCallDesk {
 
     @Override
     public Escalation escalateNow(String incidentId, Actor actor) {
-        EscalationEngine.Outcome done = escalation.escalateNow(incidentId, actor.id());
+        EscalationEngine.Outcome done = escalation.escalateNow(incidentId, actor);
         String prefix = "#" + incidentId + ": ";
         String summary = done.message().startsWith(prefix) ? done.message().substring(prefix.length()) : done.message();
         return new Escalation(incidentId, summary, done.pages().sent());

@@ -1,5 +1,6 @@
 package dev.firebell.chat;
 
+import dev.firebell.person.Person;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +26,18 @@ public interface PeopleDirectory {
 
     /** The person with this Firebell person id, if known. */
     Optional<Responder> byPersonId(String personId);
+
+    /**
+     * A stored person id or page target ({@code alice}, {@code person:alice}, {@code team-payments}) with the person it
+     * is, when the directory knows them; null for null.
+     */
+    default PersonOrTarget named(String id) {
+        if (id == null) {
+            return null;
+        }
+        String personId = Person.idOfTarget(id) != null ? Person.idOfTarget(id) : id;
+        return new PersonOrTarget(id, byPersonId(personId).orElse(null));
+    }
 
     /** A fixed directory of these people (local serving and tests; deployments read the on-call configuration). */
     static PeopleDirectory of(Collection<Responder> people) {

@@ -33,7 +33,7 @@ public final class ConfigBinder {
 
     /** Top-level sections, in the order they are documented. */
     public static final List<String> SECTIONS = List.of("routing", "accounts", "services", "people", "teams",
-            "rotations", "schedules", "escalationPolicies", "quietHours", "maintenance");
+            "rotations", "schedules", "escalationPolicies", "quietHours", "maintenance", "chat");
 
     /** Sections that map names (or account ids) to entities; each entity is stored, diffed and applied on its own. */
     public static final Set<String> NAMED_SECTIONS = Set.of("accounts", "services", "people", "teams", "rotations",
@@ -58,16 +58,18 @@ public final class ConfigBinder {
         Routing routing = routing(root.get("routing"), services, accounts);
         QuietHours quietHours = MaintenanceBinder.quietHours(root.get("quietHours"));
         List<MaintenanceWindow> maintenance = MaintenanceBinder.maintenance(root.get("maintenance"), services.keySet());
+        String slackChannel = ChatBinder.defaultChannel(root.get("chat"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours, accounts);
+        return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours, accounts,
+                slackChannel);
     }
 
     private Map<String, ServicePolicy> services(ConfigNode section, Map<String, EscalationPolicy> policies,
                                                 Set<String> teams) {
         return ConfigNames.bindEach(section, "service", Set.of("pageTarget", "autoResolve", "reopenWindow",
-                "insufficientData", "description", "escalationPolicy", "team", "groupingWindow"),
+                "insufficientData", "description", "escalationPolicy", "team", "groupingWindow", "slackChannel"),
                 (name, s) -> s.isMissing() ? ServicePolicy.defaultsFor(name) : service(name, s, policies, teams));
     }
 
@@ -94,7 +96,8 @@ public final class ConfigBinder {
                 s.get("reopenWindow").duration(ServicePolicy.DEFAULT_REOPEN_WINDOW),
                 s.get("insufficientData").enumValue(InsufficientDataPolicy.class, InsufficientDataPolicy.IGNORE),
                 policy,
-                grouping);
+                grouping,
+                ChatBinder.serviceChannel(s.get("slackChannel")));
     }
 
     private Routing routing(ConfigNode node, Map<String, ServicePolicy> services, Accounts accounts) {

@@ -9,6 +9,7 @@ import dev.firebell.routing.Routing;
 import dev.firebell.service.ServicePolicy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,10 +20,12 @@ import java.util.Set;
  * @param maintenance        windows when services page nobody
  * @param quietHours         which severities wait for the paged person's daytime
  * @param accounts           what people call the AWS accounts alarms come from
+ * @param slackChannel       where incidents of services without a channel of their own are announced
+ *                           ({@code chat.slackChannel}); null: nowhere
  */
 public record FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
                              Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
-                             QuietHours quietHours, Accounts accounts) {
+                             QuietHours quietHours, Accounts accounts, String slackChannel) {
 
     public FirebellConfig {
         services = Map.copyOf(services);
@@ -33,16 +36,16 @@ public record FirebellConfig(Map<String, ServicePolicy> services, Routing routin
         accounts = accounts == null ? Accounts.NONE : accounts;
     }
 
-    /** Without named accounts. */
+    /** Without named accounts or a default announcement channel. */
     public FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
                           Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
                           QuietHours quietHours) {
-        this(services, routing, onCall, escalationPolicies, maintenance, quietHours, Accounts.NONE);
+        this(services, routing, onCall, escalationPolicies, maintenance, quietHours, Accounts.NONE, null);
     }
 
     /** Routing and services only, nobody on call. */
     public FirebellConfig(Map<String, ServicePolicy> services, Routing routing) {
-        this(services, routing, OnCallConfig.empty(), Map.of(), List.of(), QuietHours.NONE, Accounts.NONE);
+        this(services, routing, OnCallConfig.empty(), Map.of(), List.of(), QuietHours.NONE);
     }
 
     public static FirebellConfig empty() {
@@ -57,5 +60,14 @@ public record FirebellConfig(Map<String, ServicePolicy> services, Routing routin
     public ServicePolicy service(String name) {
         ServicePolicy policy = services.get(name);
         return policy != null ? policy : ServicePolicy.defaultsFor(name);
+    }
+
+    /** The Slack channel id the service's incidents are announced in: its own, else the default; empty: nowhere. */
+    public Optional<String> slackChannel(String service) {
+        String own = service(service).slackChannel();
+        if (ServicePolicy.NO_CHANNEL.equals(own)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(own != null ? own : slackChannel);
     }
 }

@@ -128,7 +128,7 @@ public final class EscalationEngine {
      * 'checkout' by alice from an e-mail link: paging Dave").
      */
     public Outcome escalateNow(String incidentId, Actor by) {
-        String actor = by.described();
+        String described = by.described();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Incident incident = incidents.incident(incidentId).orElseThrow(() -> new NoSuchIncidentException(incidentId));
@@ -143,11 +143,11 @@ public final class EscalationEngine {
                     ? incident.toBuilder().status(IncidentStatus.TRIGGERED).acknowledgedAt(null).acknowledgedBy(null).build()
                     : null;
             EscalationPlanner.Step step = planner.next(triggered != null ? triggered : incident,
-                    state.escalatedNow(now), now, EscalationPlanner.Mode.MANUAL, actor);
+                    state.escalatedNow(now), now, EscalationPlanner.Mode.MANUAL, described);
             try {
                 Report report = write(step.state(), step.pages(), withDetails(step.notes(), by), triggered,
                         triggered == null, incidentId, now, by.id());
-                String message = step.notes().isEmpty() ? "#" + incidentId + " escalated by " + actor
+                String message = step.notes().isEmpty() ? "#" + incidentId + " escalated by " + described
                         : "#" + incidentId + ": " + step.notes().get(0).summary();
                 return new Outcome(incidents.incident(incidentId).orElse(incident), message, report.pages());
             } catch (ConcurrentChangeException raced) {

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param groupingWindow an alarm of this service that would open a new incident joins the service's open
  *                     incident instead when that incident's first alarm fired less than this long before
  *                     (ADR 0040); zero disables grouping
+ * @param slackChannel the Slack channel id its incidents are announced in; null: the configuration's default
+ *                     channel ({@code chat.slackChannel}), {@link #NO_CHANNEL}: announced nowhere
  */
 public record ServicePolicy(
         String name,
@@ -23,11 +25,14 @@ public record ServicePolicy(
         Duration reopenWindow,
         InsufficientDataPolicy insufficientData,
         String escalationPolicy,
-        Duration groupingWindow) {
+        Duration groupingWindow,
+        String slackChannel) {
 
     public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofMinutes(15);
     /** Long enough to catch a storm's alarms (they fire within a few evaluation periods), short enough to page a new problem. */
     public static final Duration DEFAULT_GROUPING_WINDOW = Duration.ofMinutes(5);
+    /** {@code slackChannel: none}: the service's incidents are not announced, whatever the default channel. */
+    public static final String NO_CHANNEL = "none";
 
     public ServicePolicy {
         Objects.requireNonNull(name, "name");
@@ -41,6 +46,12 @@ public record ServicePolicy(
         if (groupingWindow.isNegative()) {
             throw new IllegalArgumentException("grouping window of service " + name + " is negative");
         }
+    }
+
+    /** Announced in the configuration's default channel. */
+    public ServicePolicy(String name, String pageTarget, boolean autoResolve, Duration reopenWindow,
+                         InsufficientDataPolicy insufficientData, String escalationPolicy, Duration groupingWindow) {
+        this(name, pageTarget, autoResolve, reopenWindow, insufficientData, escalationPolicy, groupingWindow, null);
     }
 
     public ServicePolicy(String name, String pageTarget, boolean autoResolve, Duration reopenWindow,
@@ -63,6 +74,7 @@ public record ServicePolicy(
     }
 
     public ServicePolicy withGroupingWindow(Duration window) {
-        return new ServicePolicy(name, pageTarget, autoResolve, reopenWindow, insufficientData, escalationPolicy, window);
+        return new ServicePolicy(name, pageTarget, autoResolve, reopenWindow, insufficientData, escalationPolicy, window,
+                slackChannel);
     }
 }

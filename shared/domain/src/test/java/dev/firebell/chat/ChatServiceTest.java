@@ -71,6 +71,23 @@ class ChatServiceTest {
     }
 
     @Test
+    void aButtonClick_shouldRunTheSameCommand_withTheButtonRecordedAsHowItWasDone() {
+        when(commands.acknowledge(eq("42"), any(Actor.class))).thenReturn(new Outcome(checkout, true, "acknowledged"));
+
+        ChatAnswer answer = chat.answer(new ChatRequest("T0FIREBELL", "U0ALICE", "alice", "C0INCIDENTS", "/incident",
+                "ack 42", ChatRequest.VIA_BUTTON));
+
+        assertThat(answer).isEqualTo(new ChatAnswer.Now(new ChatResult.Acknowledged(ALICE, checkout, false)));
+        ArgumentCaptor<Actor> actor = ArgumentCaptor.forClass(Actor.class);
+        verify(commands).acknowledge(eq("42"), actor.capture());
+        assertThat(actor.getValue()).isEqualTo(new Actor("alice", Map.of("via", "slack-button", "slackUserId",
+                "U0ALICE", "slackTeamId", "T0FIREBELL")));
+        assertThat(actor.getValue().described()).isEqualTo("alice from a Slack button");
+        assertThat(new ChatRequest("T0FIREBELL", "U0ALICE", "alice", "C0", "/incident", "ack", "ssh").via())
+                .as("only the two known ways").isEqualTo(ChatRequest.VIA_COMMAND);
+    }
+
+    @Test
     void ack_shouldBeUnchanged_withTheCommandsReason_whenItWouldDoNothing() {
         when(commands.acknowledge(eq("42"), any(Actor.class)))
                 .thenReturn(new Outcome(checkout, false, "#42 is already acknowledged"));

@@ -71,6 +71,41 @@ class ConfigBinderTest {
     }
 
     @Test
+    void bind_shouldAnnounceInTheServicesOwnChannel_elseTheDefault_andNowhereForNone() {
+        FirebellConfig config = binder.bind(Map.of(
+                "chat", Map.of("slackChannel", "C0INCIDENTS"),
+                "services", Map.of(
+                        "checkout", Map.of("slackChannel", "C0CHECKOUT"),
+                        "payments", Map.of("slackChannel", "none"),
+                        "search", Map.of("autoResolve", true))));
+
+        assertThat(config.slackChannel("checkout")).contains("C0CHECKOUT");
+        assertThat(config.slackChannel("payments")).as("none: not announced").isEmpty();
+        assertThat(config.slackChannel("search")).as("the default").contains("C0INCIDENTS");
+        assertThat(config.slackChannel("not-configured")).contains("C0INCIDENTS");
+        assertThat(binder.bind(Map.of("services", Map.of("search", Map.of()))).slackChannel("search"))
+                .as("no default, no channel of its own: announcements off").isEmpty();
+    }
+
+    @Test
+    void bind_shouldRefuseAChannelNameOrAnythingButAnId_withWhereToFindTheId() {
+        assertThatThrownBy(() -> binder.bind(Map.of(
+                "chat", Map.of("slackChannel", "none", "channel", "C0X"),
+                "services", Map.of("checkout", Map.of("slackChannel", "#checkout-oncall"),
+                        "payments", Map.of("slackChannel", List.of("C0PAYMENTS"))))))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::path)
+                        .containsExactlyInAnyOrder("chat.slackChannel", "chat.channel", "services.checkout.slackChannel",
+                                "services.payments.slackChannel"))
+                .hasMessageContaining("services.checkout.slackChannel: '#checkout-oncall' is not a Slack channel id;"
+                        + " write the id, e.g. C0123ABCD (in Slack: open the channel's details, the id is at the"
+                        + " bottom), or none to announce this service's incidents nowhere")
+                .hasMessageContaining("chat.slackChannel: 'none' is not a Slack channel id")
+                .hasMessageContaining("chat.channel: unknown key 'channel'; expected one of slackChannel")
+                .hasMessageContaining("services.payments.slackChannel: expected text, found a list");
+    }
+
+    @Test
     void bind_shouldGiveDefaults_whenTheDocumentIsEmpty() {
         FirebellConfig config = binder.bind(Map.of());
         assertThat(config.services()).isEmpty();

@@ -6,23 +6,31 @@ import dev.firebell.chat.ChatService;
 import dev.firebell.chat.slack.FormBody.MalformedFormException;
 import dev.firebell.chat.slack.SigningSecrets.SecretUnavailableException;
 import dev.firebell.chat.slack.SlackSignature.Verdict;
+import dev.firebell.chat.slack.ButtonClick.NotAButtonClickException;
 import dev.firebell.chat.slack.SlashCommand.NotASlashCommandException;
+import dev.firebell.slack.Mrkdwn;
+import dev.firebell.slack.SlackMessages;
+import dev.firebell.slack.SlackReply;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Slack's slash-command endpoint, start to finish. In order, a request is refused unless:
+ * Slack's slash-command and interactivity endpoint, start to finish. In order, a request is refused unless:
  * <ol>
  *   <li>it is a POST of at most {@link #MAX_BODY} bytes;</li>
  *   <li>its signature verifies ({@link SlackSignature}) against the signing secret, which must be configured
  *       (only {@code ssl_check=1} probes are answered without: an empty 200, and nothing else happens);</li>
  *   <li>it is well-formed form data;</li>
  *   <li>it is not a Slack retry (only the Events API retries; a retry is acknowledged and not run twice);</li>
+ *   <li>it is a slash command, or a click on one of Firebell's announcement buttons ({@link ButtonClick});</li>
  *   <li>its workspace ({@code team_id}, or {@code enterprise_id} on Enterprise Grid) is allowed.</li>
  * </ol>
+ * A click is then acknowledged with an empty 200 and finished like a deferred command: the command its button stands
+ * for, checked and run by {@link ChatService} as if typed, its result posted to the clicker alone.
  * Then {@link ChatService} runs the command and {@link SlackReplies} writes its result as Slack's message. A
  * deferred command's answer says it is under way; the same signed request is handed to {@link Deferrals} and
  * finished by {@link #complete}, which verifies it again, runs it once (the {@link JobLedger}) and posts the answer
@@ -137,50 +145,61 @@ public final class SlackEndpoint {
             log.info("acknowledged Slack retry " + request.header("x-slack-retry-num") + " without running it again");
             return WebResponse.empty();
         }
-        SlashCommand command;
+        SlackAsk ask;
         try {
-            command = SlashCommand.of(form);
-        } catch (NotASlashCommandException e) {
+            ask = SlackAsk.of(form);
+        } catch (NotASlashCommandException | NotAButtonClickException e) {
             log.warn("refused: " + e.getMessage());
-            return WebResponse.text(400, "not a slash command");
+            return WebResponse.text(400, e instanceof NotAButtonClickException ? "not a Firebell button click"
+                    : "not a slash command");
         }
-        if (!allowed(command)) {
-            log.warn("refused workspace " + command.teamId() + (command.enterpriseId().isEmpty() ? ""
-                    : " (enterprise " + command.enterpriseId() + ")") + ": not in SLACK_TEAM_IDS");
-            return reply(SlackReply.ephemeral(":no_entry: This Slack workspace (" + Mrkdwn.text(command.teamId(), 32)
+        if (!allowed(ask)) {
+            log.warn("refused workspace " + ask.teamId() + (ask.enterpriseId().isEmpty() ? ""
+                    : " (enterprise " + ask.enterpriseId() + ")") + ": not in SLACK_TEAM_IDS");
+            return ask instanceof ButtonClick ? WebResponse.text(403, "workspace not allowed")
+                    : reply(SlackReply.ephemeral(":no_entry: This Slack workspace (" + Mrkdwn.text(ask.teamId(), 32)
                     + ") is not allowed to use this Firebell. Its team id must be in the SlackTeamIds parameter of the"
                     + " Firebell deployment."));
         }
+        if (ask instanceof ButtonClick) {
+            // Acknowledged at once and run as a deferred command: Slack ignores what a click's answer says, so its
+            // result goes to the clicker through the response URL, and 3 seconds hold whatever DynamoDB does.
+            return defer(ask, request, body, WebResponse.empty(), log);
+        }
+        SlashCommand command = (SlashCommand) ask;
         try {
             ChatRequest chatRequest = command.toChatRequest();
             ChatAnswer answer = chat.answer(chatRequest);
             SlackReply reply = SlackReplies.of(answer.result(), chatRequest.command());
             if (answer instanceof ChatAnswer.Later) {
-                return defer(command, request, body, reply, log);
+                return defer(command, request, body, reply(reply), log);
             }
             return reply(reply);
         } catch (RuntimeException e) {
-            log.error("command failed: " + describe(command), e);
+            log.error("command failed: " + command.describe(), e);
             return reply(internalError(log, command));
         }
     }
 
-    private WebResponse defer(SlashCommand command, WebRequest request, byte[] body, SlackReply accepted, Log log) {
-        if (ResponseUrl.parse(command.responseUrl()).isEmpty()) {
+    private WebResponse defer(SlackAsk ask, WebRequest request, byte[] body, WebResponse accepted, Log log) {
+        boolean click = ask instanceof ButtonClick;
+        if (ResponseUrl.parse(ask.responseUrl()).isEmpty()) {
             log.warn("refused to defer: response_url is not a Slack response URL");
-            return reply(SlackReply.ephemeral(":warning: Slack sent no usable response URL, so Firebell could not"
+            return click ? WebResponse.text(400, "no usable response_url")
+                    : reply(SlackReply.ephemeral(":warning: Slack sent no usable response URL, so Firebell could not"
                     + " finish this command later. Nothing was changed."));
         }
         try {
             deferrals.defer(new DeferredCommand(request.header(SlackSignature.TIMESTAMP_HEADER),
                     request.header(SlackSignature.SIGNATURE_HEADER), body));
         } catch (RuntimeException e) {
-            log.error("could not start the deferred part of " + describe(command), e);
-            return reply(SlackReply.ephemeral(":warning: Firebell could not start that command (reference "
+            log.error("could not start the deferred part of " + ask.describe(), e);
+            return click ? WebResponse.text(503, "temporarily unavailable")
+                    : reply(SlackReply.ephemeral(":warning: Firebell could not start that command (reference "
                     + Mrkdwn.text(log.reference(), 64) + "). Nothing was changed; try again."));
         }
-        log.info("deferred " + describe(command));
-        return reply(accepted);
+        log.info("deferred " + ask.describe());
+        return accepted;
     }
 
     /**
@@ -195,10 +214,10 @@ public final class SlackEndpoint {
             log.warn("deferred command refused: signature " + verdict);
             return;
         }
-        SlashCommand command;
+        SlackAsk command;
         try {
-            command = SlashCommand.of(FormBody.parse(body));
-        } catch (MalformedFormException | NotASlashCommandException e) {
+            command = SlackAsk.of(FormBody.parse(body));
+        } catch (MalformedFormException | NotASlashCommandException | NotAButtonClickException e) {
             log.warn("deferred command refused: " + e.getMessage());
             return;
         }
@@ -208,7 +227,7 @@ public final class SlackEndpoint {
             return;
         }
         if (!ledger.claim(job.signature())) {
-            log.info("deferred command delivered again; it ran already: " + describe(command));
+            log.info("deferred command delivered again; it ran already: " + command.describe());
             return;
         }
         SlackReply reply;
@@ -216,11 +235,11 @@ public final class SlackEndpoint {
             ChatRequest chatRequest = command.toChatRequest();
             reply = SlackReplies.of(chat.complete(chatRequest), chatRequest.command());
         } catch (RuntimeException e) {
-            log.error("deferred command failed: " + describe(command), e);
+            log.error("deferred command failed: " + command.describe(), e);
             reply = internalError(log, command);
         }
-        responses.send(url.get(), SlackMessages.toJson(reply));
-        log.info("completed " + describe(command));
+        responses.send(url.get(), command instanceof ButtonClick ? toClicker(reply) : SlackMessages.toJson(reply));
+        log.info("completed " + command.describe());
     }
 
     /** Slack's certificate probe ({@code ssl_check=1}), which does nothing and is answered even unsigned. */
@@ -240,28 +259,29 @@ public final class SlackEndpoint {
         return verdict;
     }
 
-    private boolean allowed(SlashCommand command) {
+    /**
+     * A click's result, for the clicker's eyes only and beside the announcement, never replacing it: the announcer
+     * alone writes the announcement, in order of the incident's changes.
+     */
+    private static Map<String, Object> toClicker(SlackReply reply) {
+        Map<String, Object> message = new LinkedHashMap<>(SlackMessages.toJson(
+                new SlackReply(SlackReply.Visibility.EPHEMERAL, reply.text(), reply.blocks())));
+        message.put("replace_original", false);
+        return message;
+    }
+
+    private boolean allowed(SlackAsk command) {
         return allowedWorkspaces.contains(command.teamId())
                 || !command.enterpriseId().isEmpty() && allowedWorkspaces.contains(command.enterpriseId());
     }
 
-    private static SlackReply internalError(Log log, SlashCommand command) {
+    private static SlackReply internalError(Log log, SlackAsk ask) {
         return SlackReply.ephemeral(":warning: Something went wrong inside Firebell (reference "
                 + Mrkdwn.text(log.reference(), 64) + "), so it cannot tell whether that worked. Check with `"
-                + Mrkdwn.text(command.command(), 40) + " list` before trying again.");
+                + Mrkdwn.text(ask.toChatRequest().command(), 40) + " list` before trying again.");
     }
 
     private static WebResponse reply(SlackReply reply) {
         return WebResponse.json(SlackMessages.toJson(reply));
-    }
-
-    /** For logs: who ran which subcommand, never the free text (it may hold anything). */
-    private static String describe(SlashCommand command) {
-        String text = command.text().strip();
-        int space = text.indexOf(' ');
-        String word = space < 0 ? text : text.substring(0, space);
-        word = word.length() > 20 ? word.substring(0, 20) : word;
-        return command.command().replaceAll("[^/a-z0-9_-]", "?") + " " + word.replaceAll("[^A-Za-z]", "?") + " by "
-                + command.userId().replaceAll("[^A-Z0-9]", "?") + " in " + command.teamId().replaceAll("[^A-Z0-9]", "?");
     }
 }

@@ -1,7 +1,7 @@
 package dev.firebell.chat.slack;
 
-import static dev.firebell.chat.slack.Mrkdwn.escape;
-import static dev.firebell.chat.slack.Mrkdwn.text;
+import static dev.firebell.slack.Mrkdwn.escape;
+import static dev.firebell.slack.Mrkdwn.text;
 
 import dev.firebell.chat.ChatResult;
 import dev.firebell.chat.CommandParser;
@@ -9,11 +9,13 @@ import dev.firebell.chat.OnCallDesk;
 import dev.firebell.chat.PersonOrTarget;
 import dev.firebell.chat.Responder;
 import dev.firebell.chat.Subcommand;
-import dev.firebell.chat.slack.SlackReply.Block;
-import dev.firebell.chat.slack.SlackReply.Context;
-import dev.firebell.chat.slack.SlackReply.Section;
-import dev.firebell.chat.slack.SlackReply.Visibility;
 import dev.firebell.incident.Incident;
+import dev.firebell.slack.Mrkdwn;
+import dev.firebell.slack.SlackReply;
+import dev.firebell.slack.SlackReply.Block;
+import dev.firebell.slack.SlackReply.Context;
+import dev.firebell.slack.SlackReply.Section;
+import dev.firebell.slack.SlackReply.Visibility;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,20 +1,22 @@
 package dev.firebell.chat.slack;
 
-import static dev.firebell.chat.slack.Mrkdwn.escape;
-import static dev.firebell.chat.slack.Mrkdwn.text;
 import static dev.firebell.chat.slack.SlackReplies.MAX_SECTION;
 import static dev.firebell.chat.slack.SlackReplies.capitalized;
 import static dev.firebell.chat.slack.SlackReplies.who;
+import static dev.firebell.slack.Mrkdwn.escape;
+import static dev.firebell.slack.Mrkdwn.text;
 
 import dev.firebell.chat.ChatResult;
 import dev.firebell.chat.CommandParser;
-import dev.firebell.chat.slack.SlackReply.Block;
-import dev.firebell.chat.slack.SlackReply.Context;
-import dev.firebell.chat.slack.SlackReply.Fields;
-import dev.firebell.chat.slack.SlackReply.Section;
-import dev.firebell.chat.slack.SlackReply.Visibility;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.slack.Mrkdwn;
+import dev.firebell.slack.SlackReply;
+import dev.firebell.slack.SlackReply.Block;
+import dev.firebell.slack.SlackReply.Context;
+import dev.firebell.slack.SlackReply.Fields;
+import dev.firebell.slack.SlackReply.Section;
+import dev.firebell.slack.SlackReply.Visibility;
 import dev.firebell.timeline.TimelineEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code trigger_id}, ...). The deprecated verification {@code token} is ignored: the signature replaces it.
  */
 public record SlashCommand(String teamId, String enterpriseId, String userId, String userName, String channelId,
-                           String command, String text, String responseUrl) {
+                           String command, String text, String responseUrl) implements SlackAsk {
 
     /** The fields, or a {@link NotASlashCommandException} when those every slash command has are missing. */
     public static SlashCommand of(Map<String, String> form) {
@@ -24,8 +24,20 @@ public record SlashCommand(String teamId, String enterpriseId, String userId, St
                 form.getOrDefault("response_url", ""));
     }
 
+    @Override
     public ChatRequest toChatRequest() {
         return new ChatRequest(teamId, userId, userName, channelId, command, text);
+    }
+
+    /** For logs: who ran which subcommand, never the free text (it may hold anything). */
+    @Override
+    public String describe() {
+        String stripped = text.strip();
+        int space = stripped.indexOf(' ');
+        String word = space < 0 ? stripped : stripped.substring(0, space);
+        word = word.length() > 20 ? word.substring(0, 20) : word;
+        return command.replaceAll("[^/a-z0-9_-]", "?") + " " + word.replaceAll("[^A-Za-z]", "?") + " by "
+                + userId.replaceAll("[^A-Z0-9]", "?") + " in " + teamId.replaceAll("[^A-Z0-9]", "?");
     }
 
     /** A signed request without a slash command's fields (an event or an interaction sent to the wrong URL). */

@@ -7,6 +7,7 @@ import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
+import dev.firebell.aws.wiring.SecretsModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.chat.slack.SlackEndpoint;
 import javax.inject.Singleton;
@@ -17,7 +18,8 @@ import javax.inject.Singleton;
  * unless {@link ChatOverrides} gives them another.
  */
 @Singleton
-@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class,
+@Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, SecretsModule.class, PagingModule.class,
+        LinksModule.class,
         ChatModule.class})
 interface ChatComponent {
 

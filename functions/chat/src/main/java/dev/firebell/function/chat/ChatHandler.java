@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * ChatFunction: Slack slash commands through a Lambda Function URL. Two kinds of event arrive:
+ * ChatFunction: Slack slash commands and announcement button clicks through a Lambda Function URL. Two kinds of event
+ * arrive:
  * <ul>
  *   <li>a Function URL request (payload 2.0): decoded and answered by {@link SlackEndpoint#handle}, always with a
  *       well-formed HTTP response, whatever the request holds;</li>

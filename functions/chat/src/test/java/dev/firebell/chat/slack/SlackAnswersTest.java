@@ -28,6 +28,7 @@ import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.incident.NoSuchIncidentException;
 import dev.firebell.routing.Severity;
+import dev.firebell.slack.SlackMessages;
 import dev.firebell.timeline.TimelineEntry;
 import dev.firebell.timeline.TimelineEntryType;
 import java.io.IOException;

@@ -20,6 +20,7 @@ import dev.firebell.incident.IncidentCommands;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.routing.Severity;
+import dev.firebell.slack.SlackMessages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

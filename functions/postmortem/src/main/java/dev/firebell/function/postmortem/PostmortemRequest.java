@@ -1,7 +1,7 @@
 package dev.firebell.function.postmortem;
 
+import dev.firebell.aws.stream.TableStreamRecords;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +36,10 @@ sealed interface PostmortemRequest {
             throw new IllegalArgumentException("expected a JSON object: a DynamoDB stream event {\"Records\": [...]}"
                     + " or {\"incidentId\": \"<id>\"}");
         }
-        if (map.containsKey("Records")) {
-            if (!(map.get("Records") instanceof List<?> records)) {
-                throw new IllegalArgumentException("\"Records\" must be an array of DynamoDB stream records");
-            }
+        if (TableStreamRecords.isStreamEvent(map)) {
             List<StreamRecord> parsed = new ArrayList<>();
-            for (int i = 0; i < records.size(); i++) {
-                parsed.add(record(records.get(i), i));
+            for (TableStreamRecords.Record record : TableStreamRecords.read(map)) {
+                parsed.add(record(record));
             }
             return new Batch(parsed);
         }
@@ -57,48 +54,22 @@ sealed interface PostmortemRequest {
                 + " \"<id>\"}; got an object with keys " + map.keySet());
     }
 
-    private static StreamRecord record(Object raw, int index) {
-        if (!(raw instanceof Map<?, ?> record)) {
-            throw new IllegalArgumentException("Records[" + index + "] is not an object");
+    private static StreamRecord record(TableStreamRecords.Record record) {
+        String seq = record.sequenceNumber();
+        if (record.problem() != null) {
+            return new StreamRecord(seq, null, record.problem());
         }
-        Map<?, ?> dynamodb = record.get("dynamodb") instanceof Map<?, ?> d ? d : Map.of();
-        Object sequence = dynamodb.get("SequenceNumber");
-        if (!(sequence instanceof String seq) || seq.isBlank()) {
-            // Without its sequence number a record cannot be reported as failed on its own: fail the whole batch.
-            throw new IllegalArgumentException("Records[" + index + "] has no dynamodb.SequenceNumber; is this a"
-                    + " DynamoDB stream event?");
-        }
-        if (!"aws:dynamodb".equals(record.get("eventSource"))) {
-            return new StreamRecord(seq, null, "Records[" + index + "] is not from a DynamoDB stream (eventSource "
-                    + record.get("eventSource") + ")");
-        }
-        String eventName = String.valueOf(record.get("eventName"));
-        Map<String, String> newImage = strings(dynamodb.get("NewImage"));
-        Map<String, String> oldImage = strings(dynamodb.get("OldImage"));
+        Map<String, String> newImage = record.newImage();
         boolean becameResolved = "incident".equals(newImage.get("type")) && "RESOLVED".equals(newImage.get("status"))
-                && ("INSERT".equals(eventName)
-                        || "MODIFY".equals(eventName) && !"RESOLVED".equals(oldImage.get("status")));
+                && (record.inserted() || record.modified() && !"RESOLVED".equals(record.oldImage().get("status")));
         if (!becameResolved) {
             return new StreamRecord(seq, null, null);
         }
         String id = newImage.get("id");
         if (id == null || id.isBlank()) {
-            return new StreamRecord(seq, null, "Records[" + index + "] (sequence " + seq + ") is a resolved incident"
-                    + " item without an id attribute");
+            return new StreamRecord(seq, null, "Records[" + record.index() + "] (sequence " + seq + ") is a resolved"
+                    + " incident item without an id attribute");
         }
         return new StreamRecord(seq, id, null);
-    }
-
-    /** The string attributes of a DynamoDB JSON image ({@code {"status": {"S": "RESOLVED"}}}). */
-    private static Map<String, String> strings(Object image) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (image instanceof Map<?, ?> attributes) {
-            attributes.forEach((name, value) -> {
-                if (value instanceof Map<?, ?> typed && typed.get("S") instanceof String s) {
-                    out.put(String.valueOf(name), s);
-                }
-            });
-        }
-        return out;
     }
 }

@@ -47,6 +47,7 @@ class TemplateEncryptionTest {
                 "logs.<region>.amazonaws.com -> WebLogGroup (FirebellKey)",
                 "logs.<region>.amazonaws.com -> SmsReplyLogGroup (FirebellKey)",
                 "sns.amazonaws.com -> SmsReplyFailureQueue (FirebellKey)",
+                "logs.<region>.amazonaws.com -> AnnouncerLogGroup (FirebellKey)",
                 "cloudwatch.amazonaws.com -> OpsAlertTopic (OpsAlertKey)");
     }
 

@@ -47,6 +47,8 @@ final class Keys {
     static final String ESCALATION_SK = "ESCALATION";
     /** The incident's metrics: {@code INCIDENT#<id>} / {@code METRICS}. */
     static final String METRICS_SK = "METRICS";
+    /** The incident's chat announcement (its claim, then its message): {@code INCIDENT#<id>} / {@code ANNOUNCEMENT}. */
+    static final String ANNOUNCEMENT_SK = "ANNOUNCEMENT";
 
     static String override(String source) {
         return "OVERRIDE#" + source;

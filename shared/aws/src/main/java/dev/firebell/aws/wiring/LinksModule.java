@@ -12,9 +12,6 @@ import dev.firebell.paging.PageComposer;
 import java.time.Duration;
 import java.time.InstantSource;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -27,18 +24,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * </ul>
  * Each is read when the graph is built, so a function missing one fails at init, naming it.
  */
-@Module
+@Module(includes = SecretsModule.class)
 public final class LinksModule {
 
     private LinksModule() {
-    }
-
-    @Provides
-    @Singleton
-    public static SecretsManagerClient secretsManager(SdkHttpClient http, AwsCredentialsProvider credentials,
-                                                      ClientOverrideConfiguration overrides) {
-        return SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials)
-                .overrideConfiguration(overrides).build();
     }
 
     @Provides

@@ -1,4 +1,4 @@
-package dev.firebell.chat.slack;
+package dev.firebell.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

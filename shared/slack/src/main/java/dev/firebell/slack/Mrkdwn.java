@@ -1,4 +1,4 @@
-package dev.firebell.chat.slack;
+package dev.firebell.slack;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -60,6 +60,12 @@ final class SecretsManagerSigningSecrets implements SigningSecrets {
         return !Arrays.equals(before, cached);
     }
 
+    @Override
+    public synchronized void forget() {
+        cached = null;
+        readAt = null;
+    }
+
     private void load() {
         Instant now = clock.instant();
         try {

@@ -40,13 +40,13 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void aSnapStartInit_readsTheConfigurationAndADedupTrack_andWritesNothing() {
+    void aSnapStartInit_readsTheConfigurationADedupTrackAndTheCounterInOneRequest_andWritesNothing() {
         Map<String, String> env = new HashMap<>(resources.environmentOf("AlarmIngestFunction"));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
 
         new AlarmIngestHandler(new FunctionEnvironment(env));
 
-        assertThat(proxy.requests()).containsExactly("dynamodb:GetItem", "dynamodb:GetItem");
+        assertThat(proxy.requests()).containsExactly("dynamodb:BatchGetItem");
         assertThat(local.dynamoDb().scan(r -> r.tableName(resources.tableName("FirebellTable"))).count()).isZero();
     }
 

@@ -271,7 +271,7 @@ final class IncidentItems {
 
     static Map<String, AttributeValue> override(ShiftOverride o) {
         return Item.builder()
-                .str(Keys.PK, Keys.override(o.source())).str(Keys.SK, EndSortedItems.sortKey(o.end(), o.id()))
+                .str(Keys.PK, Keys.ONCALL).str(Keys.SK, Keys.overrideSk(o.end(), o.source(), o.id()))
                 .str("type", "override")
                 .str("id", o.id()).str("source", o.source()).str("person", o.person())
                 .instant("start", o.start()).instant("end", o.end())
@@ -303,12 +303,17 @@ final class IncidentItems {
         return b.build();
     }
 
-    /** The last page sent to a target: which incident it was for. */
-    static Map<String, AttributeValue> lastPage(Page p, java.time.Instant sentAt) {
+    /** How long a target's sent pages are kept: "which incident was I paged for" looks at the newest only. */
+    static final java.time.Duration PAGE_SENT_RETENTION = java.time.Duration.ofDays(400);
+
+    /** A page sent to a target: which incident it was for. */
+    static Map<String, AttributeValue> pageSent(Page p, java.time.Instant sentAt) {
         return Item.builder()
-                .str(Keys.PK, Keys.target(p.target())).str(Keys.SK, Keys.LAST_PAGE_SK).str("type", "last-page")
+                .str(Keys.PK, Keys.target(p.target())).str(Keys.SK, Keys.pageSent(sentAt, p.pageId()))
+                .str("type", "page-sent")
                 .str("target", p.target()).str("incidentId", p.incidentId()).str("pageId", p.pageId())
-                .instant("sentAt", sentAt).build();
+                .instant("sentAt", sentAt).num("expiresAt", sentAt.plus(PAGE_SENT_RETENTION).getEpochSecond())
+                .build();
     }
 
     static String lastPagedIncident(Map<String, AttributeValue> lastPage) {

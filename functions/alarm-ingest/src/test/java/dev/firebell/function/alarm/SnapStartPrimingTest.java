@@ -19,6 +19,7 @@ class SnapStartPrimingTest {
 
     private final LocalStack local;
     private final LocalResources resources;
+    private LocalStack.ProxiedEndpoint proxied;
     private FaultProxy proxy;
 
     SnapStartPrimingTest(LocalStack local, LocalResources resources) {
@@ -29,14 +30,13 @@ class SnapStartPrimingTest {
     @BeforeEach
     void proxyInFront() {
         local.emptyTable(resources.tableName("FirebellTable"));
-        proxy = FaultProxy.start(local.endpoint());
-        System.setProperty("aws.endpointUrl", proxy.endpoint().toString());
+        proxied = local.proxyForNewClients();
+        proxy = proxied.proxy();
     }
 
     @AfterEach
     void restore() {
-        local.exportSdkSettings();
-        proxy.close();
+        proxied.close();
     }
 
     @Test

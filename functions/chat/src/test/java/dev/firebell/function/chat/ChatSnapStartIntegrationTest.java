@@ -23,6 +23,7 @@ class ChatSnapStartIntegrationTest {
 
     private final LocalStack local;
     private final ChatFixture fixture;
+    private LocalStack.ProxiedEndpoint proxied;
     private FaultProxy proxy;
 
     ChatSnapStartIntegrationTest(LocalStack local, LocalResources resources) {
@@ -34,14 +35,13 @@ class ChatSnapStartIntegrationTest {
     void proxyInFront() {
         fixture.reset();
         fixture.declared("Checkout is down", "checkout"); // an incident #1 for "status 1" to read
-        proxy = FaultProxy.start(local.endpoint());
-        System.setProperty("aws.endpointUrl", proxy.endpoint().toString());
+        proxied = local.proxyForNewClients();
+        proxy = proxied.proxy();
     }
 
     @AfterEach
     void restore() {
-        local.exportSdkSettings();
-        proxy.close();
+        proxied.close();
     }
 
     @Test

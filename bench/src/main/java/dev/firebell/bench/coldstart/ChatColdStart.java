@@ -10,6 +10,8 @@ import dev.firebell.local.LocalStack;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +89,7 @@ final class ChatColdStart {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             alarms.handleRequest(new ByteArrayInputStream(event), out,
-                    new LocalLambdaContext("AlarmIngestFunction", 30, System.err));
+                    new LocalLambdaContext("AlarmIngestFunction", 30, new PrintStream(OutputStream.nullOutputStream())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,9 +48,10 @@ import java.util.zip.ZipInputStream;
  *   <li>the alarm and chat functions initialised as SnapStart initialises them (primed; chat's runtime hooks run), whose
  *       first event is what a restored environment pays besides the restore itself.</li>
  * </ol>
- * All against the local stack (moto on 127.0.0.1). Prints p50/p90 wall time, the ratios, classes loaded, artifact
- * sizes, where the time goes (JVM start, handler construction, first event) and which classes the alarm function
- * loads beyond the bare program, by jar, and the AWS requests each function's first event makes.
+ * All against the local stack (moto on 127.0.0.1). Prints p10/p50/p90 wall time, the ratio to the bare program (of
+ * the medians; and each round's own ratio, its median and p10-p90), classes loaded, artifact sizes, where the time
+ * goes (JVM start, handler construction, first event), which classes each function loads beyond the bare program, by
+ * jar, and the AWS requests each function's first event makes.
  *
  * <p>Run (after {@code mvn -B package -DskipTests}):
  * {@code java -cp 'bench/target/classes:bench/target/lib/*' dev.firebell.bench.coldstart.ColdStartBench --runs 15}
@@ -204,8 +205,9 @@ public final class ColdStartBench {
             System.out.println();
             requests(programs, aws, java, work, local);
 
-            System.out.printf("%-24s %-28s %7s %7s %6s %7s %8s   %s%n", "variant", "program", "p50 ms", "p90 ms",
-                    "/bare", "/hello", "classes", "p50 phases: JVM start / init (handler built) / first event");
+            System.out.printf("%-24s %-32s %7s %7s %7s %6s %-17s %7s %8s   %s%n", "variant", "program", "p10 ms",
+                    "p50 ms", "p90 ms", "/bare", "/bare by round", "/hello", "classes",
+                    "p50 phases: JVM start / init (handler built) / first event");
             for (Variant variant : secondOnly ? List.<Variant>of() : variants) {
                 local.emptyTable(alarmTable);
                 new DynamoConfigStore(local.dynamoDb(), alarmTable, InstantSource.system(), Duration.ZERO)
@@ -253,8 +255,17 @@ public final class ColdStartBench {
                         split = String.format(Locale.ROOT, "%d / %d / %d", median(phases.get(p), 0),
                                 median(phases.get(p), 1), median(phases.get(p), 2));
                     }
-                    System.out.printf("%-24s %-28s %7d %7d %6s %7s %8d   %s%n", variant.name(), p.name(), p50,
-                            percentile(times.get(p), 90), String.format(Locale.ROOT, "%.2f", (double) p50 / bareP50),
+                    // Each round's time over the bare program's in the same round: its median (less moved by the
+                    // machine's load changing during the run than the ratio of the medians) and its p10-p90.
+                    List<Long> roundRatios = new ArrayList<>();
+                    for (int i = 0; i < runs; i++) {
+                        roundRatios.add(times.get(p).get(i) * 1000 / times.get(programs.get(1)).get(i));
+                    }
+                    System.out.printf("%-24s %-32s %7d %7d %7d %6s %-17s %7s %8d   %s%n", variant.name(), p.name(),
+                            percentile(times.get(p), 10), p50, percentile(times.get(p), 90),
+                            String.format(Locale.ROOT, "%.2f", (double) p50 / bareP50),
+                            String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", percentile(roundRatios, 50) / 1000.0,
+                                    percentile(roundRatios, 10) / 1000.0, percentile(roundRatios, 90) / 1000.0),
                             String.format(Locale.ROOT, "%.2f", (double) p50 / helloP50), classes.get(p), split);
                 }
                 System.out.println();

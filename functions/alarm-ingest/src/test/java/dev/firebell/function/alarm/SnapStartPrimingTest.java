@@ -5,22 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
-import dev.firebell.local.faults.FaultProxy;
+import dev.firebell.local.junit.CountedRequests;
 import dev.firebell.local.junit.LocalStackTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SnapStart priming (ADR 0050): reads only, and only when Lambda initialises for a snapshot. Requests counted at a proxy. */
 @LocalStackTest
 class SnapStartPrimingTest {
 
+    @RegisterExtension
+    final CountedRequests counted = new CountedRequests();
+
     private final LocalStack local;
     private final LocalResources resources;
-    private LocalStack.ProxiedEndpoint proxied;
-    private FaultProxy proxy;
 
     SnapStartPrimingTest(LocalStack local, LocalResources resources) {
         this.local = local;
@@ -28,15 +29,8 @@ class SnapStartPrimingTest {
     }
 
     @BeforeEach
-    void proxyInFront() {
+    void emptyTable() {
         local.emptyTable(resources.tableName("FirebellTable"));
-        proxied = local.proxyForNewClients();
-        proxy = proxied.proxy();
-    }
-
-    @AfterEach
-    void restore() {
-        proxied.close();
     }
 
     @Test
@@ -46,7 +40,7 @@ class SnapStartPrimingTest {
 
         new AlarmIngestHandler(new FunctionEnvironment(env));
 
-        assertThat(proxy.requests()).containsExactly("dynamodb:BatchGetItem");
+        assertThat(counted.requests()).containsExactly("dynamodb:BatchGetItem");
         assertThat(local.dynamoDb().scan(r -> r.tableName(resources.tableName("FirebellTable"))).count()).isZero();
     }
 
@@ -57,6 +51,6 @@ class SnapStartPrimingTest {
 
         new AlarmIngestHandler(new FunctionEnvironment(env));
 
-        assertThat(proxy.requests()).isEmpty();
+        assertThat(counted.requests()).isEmpty();
     }
 }

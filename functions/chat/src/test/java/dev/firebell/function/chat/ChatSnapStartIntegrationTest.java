@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
-import dev.firebell.local.faults.FaultProxy;
+import dev.firebell.local.junit.CountedRequests;
 import dev.firebell.local.junit.LocalStackTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -21,27 +21,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @LocalStackTest
 class ChatSnapStartIntegrationTest {
 
-    private final LocalStack local;
+    @RegisterExtension
+    final CountedRequests counted = new CountedRequests();
+
     private final ChatFixture fixture;
-    private LocalStack.ProxiedEndpoint proxied;
-    private FaultProxy proxy;
 
     ChatSnapStartIntegrationTest(LocalStack local, LocalResources resources) {
-        this.local = local;
         this.fixture = new ChatFixture(local, resources);
     }
 
     @BeforeEach
-    void proxyInFront() {
+    void anIncident() {
         fixture.reset();
         fixture.declared("Checkout is down", "checkout"); // an incident #1 for "status 1" to read
-        proxied = local.proxyForNewClients();
-        proxy = proxied.proxy();
-    }
-
-    @AfterEach
-    void restore() {
-        proxied.close();
+        counted.reset(); // the fixture's requests are not the function's
     }
 
     @Test
@@ -50,14 +43,14 @@ class ChatSnapStartIntegrationTest {
         ChatComponent component = DaggerChatComponent.builder().environment(fixture.environment())
                 .overrides(ChatOverrides.none()).build();
         List<Map<String, AttributeValue>> before = fixture.snapshot();
-        assertThat(proxy.requests()).as("init").isEmpty();
+        assertThat(counted.requests()).as("init").isEmpty();
 
         // WHEN Lambda is about to take the snapshot
         List<Integer> answers = new ChatSnapStart(component).prime();
 
         // THEN every priming command got Slack's 200, only reads reached AWS, and the table is as it was
         assertThat(answers).hasSize(ChatSnapStart.PRIMING_COMMANDS.size()).containsOnly(200);
-        assertThat(proxy.requests()).isNotEmpty()
+        assertThat(counted.requests()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r).isIn("dynamodb:GetItem", "dynamodb:Query"))
                 .contains("dynamodb:Query"); // the open incidents (list) and the timeline (status 1)
         assertThat(fixture.snapshot()).isEqualTo(before);
@@ -87,7 +80,7 @@ class ChatSnapStartIntegrationTest {
         fromParts.beforeCheckpoint(null);
         fromParts.afterRestore(null);
 
-        assertThat(proxy.requests()).isEmpty();
+        assertThat(counted.requests()).isEmpty();
         assertThat(help(handler)).isEqualTo(200);
     }
 
@@ -96,6 +89,6 @@ class ChatSnapStartIntegrationTest {
     }
 
     private long secretReads() {
-        return proxy.requests().stream().filter("secretsmanager:GetSecretValue"::equals).count();
+        return counted.requests().stream().filter("secretsmanager:GetSecretValue"::equals).count();
     }
 }

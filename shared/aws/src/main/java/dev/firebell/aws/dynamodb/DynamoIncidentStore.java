@@ -102,8 +102,9 @@ public final class DynamoIncidentStore implements IncidentStore {
     public String nextIncidentId() {
         CounterRead prefetched = counterRead.get();
         counterRead.remove();
-        Map<String, AttributeValue> counter = prefetched != null
-                && System.nanoTime() - prefetched.atNanos() < COUNTER_READ_VALID_NANOS
+        // A negative age is a read from before a SnapStart restore, timed by another machine's clock (ADR 0053).
+        long age = prefetched == null ? -1 : System.nanoTime() - prefetched.atNanos();
+        Map<String, AttributeValue> counter = age >= 0 && age < COUNTER_READ_VALID_NANOS
                 ? prefetched.item() : items.table().get(Keys.INCIDENT_COUNTER, Keys.COUNTER_SK);
         return IncidentNumbers.after(IncidentItems.lastNumber(counter));
     }

@@ -43,15 +43,20 @@ import java.util.zip.ZipInputStream;
  *   <li>each Firebell function loaded from its real deployment zip, constructing its handler (Dagger graph, SDK
  *       clients) and handling a first event end to end: the alarm function opens an incident and pages; the
  *       escalation function runs a scheduled sweep (on a table with nothing due, its usual minute); the postmortem
- *       function drafts a resolved incident into S3 and announces it.</li>
+ *       function drafts a resolved incident into S3 and announces it; the chat function answers the first
+ *       {@code /incident ack} of the night ({@link ChatColdStart});</li>
+ *   <li>the alarm and chat functions initialised as SnapStart initialises them (primed; chat's runtime hooks run), whose
+ *       first event is what a restored environment pays besides the restore itself.</li>
  * </ol>
- * All against the local stack (moto on 127.0.0.1). Prints p50/p90 wall time, the ratios, classes loaded, artifact
- * sizes, where the time goes (JVM start, handler construction, first event) and which classes the alarm function
- * loads beyond the bare program, by jar, and the AWS requests each function's first event makes.
+ * All against the local stack (moto on 127.0.0.1). Prints p10/p50/p90 wall time, the ratio to the bare program (of
+ * the medians; and each round's own ratio, its median and p10-p90), classes loaded, artifact sizes, where the time
+ * goes (JVM start, handler construction, first event), which classes each function loads beyond the bare program, by
+ * jar, and the AWS requests each function's first event makes.
  *
  * <p>Run (after {@code mvn -B package -DskipTests}):
  * {@code java -cp 'bench/target/classes:bench/target/lib/*' dev.firebell.bench.coldstart.ColdStartBench --runs 15}
- * ({@code --second-only}: only the artifacts, the AWS calls and the second-event table).
+ * ({@code --second-only}: only the artifacts, the AWS calls and the second-event table; {@code --variants default,c1}:
+ * some of the JVM variants, of {@code default,c1,appcds}).
  */
 public final class ColdStartBench {
 
@@ -106,10 +111,13 @@ public final class ColdStartBench {
             Map<String, Path> artifacts = new LinkedHashMap<>();
             List<Program> programs = new ArrayList<>();
             Path alarmLib = null;
-            for (String function : List.of("AlarmIngestFunction", "EscalationFunction", "PostmortemFunction")) {
+            ChatColdStart chat = new ChatColdStart(local, resources, alarmTable);
+            for (String function : List.of("AlarmIngestFunction", "EscalationFunction", "PostmortemFunction",
+                    "ChatFunction")) {
                 String module = switch (function) {
                     case "AlarmIngestFunction" -> "alarm-ingest";
                     case "EscalationFunction" -> "escalation";
+                    case "ChatFunction" -> "chat";
                     default -> "postmortem";
                 };
                 Path zip = root.resolve("functions/" + module + "/target/" + module + ".zip");
@@ -121,7 +129,8 @@ public final class ColdStartBench {
                 // AppCDS (Java 17) accepts only jars on the class path, so the zip's root classes and the probes are
                 // jarred: the same bytes Lambda loads from /var/task, and the same class path for every variant.
                 Path classes = jar(artifact, work.resolve(module + "-classes.jar"), "lib/", "");
-                Map<String, String> env = new LinkedHashMap<>(resources.environmentOf(function));
+                Map<String, String> env = new LinkedHashMap<>(function.equals("ChatFunction") ? chat.environment()
+                        : resources.environmentOf(function));
                 env.putAll(aws);
                 env.put("AWS_LAMBDA_FUNCTION_NAME", function); // as in Lambda: credentials from the environment
                 List<String> flags = new ArrayList<>();
@@ -143,6 +152,10 @@ public final class ColdStartBench {
                                 + "\"resources\":[],\"detail\":\"{}\"}";
                         ok = out -> out.contains("\"escalationSteps\":0");
                     }
+                    case "ChatFunction" -> {
+                        event = chat::event;
+                        ok = ChatColdStart.ACKNOWLEDGED;
+                    }
                     default -> {
                         event = round -> "{\"incidentId\":\"" + resolvedIncident + "\"}";
                         ok = out -> out.contains("\"outcome\":\"CREATED\"") || out.contains("\"outcome\":\"UNCHANGED\"");
@@ -153,13 +166,13 @@ public final class ColdStartBench {
                         FirebellProbe.class.getName(), List.of(resources.template().function(function).handlerClass()),
                         env, flags, event, ok));
             }
-            // What SnapStart would restore: the alarm function initialised for a snapshot (primed, ADR 0050). Its
-            // "first event" phase is what a restored environment still pays, besides the restore itself.
-            Program alarm = programs.get(0);
-            Map<String, String> snapEnv = new LinkedHashMap<>(alarm.env());
-            snapEnv.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-            programs.add(1, new Program("AlarmIngest, primed (SnapStart)", null, alarm.classpath(), alarm.mainClass(),
-                    alarm.args(), snapEnv, alarm.flags(), alarm.event(), alarm.ok()));
+            // What SnapStart would restore: the alarm function initialised for a snapshot (primed, ADR 0050), the chat
+            // function primed and refreshed by its runtime hooks (ADR 0053). Their "first event" phase is what a
+            // restored environment still pays, besides the restore itself. Without them: the cold path when SnapStart
+            // is off or not offered in the region.
+            programs.add(1, snapStarted(programs.get(0), "AlarmIngest, primed (SnapStart)", List.of()));
+            programs.add(snapStarted(programs.get(programs.size() - 1), "Chat, primed (SnapStart)",
+                    List.of("-Dprobe.crac=true")));
             Map<String, String> bareEnv = new LinkedHashMap<>(resources.environmentOf("AlarmIngestFunction"));
             bareEnv.putAll(aws);
             programs.add(0, new Program("hello world", null, List.of(benchClasses), HelloWorld.class.getName(),
@@ -168,20 +181,22 @@ public final class ColdStartBench {
                     List.of(benchClasses, alarmLib.resolve("*").toString()), BareSdkProgram.class.getName(), List.of(),
                     bareEnv, List.of(), null, out -> out.contains("published")));
 
-            List<Variant> variants = List.of(
-                    new Variant("default JIT", List.of(), false),
-                    new Variant("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"), false),
-                    new Variant("C1 + AppCDS", List.of("-XX:TieredStopAtLevel=1"), true));
+            List<String> chosen = List.of(stringArg(args, "--variants", "default,c1,appcds").split(","));
+            List<Variant> variants = new ArrayList<>();
+            if (chosen.contains("default")) {
+                variants.add(new Variant("default JIT", List.of(), false));
+            }
+            if (chosen.contains("c1")) {
+                variants.add(new Variant("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"), false));
+            }
+            if (chosen.contains("appcds")) {
+                variants.add(new Variant("C1 + AppCDS", List.of("-XX:TieredStopAtLevel=1"), true));
+            }
 
             String java = ProcessHandle.current().info().command().orElse("java");
             System.out.printf("Cold start, %d interleaved runs per program and variant, %s, %d cores%n", runs,
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
-            Path chatZip = root.resolve("functions/chat/target/chat.zip");
-            if (Files.exists(chatZip)) {
-                // Its cold start needs a signed Slack request: dev.firebell.bench.chat.ChatLatencyBench measures it.
-                artifacts.put("ChatFunction", chatZip);
-            }
             for (Map.Entry<String, Path> a : artifacts.entrySet()) {
                 System.out.printf("Artifact %-20s %s, %,d bytes (%.2f MB, %.2f MiB)%n", a.getKey(),
                         root.relativize(a.getValue()), Files.size(a.getValue()), Files.size(a.getValue()) / 1e6,
@@ -190,8 +205,9 @@ public final class ColdStartBench {
             System.out.println();
             requests(programs, aws, java, work, local);
 
-            System.out.printf("%-24s %-28s %7s %7s %6s %7s %8s   %s%n", "variant", "program", "p50 ms", "p90 ms",
-                    "/bare", "/hello", "classes", "p50 phases: JVM start / init (handler built) / first event");
+            System.out.printf("%-24s %-32s %7s %7s %7s %6s %-17s %7s %8s   %s%n", "variant", "program", "p10 ms",
+                    "p50 ms", "p90 ms", "/bare", "/bare by round", "/hello", "classes",
+                    "p50 phases: JVM start / init (handler built) / first event");
             for (Variant variant : secondOnly ? List.<Variant>of() : variants) {
                 local.emptyTable(alarmTable);
                 new DynamoConfigStore(local.dynamoDb(), alarmTable, InstantSource.system(), Duration.ZERO)
@@ -239,14 +255,27 @@ public final class ColdStartBench {
                         split = String.format(Locale.ROOT, "%d / %d / %d", median(phases.get(p), 0),
                                 median(phases.get(p), 1), median(phases.get(p), 2));
                     }
-                    System.out.printf("%-24s %-28s %7d %7d %6s %7s %8d   %s%n", variant.name(), p.name(), p50,
-                            percentile(times.get(p), 90), String.format(Locale.ROOT, "%.2f", (double) p50 / bareP50),
+                    // Each round's time over the bare program's in the same round: its median (less moved by the
+                    // machine's load changing during the run than the ratio of the medians) and its p10-p90.
+                    List<Long> roundRatios = new ArrayList<>();
+                    for (int i = 0; i < runs; i++) {
+                        roundRatios.add(times.get(p).get(i) * 1000 / times.get(programs.get(1)).get(i));
+                    }
+                    System.out.printf("%-24s %-32s %7d %7d %7d %6s %-17s %7s %8d   %s%n", variant.name(), p.name(),
+                            percentile(times.get(p), 10), p50, percentile(times.get(p), 90),
+                            String.format(Locale.ROOT, "%.2f", (double) p50 / bareP50),
+                            String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", percentile(roundRatios, 50) / 1000.0,
+                                    percentile(roundRatios, 10) / 1000.0, percentile(roundRatios, 90) / 1000.0),
                             String.format(Locale.ROOT, "%.2f", (double) p50 / helloP50), classes.get(p), split);
                 }
                 System.out.println();
             }
             if (!secondOnly) {
-                classesBeyondBare(work, programs);
+                for (Program p : programs) {
+                    if (p.function() != null) {
+                        classesBeyondBare(work, programs, p);
+                    }
+                }
             }
             secondEvents(java, work, programs);
         }
@@ -308,8 +337,14 @@ public final class ColdStartBench {
             for (List<String> jit : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1"))) {
                 List<Long> seconds = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
+                    List<String> second = new ArrayList<>(List.of("-Dprobe.second=true"));
+                    if (p.event() != null) {
+                        Path again = work.resolve("event-second-" + p.name().replaceAll("\\W", "") + "-" + i + ".json");
+                        Files.writeString(again, p.event().apply(200 + i));
+                        second.add("-Dprobe.secondEvent=" + again);
+                    }
                     Matcher m = Pattern.compile("probe-second (\\d+)").matcher(run(java,
-                            concat(concat(jit, p.flags()), List.of("-Dprobe.second=true")), p, work, 100 + i).output());
+                            concat(concat(jit, p.flags()), second), p, work, 100 + i).output());
                     if (m.find()) {
                         seconds.add(Long.parseLong(m.group(1)));
                     }
@@ -320,17 +355,29 @@ public final class ColdStartBench {
         }
     }
 
-    /** Classes the alarm function loads beyond the bare SDK program (default JIT), by where they come from. */
-    private static void classesBeyondBare(Path work, List<Program> programs) throws IOException {
-        Map<String, Long> bare = byJar(work.resolve("classes-defaultJIT-" + programs.get(1).name().replaceAll("\\W", "") + ".log"));
-        Map<String, Long> alarm = byJar(work.resolve("classes-defaultJIT-AlarmIngest.log"));
+    /** Classes a function loads beyond the bare SDK program (the first variant run), by where they come from. */
+    private static void classesBeyondBare(Path work, List<Program> programs, Program function) throws IOException {
+        String variant = Files.exists(work.resolve("classes-defaultJIT-" + function.name().replaceAll("\\W", "") + ".log"))
+                ? "defaultJIT" : "XXTieredStopAtLevel1";
+        Map<String, Long> bare = byJar(work.resolve("classes-" + variant + "-" + programs.get(1).name().replaceAll("\\W", "") + ".log"));
+        Map<String, Long> loaded = byJar(work.resolve("classes-" + variant + "-" + function.name().replaceAll("\\W", "") + ".log"));
         Map<String, Long> delta = new TreeMap<>();
-        alarm.forEach((source, n) -> delta.put(source, n - bare.getOrDefault(source, 0L)));
+        loaded.forEach((source, n) -> delta.put(source, n - bare.getOrDefault(source, 0L)));
         bare.forEach((source, n) -> delta.putIfAbsent(source, -n));
-        System.out.println("Classes the alarm function loads beyond the bare SDK program, by source (default JIT):");
+        System.out.printf("Classes %s loads beyond the bare SDK program (%+d), by source (%s):%n", function.name(),
+                delta.values().stream().mapToLong(Long::longValue).sum(), variant);
         delta.entrySet().stream().filter(e -> e.getValue() != 0)
                 .sorted((a, b) -> Long.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
-                .limit(25).forEach(e -> System.out.printf("  %+6d  %s%n", e.getValue(), e.getKey()));
+                .limit(15).forEach(e -> System.out.printf("  %+6d  %s%n", e.getValue(), e.getKey()));
+        System.out.println();
+    }
+
+    /** The same function initialised as SnapStart initialises it, with these probe flags. */
+    private static Program snapStarted(Program p, String name, List<String> probeFlags) {
+        Map<String, String> env = new LinkedHashMap<>(p.env());
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        return new Program(name, null, p.classpath(), p.mainClass(), p.args(), env, concat(p.flags(), probeFlags),
+                p.event(), p.ok());
     }
 
     /** Loaded classes by jar (file name), JDK module or CDS archive. */
@@ -397,7 +444,7 @@ public final class ColdStartBench {
         return alarmEvent("coldstart-" + round + "-" + System.nanoTime(), "ALARM", Instant.now().toString());
     }
 
-    private static String alarmEvent(String name, String state, String timestamp) {
+    static String alarmEvent(String name, String state, String timestamp) {
         return "{\"version\":\"0\",\"id\":\"" + java.util.UUID.randomUUID() + "\",\"detail-type\":"
                 + "\"CloudWatch Alarm State Change\",\"source\":\"aws.cloudwatch\",\"account\":\"123456789012\","
                 + "\"time\":\"" + Instant.now() + "\",\"region\":\"eu-west-1\",\"resources\":"
@@ -503,6 +550,15 @@ public final class ColdStartBench {
         List<T> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {

@@ -22,11 +22,23 @@ public final class FirebellProbe {
     /**
      * With {@code -Dprobe.launchedAt=<epoch ms>} (when the parent started the JVM), prints where the time went:
      * {@code probe-phases jvm=<launch to main> init=<handler constructed> event=<first event handled>} in ms. With
-     * {@code -Dprobe.second=true}, also {@code probe-second <ms>}: the same work once more in the same JVM.
+     * {@code -Dprobe.second=true}, also {@code probe-second <ms>}: the same work once more in the same JVM. With
+     * {@code -Dprobe.crac=true}, the handler's CRaC hooks run after it is constructed, as under SnapStart.
      */
     public static void main(String[] args) throws Exception {
         long main = System.currentTimeMillis();
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0]).getConstructor().newInstance();
+        if (Boolean.getBoolean("probe.crac")) {
+            // What SnapStart does around the snapshot, for a handler with CRaC runtime hooks (ADR 0053): the priming
+            // before it, the refresh after a restore. Both count as init; the restore itself cannot be measured here.
+            for (String hook : new String[] {"beforeCheckpoint", "afterRestore"}) {
+                for (java.lang.reflect.Method m : handler.getClass().getMethods()) {
+                    if (m.getName().equals(hook) && m.getParameterCount() == 1) {
+                        m.invoke(handler, new Object[] {null});
+                    }
+                }
+            }
+        }
         long constructed = System.currentTimeMillis();
         byte[] event = Files.readAllBytes(Path.of(args[1]));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -40,7 +52,9 @@ public final class FirebellProbe {
         }
         if (Boolean.getBoolean("probe.second")) {
             // The same work again in this JVM (another new alarm), its classes loaded: mostly the AWS round trips.
-            byte[] again = new String(event, StandardCharsets.UTF_8).replace("coldstart-", "coldstart-again-")
+            String second = System.getProperty("probe.secondEvent");
+            byte[] again = second != null ? Files.readAllBytes(Path.of(second))
+                    : new String(event, StandardCharsets.UTF_8).replace("coldstart-", "coldstart-again-")
                     .getBytes(StandardCharsets.UTF_8);
             long start = System.currentTimeMillis();
             handler.handleRequest(new java.io.ByteArrayInputStream(again), new ByteArrayOutputStream(), new ProbeContext());

@@ -25,8 +25,8 @@ class ChatFunctionTemplateTest {
     void theChatFunction_mayReadOnlyItsSigningSecretAndTheLinkKey_andPublishOnlyPagesAndJobs() {
         Map<String, List<String>> byAction = grants();
 
-        assertThat(byAction.keySet()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query",
-                "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "sns:Publish", "kms:Decrypt",
+        assertThat(byAction.keySet()).containsExactlyInAnyOrder("dynamodb:BatchGetItem", "dynamodb:GetItem",
+                "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "sns:Publish", "kms:Decrypt",
                 "kms:GenerateDataKey", "secretsmanager:GetSecretValue", "sqs:SendMessage", "logs:CreateLogStream",
                 "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
         // The signing secret, and the link key the pages of declare and escalate are signed with.

@@ -243,7 +243,7 @@ class MaintenanceFromChatIntegrationTest {
     /** The one maintenance window stored for checkout: its item. */
     private Map<String, AttributeValue> window() {
         List<Map<String, AttributeValue>> windows = new ArrayList<>(snapshot().stream()
-                .filter(item -> item.get("PK").s().equals("MAINTENANCE#checkout")).toList());
+                .filter(item -> item.get("PK").s().equals("ONCALL") && item.get("SK").s().contains("#maintenance#checkout#")).toList());
         assertThat(windows).as("maintenance windows of checkout").hasSize(1);
         assertThat(windows.get(0).get("startedBy").s()).isEqualTo("alice");
         return windows.get(0);

@@ -270,6 +270,26 @@ public final class LocalStack implements AutoCloseable {
         return Published.notifications(endpoint(), topicArn);
     }
 
+    /**
+     * A counting {@link dev.firebell.local.faults.FaultProxy} in front of the emulator, which clients the code under
+     * test builds from now on reach (through {@code aws.endpointUrl}); closing it stops the proxy and points them back
+     * at the emulator. For tests that count or disturb the requests of a whole function.
+     */
+    public ProxiedEndpoint proxyForNewClients() {
+        dev.firebell.local.faults.FaultProxy proxy = dev.firebell.local.faults.FaultProxy.start(endpoint);
+        System.setProperty("aws.endpointUrl", proxy.endpoint().toString());
+        return new ProxiedEndpoint(proxy, this);
+    }
+
+    /** What {@link #proxyForNewClients} started: the proxy, and closing undoes it. */
+    public record ProxiedEndpoint(dev.firebell.local.faults.FaultProxy proxy, LocalStack local) implements AutoCloseable {
+        @Override
+        public void close() {
+            local.exportSdkSettings();
+            proxy.close();
+        }
+    }
+
     /** Empties the emulator: every table, topic, queue, bucket, parameter and secret is gone. */
     public void reset() {
         MotoApi.reset(endpoint);

@@ -6,6 +6,7 @@ import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.maintenance.MaintenanceCalendar;
 import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.oncall.OnCallChanges;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.oncall.Roster;
 import dev.firebell.oncall.ShiftOverride;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides each escalation step: who is on call for the level due (overrides included), whose page waits
@@ -65,12 +67,24 @@ public final class EscalationPlanner implements PageTargetResolver {
     private final ConfigSource config;
     private final OnCallService onCall;
     private final MaintenanceCalendar maintenance;
+    private final OnCallChanges changes;
 
     /** @param maintenance configured windows and those started from chat; read once per decision that could page */
     public EscalationPlanner(ConfigSource config, OnCallService onCall, MaintenanceCalendar maintenance) {
+        this(config, onCall, maintenance, (sources, service, from) -> new OnCallChanges.Changes(Set.copyOf(sources),
+                sources.isEmpty() ? Map.of() : onCall.overrides(sources, from), maintenance.started(service, from)));
+    }
+
+    /**
+     * @param changes the overrides and the windows started from chat that a step needs, read together: one request
+     *                per decision where the store can (ADR 0055)
+     */
+    public EscalationPlanner(ConfigSource config, OnCallService onCall, MaintenanceCalendar maintenance,
+                             OnCallChanges changes) {
         this.config = config;
         this.onCall = onCall;
         this.maintenance = maintenance;
+        this.changes = changes;
     }
 
     @Override
@@ -110,7 +124,10 @@ public final class EscalationPlanner implements PageTargetResolver {
             return new Step(state.acknowledged(), List.of(), List.of());
         }
         List<PlanNote> notes = new ArrayList<>();
-        Optional<MaintenanceWindow.Occurrence> held = maintenance.activeAt(cfg, incident.service(), now);
+        // One read for the decision: the service's windows started from chat, and the overrides of the level due.
+        OnCallChanges.Changes read = changes.notEndedBy(sourcesOfNextStep(cfg, state), incident.service(), now);
+        Optional<MaintenanceWindow.Occurrence> held = MaintenanceCalendar.activeAt(cfg, incident.service(), now,
+                read.maintenance());
         if (held.isPresent()) {
             if (mode != Mode.MANUAL) {
                 return new Step(state.dueAgainAt(held.get().until()), List.of(), List.of(maintenanceNote(held.get(), incident)));
@@ -133,10 +150,10 @@ public final class EscalationPlanner implements PageTargetResolver {
         int step = state.nextStep();
         for (int guard = 0; guard <= policy.totalSteps() + 1; guard++) {
             if (step >= policy.totalSteps()) {
-                return exhausted(cfg, incident, state, policy, now, mode, notes);
+                return exhausted(cfg, incident, state, policy, now, mode, notes, read);
             }
             EscalationLevel level = policy.levelOfStep(step);
-            List<Resolved> resolved = resolve(cfg, level.targets(), now, notes);
+            List<Resolved> resolved = resolve(cfg, level.targets(), now, notes, read);
             if (resolved.isEmpty()) {
                 notes.add(note(TimelineEntryType.NOBODY_ON_CALL, "nobody is on call for " + policy.describeStep(step)
                         + " of policy '" + policy.name() + "' (" + describeTargets(level.targets()) + "); moving on",
@@ -163,12 +180,33 @@ public final class EscalationPlanner implements PageTargetResolver {
             Instant nextAt = delivered.plus(level.escalateAfter());
             return new Step(state.paged(step, nextAt, level.escalateAfter(), pages.size()), pages, notes);
         }
-        return exhausted(cfg, incident, state, policy, now, mode, notes);
+        return exhausted(cfg, incident, state, policy, now, mode, notes, read);
+    }
+
+    /**
+     * The rotations and schedules (with those behind each schedule) of the step due: its level's targets, or the
+     * fallback's once every step is taken. A level skipped because nobody is on call reads its next one's on its own.
+     */
+    private static Set<String> sourcesOfNextStep(FirebellConfig cfg, EscalationState state) {
+        EscalationPolicy policy = state.policy() == null ? null : cfg.escalationPolicies().get(state.policy());
+        if (policy == null) {
+            return Set.of();
+        }
+        int step = state.nextStep();
+        List<EscalationTarget> targets = step < policy.totalSteps() ? policy.levelOfStep(step).targets()
+                : policy.fallback();
+        List<String> sources = new ArrayList<>();
+        for (EscalationTarget t : targets) {
+            if (t.kind() == EscalationTarget.Kind.ROTATION || t.kind() == EscalationTarget.Kind.SCHEDULE) {
+                sources.add(t.name());
+            }
+        }
+        return OnCallService.sourcesBehind(cfg, sources);
     }
 
     private Step exhausted(FirebellConfig cfg, Incident incident, EscalationState state, EscalationPolicy policy,
-                           Instant now, Mode mode, List<PlanNote> notes) {
-        List<Resolved> fallback = resolve(cfg, policy.fallback(), now, notes);
+                           Instant now, Mode mode, List<PlanNote> notes, OnCallChanges.Changes read) {
+        List<Resolved> fallback = resolve(cfg, policy.fallback(), now, notes, read);
         List<PlannedPage> pages = pages(cfg, incident, fallback, now, mode, PageReason.ESCALATION_EXHAUSTED, notes);
         String passes = (policy.repeat() + 1) + " pass" + (policy.repeat() == 0 ? "" : "es");
         notes.add(0, note(TimelineEntryType.ESCALATION_EXHAUSTED, "nobody acknowledged after " + passes + " through"
@@ -183,14 +221,14 @@ public final class EscalationPlanner implements PageTargetResolver {
     }
 
     private List<Resolved> resolve(FirebellConfig cfg, List<EscalationTarget> targets, Instant now,
-                                   List<PlanNote> notes) {
+                                   List<PlanNote> notes, OnCallChanges.Changes read) {
         List<String> sources = new ArrayList<>();
         for (EscalationTarget t : targets) {
             if (t.kind() == EscalationTarget.Kind.ROTATION || t.kind() == EscalationTarget.Kind.SCHEDULE) {
                 sources.add(t.name());
             }
         }
-        Roster roster = sources.isEmpty() ? null : onCall.roster(cfg, sources, now);
+        Roster roster = sources.isEmpty() ? null : onCall.roster(cfg, sources, now, read);
         Map<String, Resolved> out = new LinkedHashMap<>();
         for (EscalationTarget t : targets) {
             switch (t.kind()) {

@@ -54,14 +54,19 @@ public final class AlarmService {
             return new AlarmOutcome(AlarmOutcome.Kind.IGNORED, null, "a Firebell stack's own alarm ("
                     + OwnAlarms.NAME_PREFIX + "...): it notifies that stack's ops topic, never an incident", null);
         }
+        String dedupKey = alarm.alarmArn();
+        // The track first: the store may read the configuration and the incident counter in the same request (one
+        // BatchGetItem for DynamoDB, ADR 0055), so that routing below finds the configuration cached.
+        AlarmTrack firstTrack = store.track(dedupKey);
         FirebellConfig current = config.current();
         RoutingDecision route = current.routing().route(alarm, current.serviceNames());
         ServicePolicy policy = current.service(route.service());
         String claimToken = UUID.randomUUID().toString();
-        String dedupKey = alarm.alarmArn();
 
         for (int attempt = 1; ; attempt++) {
-            Transition transition = decide(alarm, route, policy, claimToken);
+            // A lost race decides again on a fresh read.
+            AlarmTrack track = attempt == 1 ? firstTrack : store.track(dedupKey);
+            Transition transition = decide(alarm, track, route, policy, claimToken);
             try {
                 // The store decides what each kind writes (an Ignore: nothing at all).
                 store.apply(transition, alarm.eventKey());
@@ -89,12 +94,13 @@ public final class AlarmService {
     Transition decide(AlarmStateChange alarm) {
         FirebellConfig current = config.current();
         RoutingDecision route = current.routing().route(alarm, current.serviceNames());
-        return decide(alarm, route, current.service(route.service()), UUID.randomUUID().toString());
+        return decide(alarm, store.track(alarm.alarmArn()), route, current.service(route.service()),
+                UUID.randomUUID().toString());
     }
 
-    /** Reads what the decision needs (strongly consistent) and decides. */
-    private Transition decide(AlarmStateChange alarm, RoutingDecision route, ServicePolicy policy, String claimToken) {
-        AlarmTrack track = store.track(alarm.alarmArn());
+    /** Reads what else the decision needs (strongly consistent) and decides. */
+    private Transition decide(AlarmStateChange alarm, AlarmTrack track, RoutingDecision route, ServicePolicy policy,
+                              String claimToken) {
         Optional<Incident> incident = track.incidentId() == null ? Optional.empty() : store.incident(track.incidentId());
         // Only a flap reopening a resolved incident needs its escalation (to carry it on).
         Optional<EscalationState> escalation = incident.isPresent() && !incident.get().isOpen()
@@ -126,7 +132,7 @@ public final class AlarmService {
     private record Outcome(PageDispatcher dispatcher) implements Transition.Visitor<AlarmOutcome> {
         @Override
         public AlarmOutcome open(Transition.Open open) {
-            DispatchReport report = dispatcher.send(open.pages());
+            DispatchReport report = dispatcher.send(open.pages(), open.incident());
             boolean recovered = !open.incident().isOpen();
             return new AlarmOutcome(recovered ? AlarmOutcome.Kind.OPENED_RECOVERED : AlarmOutcome.Kind.OPENED,
                     open.incident().id(), open.incident().service() + " " + open.incident().severity(), report);

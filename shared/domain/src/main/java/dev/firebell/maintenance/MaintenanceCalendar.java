@@ -50,11 +50,22 @@ public final class MaintenanceCalendar {
 
     /** As {@link #activeAt(String, Instant)}, with the configuration the caller already holds. */
     public Optional<MaintenanceWindow.Occurrence> activeAt(FirebellConfig current, String service, Instant t) {
+        return activeAt(current, service, t, started(service, t));
+    }
+
+    /** As {@link #activeAt(FirebellConfig, String, Instant)}, with the windows started from chat already read. */
+    public static Optional<MaintenanceWindow.Occurrence> activeAt(FirebellConfig current, String service, Instant t,
+                                                                  List<AdHocMaintenance> startedNotEnded) {
         List<MaintenanceWindow> windows = new ArrayList<>(current.maintenance());
-        for (AdHocMaintenance started : store.notEndedBy(service, t)) {
+        for (AdHocMaintenance started : startedNotEnded) {
             windows.add(started.window());
         }
         return MaintenanceWindow.active(windows, service, t);
+    }
+
+    /** The windows started from chat for {@code service} not ended by {@code t}. */
+    public List<AdHocMaintenance> started(String service, Instant t) {
+        return store.notEndedBy(service, t);
     }
 
     /** What {@link #start} did. @param created false when the same window was stored already (a retry) */

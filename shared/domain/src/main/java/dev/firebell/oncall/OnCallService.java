@@ -45,13 +45,31 @@ public final class OnCallService {
     }
 
     public Roster roster(FirebellConfig current, Collection<String> sources, Instant from) {
+        Set<String> all = sourcesBehind(current, sources);
+        return new Roster(current.onCall(), all.isEmpty() ? java.util.Map.of() : overrides.notEndedBy(all, from));
+    }
+
+    /** As {@link #roster(FirebellConfig, Collection, Instant)}, from overrides already read when they cover these sources. */
+    public Roster roster(FirebellConfig current, Collection<String> sources, Instant from, OnCallChanges.Changes read) {
+        Set<String> all = sourcesBehind(current, sources);
+        return read != null && read.covers(all) ? new Roster(current.onCall(), read.overrides())
+                : roster(current, sources, from);
+    }
+
+    /** The configured rotations and schedules among {@code sources}, with the rotations behind each schedule. */
+    public static Set<String> sourcesBehind(FirebellConfig current, Collection<String> sources) {
         Set<String> all = new LinkedHashSet<>();
         for (String s : sources) {
             if (current.onCall().isSource(s)) {
                 all.addAll(current.onCall().sourcesBehind(s));
             }
         }
-        return new Roster(current.onCall(), all.isEmpty() ? java.util.Map.of() : overrides.notEndedBy(all, from));
+        return all;
+    }
+
+    /** The overrides of these sources (rotations behind schedules already included) not ended by {@code from}. */
+    public java.util.Map<String, List<ShiftOverride>> overrides(Collection<String> sources, Instant from) {
+        return overrides.notEndedBy(sources, from);
     }
 
     /** One source's answer: who now (and until when), who next (and from when). */

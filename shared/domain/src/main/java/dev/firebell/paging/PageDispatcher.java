@@ -66,7 +66,15 @@ public final class PageDispatcher {
      * (no claim) are left to the sweep, which claims them when they are due.
      */
     public DispatchReport send(List<Page> claimed) {
-        return send(claimed, false);
+        return send(claimed, false, null);
+    }
+
+    /**
+     * As {@link #send(List)}, for pages written in the same transaction as {@code written}, the incident as that
+     * transaction wrote it: the decision to page was made on it a moment ago, so it is not read again.
+     */
+    public DispatchReport send(List<Page> claimed, Incident written) {
+        return send(claimed, false, written);
     }
 
     /**
@@ -74,7 +82,7 @@ public final class PageDispatcher {
      * then the first failure is thrown, so the invocation fails visibly. The failed page keeps its lease and is
      * tried again when it runs out.
      */
-    private DispatchReport send(List<Page> claimed, boolean redriven) {
+    private DispatchReport send(List<Page> claimed, boolean redriven, Incident written) {
         DispatchReport report = DispatchReport.NONE;
         RuntimeException failure = null;
         for (Page page : claimed) {
@@ -82,7 +90,8 @@ public final class PageDispatcher {
                 continue;
             }
             try {
-                report = report.plus(sendOne(page, redriven));
+                report = report.plus(sendOne(page, redriven, written != null && written.id().equals(page.incidentId())
+                        ? Optional.of(written) : null));
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
@@ -100,7 +109,7 @@ public final class PageDispatcher {
     /** The sweep: every pending page whose lease or delay has run out. */
     public DispatchReport redriveDue(int limit) {
         Instant now = clock.instant();
-        return send(outbox.claimDue(now, now.plus(lease), newToken(), limit), true);
+        return send(outbox.claimDue(now, now.plus(lease), newToken(), limit), true, null);
     }
 
     /** When the earliest pending page is due, if any. */
@@ -111,12 +120,13 @@ public final class PageDispatcher {
     /** The pending pages of one incident, for a redelivered event whose first run may have died. */
     public DispatchReport redriveIncident(String incidentId) {
         Instant now = clock.instant();
-        return send(outbox.claimPending(incidentId, now, now.plus(lease), newToken()), true);
+        return send(outbox.claimPending(incidentId, now, now.plus(lease), newToken()), true, null);
     }
 
-    private DispatchReport sendOne(Page page, boolean redriven) {
+    /** @param known the page's incident as just written, or null to read it */
+    private DispatchReport sendOne(Page page, boolean redriven, Optional<Incident> known) {
         Instant now = clock.instant();
-        Optional<Incident> incident = incidents.incident(page.incidentId());
+        Optional<Incident> incident = known != null ? known : incidents.incident(page.incidentId());
         if (incident.isEmpty() || incident.get().status() != IncidentStatus.TRIGGERED) {
             String why = incident.map(i -> "incident is " + i.status()).orElse("incident does not exist");
             outbox.cancel(page, entry(page, now, TimelineEntryType.PAGE_CANCELLED,

@@ -59,7 +59,7 @@ class AlarmServiceTest {
     void handle_shouldOpenWriteOnceAndSendThePages_whenTheAlarmIsNew() {
         when(store.track(ARN)).thenReturn(AlarmTrack.none(ARN));
         when(store.nextIncidentId()).thenReturn("1");
-        when(dispatcher.send(anyList())).thenReturn(new DispatchReport(1, 0, 0));
+        when(dispatcher.send(anyList(), any(Incident.class))).thenReturn(new DispatchReport(1, 0, 0));
 
         AlarmOutcome outcome = service.handle(Alarms.change("checkout-api-5xx-high", AlarmState.ALARM, "2026-11-27T09:00:00Z"));
 
@@ -82,6 +82,7 @@ class AlarmServiceTest {
         verify(store, never()).track(anyString());
         verify(store, never()).apply(any(), any());
         verify(dispatcher, never()).send(anyList());
+        verify(dispatcher, never()).send(anyList(), any());
     }
 
     @Test
@@ -89,7 +90,7 @@ class AlarmServiceTest {
         String arn = Alarms.arn("firebell-checkout-5xx");
         when(store.track(arn)).thenReturn(AlarmTrack.none(arn));
         when(store.nextIncidentId()).thenReturn("1");
-        when(dispatcher.send(anyList())).thenReturn(new DispatchReport(1, 0, 0));
+        when(dispatcher.send(anyList(), any(Incident.class))).thenReturn(new DispatchReport(1, 0, 0));
 
         AlarmOutcome outcome = service.handle(Alarms.change("firebell-checkout-5xx", AlarmState.ALARM,
                 "2026-11-27T09:00:00Z"));
@@ -113,6 +114,7 @@ class AlarmServiceTest {
         assertThat(written.getAllValues().get(1)).isInstanceOf(Transition.Fold.class);
         assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.DUPLICATE_SUPPRESSED);
         verify(dispatcher, never()).send(anyList());
+        verify(dispatcher, never()).send(anyList(), any());
     }
 
     @Test
@@ -127,6 +129,7 @@ class AlarmServiceTest {
         assertThat(outcome.kind()).isEqualTo(AlarmOutcome.Kind.REDELIVERY);
         assertThat(outcome.pages().sent()).isEqualTo(1);
         verify(dispatcher, never()).send(anyList());
+        verify(dispatcher, never()).send(anyList(), any());
     }
 
     @Test
@@ -161,6 +164,7 @@ class AlarmServiceTest {
         assertThat(memory.incidents).isEmpty();
         assertThat(memory.timelines).isEmpty();
         verify(dispatcher, never()).send(anyList());
+        verify(dispatcher, never()).send(anyList(), any());
     }
 
     private static Incident openIncident() {

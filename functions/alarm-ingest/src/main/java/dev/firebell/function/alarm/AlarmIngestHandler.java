@@ -65,16 +65,18 @@ public final class AlarmIngestHandler implements RequestStreamHandler {
 
     /**
      * Under SnapStart (ADR 0050), the part of a first alarm that writes nothing runs once before the snapshot:
-     * decoding, the configuration read, bind and routing, a dedup-track read, the answer's JSON. Environments
+     * decoding, the dedup-track read (which brings the configuration and the incident counter), bind and routing, the
+     * answer's JSON. Environments
      * restored from the snapshot start with those classes loaded and initialised. A failure here only costs the
      * optimisation: it is logged, and the snapshot is taken anyway.
      */
     private void prime(AlarmIngestComponent component) {
         try {
             AlarmStateChange sample = decoder.decode(PRIMING_EVENT).get(0);
+            // In an alarm's order: the track read first brings the configuration with it (ADR 0055).
+            component.incidents().track(sample.alarmArn());
             FirebellConfig config = component.config().current();
             config.routing().route(sample, config.serviceNames());
-            component.incidents().track(sample.alarmArn());
             Json.write(Map.of("outcomes", List.of(toMap(sample, new AlarmOutcome(AlarmOutcome.Kind.IGNORED, null,
                     "priming", null)))));
         } catch (RuntimeException e) {

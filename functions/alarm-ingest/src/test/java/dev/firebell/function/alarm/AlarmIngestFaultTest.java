@@ -83,13 +83,15 @@ class AlarmIngestFaultTest {
 
     @Test
     void dynamoDbThrottlingForAMoment_isRiddenOutBySdkRetries_oneIncidentOnePage() {
-        proxy.fail("dynamodb:GetItem", Fault.error(400, "ThrottlingException"), 1)
+        // The first read (the track with the configuration and the counter, ADR 0055), then the transaction.
+        proxy.fail("dynamodb:BatchGetItem", Fault.error(400, "ThrottlingException"), 1)
                 .fail("dynamodb:TransactWriteItems", Fault.throttled(), 2);
 
         String out = invoke(handler(component()), EVENT);
 
         assertThat(out).contains("\"OPENED\"").contains("\"pagesSent\":1");
         // The incident's transaction twice throttled then written, and the markSent transaction.
+        assertThat(proxy.attempts("dynamodb:BatchGetItem")).isEqualTo(2);
         assertThat(proxy.attempts("dynamodb:TransactWriteItems")).isEqualTo(4);
         assertThat(pageIds(drainInbox())).hasSize(1);
     }

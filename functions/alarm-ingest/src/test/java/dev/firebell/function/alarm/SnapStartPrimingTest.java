@@ -5,21 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
-import dev.firebell.local.faults.FaultProxy;
+import dev.firebell.local.junit.CountedRequests;
 import dev.firebell.local.junit.LocalStackTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SnapStart priming (ADR 0050): reads only, and only when Lambda initialises for a snapshot. Requests counted at a proxy. */
 @LocalStackTest
 class SnapStartPrimingTest {
 
+    @RegisterExtension
+    final CountedRequests counted = new CountedRequests();
+
     private final LocalStack local;
     private final LocalResources resources;
-    private FaultProxy proxy;
 
     SnapStartPrimingTest(LocalStack local, LocalResources resources) {
         this.local = local;
@@ -27,26 +29,18 @@ class SnapStartPrimingTest {
     }
 
     @BeforeEach
-    void proxyInFront() {
+    void emptyTable() {
         local.emptyTable(resources.tableName("FirebellTable"));
-        proxy = FaultProxy.start(local.endpoint());
-        System.setProperty("aws.endpointUrl", proxy.endpoint().toString());
-    }
-
-    @AfterEach
-    void restore() {
-        local.exportSdkSettings();
-        proxy.close();
     }
 
     @Test
-    void aSnapStartInit_readsTheConfigurationAndADedupTrack_andWritesNothing() {
+    void aSnapStartInit_readsTheConfigurationADedupTrackAndTheCounterInOneRequest_andWritesNothing() {
         Map<String, String> env = new HashMap<>(resources.environmentOf("AlarmIngestFunction"));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
 
         new AlarmIngestHandler(new FunctionEnvironment(env));
 
-        assertThat(proxy.requests()).containsExactly("dynamodb:GetItem", "dynamodb:GetItem");
+        assertThat(counted.requests()).containsExactly("dynamodb:BatchGetItem");
         assertThat(local.dynamoDb().scan(r -> r.tableName(resources.tableName("FirebellTable"))).count()).isZero();
     }
 
@@ -57,6 +51,6 @@ class SnapStartPrimingTest {
 
         new AlarmIngestHandler(new FunctionEnvironment(env));
 
-        assertThat(proxy.requests()).isEmpty();
+        assertThat(counted.requests()).isEmpty();
     }
 }

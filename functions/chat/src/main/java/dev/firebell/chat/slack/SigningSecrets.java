@@ -20,6 +20,13 @@ public interface SigningSecrets {
      */
     boolean reloadAfterMismatch();
 
+    /**
+     * Drops the cached secret, so the next request reads it again (after a SnapStart restore: no secret read before
+     * a snapshot is ever used from it, ADR 0053).
+     */
+    default void forget() {
+    }
+
     /** The secret could not be read (not: it is not configured). */
     final class SecretUnavailableException extends RuntimeException {
         public SecretUnavailableException(String message, Throwable cause) {

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * ChatFunction: Slack slash commands and announcement button clicks through a Lambda Function URL. Two kinds of event
@@ -26,18 +28,26 @@ import java.util.Optional;
  *       the signed request again; a failure fails the invocation (and lands in the failure queue). Messages from
  *       another topic, and messages that are not jobs, are logged and ignored.</li>
  * </ul>
+ * Under SnapStart (ADR 0053) Lambda calls its runtime hooks: {@link #beforeCheckpoint} primes the function with
+ * read-only commands, {@link #afterRestore} makes it read again what must be fresh ({@link ChatSnapStart}).
  */
-public final class ChatHandler implements RequestStreamHandler {
+public final class ChatHandler implements RequestStreamHandler, Resource {
 
     /** Larger events are refused unread: a Slack request is about 3 KB as an event, a job at most about 46 KB. */
     static final int MAX_EVENT = 64 * 1024;
 
     private final SlackEndpoint endpoint;
     private final ChatJobs jobs;
+    /** Null when built from parts (tests): nothing to prime or refresh. */
+    private final ChatSnapStart snapStart;
 
-    /** Lambda's constructor: the object graph is built once per execution environment, at init. */
+    /**
+     * Lambda's constructor: the object graph is built once per execution environment, at init. Registered for the
+     * runtime hooks; the runtime keeps the handler, and so the registration, alive.
+     */
     public ChatHandler() {
         this(FunctionEnvironment.system());
+        Core.getGlobalContext().register(this);
     }
 
     /** For the local runner and tests: the production graph, configured by the given environment. */
@@ -51,12 +61,33 @@ public final class ChatHandler implements RequestStreamHandler {
     }
 
     private ChatHandler(ChatComponent component) {
-        this(component.endpoint(), component.jobs());
+        this(component.endpoint(), component.jobs(), new ChatSnapStart(component));
     }
 
     ChatHandler(SlackEndpoint endpoint, ChatJobs jobs) {
+        this(endpoint, jobs, null);
+    }
+
+    private ChatHandler(SlackEndpoint endpoint, ChatJobs jobs, ChatSnapStart snapStart) {
         this.endpoint = endpoint;
         this.jobs = jobs;
+        this.snapStart = snapStart;
+    }
+
+    /** SnapStart: Lambda is about to snapshot this initialised environment. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        if (snapStart != null) {
+            snapStart.prime();
+        }
+    }
+
+    /** SnapStart: this environment was just restored from a snapshot, maybe one of many. */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        if (snapStart != null) {
+            snapStart.afterRestore();
+        }
     }
 
     @Override

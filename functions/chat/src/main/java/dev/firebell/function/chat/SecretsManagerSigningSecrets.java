@@ -40,4 +40,9 @@ final class SecretsManagerSigningSecrets implements SigningSecrets {
             throw new SecretUnavailableException(e.getMessage(), e);
         }
     }
+
+    @Override
+    public void forget() {
+        secret.forget();
+    }
 }

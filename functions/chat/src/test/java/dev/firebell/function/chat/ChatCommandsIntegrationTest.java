@@ -569,7 +569,7 @@ class ChatCommandsIntegrationTest {
                     .containsPattern("\\|[^>]+ CES?T> \\([^)]+ UTC\\), for 1h: its alarms still open incidents, but"
                             + " nobody is paged").endsWith("\n>deploying v42");
             List<Map<String, AttributeValue>> windows = fixture.snapshot().stream()
-                    .filter(item -> item.get("PK").s().equals("MAINTENANCE#checkout")).toList();
+                    .filter(item -> item.get("PK").s().equals("ONCALL") && item.get("SK").s().contains("#maintenance#checkout#")).toList();
             assertThat(windows).singleElement().satisfies(item -> {
                 assertThat(item.get("name").s()).startsWith("chat-checkout-");
                 assertThat(item.get("reason").s()).isEqualTo("deploying v42");

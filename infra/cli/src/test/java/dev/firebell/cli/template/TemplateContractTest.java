@@ -183,6 +183,27 @@ class TemplateContractTest {
         }
     }
 
+    /**
+     * SnapStart where someone waits on a cold start (ADRs 0050, 0053), on published versions (the alias Lambda's event
+     * sources and the chat URL call); the chat function's handler has the runtime hooks that prime it and refresh what
+     * a snapshot must not keep.
+     */
+    @org.junit.jupiter.api.Test
+    void snapStart_shouldBeOnTheAlarmAndChatFunctions_withRuntimeHooksOnChat() {
+        Set<String> snapStarted = new TreeSet<>();
+        for (String id : template.functionIds()) {
+            Object snapStart = template.function(id).properties().get("SnapStart");
+            if (snapStart != null) {
+                assertThat(snapStart).as("%s SnapStart", id).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+                assertThat(template.function(id).properties()).as("%s: SnapStart applies to published versions only", id)
+                        .containsKey("AutoPublishAlias");
+                snapStarted.add(id);
+            }
+        }
+        assertThat(snapStarted).containsExactly("AlarmIngestFunction", "ChatFunction");
+        assertThat(org.crac.Resource.class).isAssignableFrom(handlerClass(template.function("ChatFunction")));
+    }
+
     /** Lambda's runtime sets AWS_* (AWS_REGION, AWS_LAMBDA_FUNCTION_NAME, credentials...) and _HANDLER, _X_AMZN_TRACE_ID. */
     private static boolean providedByLambda(String name) {
         return name.startsWith("AWS_") || name.startsWith("_");

@@ -59,23 +59,50 @@ public final class DynamoConfigStore implements ConfigSource {
     @Override
     public synchronized FirebellConfig current() {
         Instant now = clock.instant();
-        if (cached != null && now.isBefore(cachedAt.plus(cacheFor))) {
+        if (!stale(now)) {
             return cached;
         }
+        cache(() -> storedDocument(), now);
+        return cached;
+    }
+
+    /** Whether {@link #current()} would read the table at {@code now}: nothing cached, or cached too long ago. */
+    synchronized boolean stale(Instant now) {
+        return cached == null || !now.isBefore(cachedAt.plus(cacheFor));
+    }
+
+    /**
+     * The pointer item ({@code null}: none), read strongly consistent at {@code readAt} by another store in the same
+     * request as its own items (ADR 0055): cached as {@link #current()} would have cached it. A pointer without its
+     * document (a configuration over {@value #INLINE_LIMIT} bytes) is left for {@link #current()} to follow.
+     */
+    synchronized void accept(Map<String, AttributeValue> pointer, Instant readAt) {
+        if (pointer == null || pointer.containsKey("doc")) {
+            cache(() -> documentOf(pointer), readAt);
+        }
+    }
+
+    private void cache(java.util.function.Supplier<Map<String, Object>> document, Instant readAt) {
         try {
-            cached = binder.bind(storedDocument());
+            cached = binder.bind(document.get());
         } catch (ConfigException e) {
             if (cached == null) {
                 throw e;
             }
         }
-        cachedAt = now;
-        return cached;
+        cachedAt = readAt;
+    }
+
+    static Map<String, AttributeValue> pointerKey() {
+        return Table.key(Keys.CONFIG_POINTER, Keys.CONFIG_POINTER_SK);
     }
 
     /** The stored configuration as one document, as a file would hold it. */
     public Map<String, Object> storedDocument() {
-        var pointer = pointer();
+        return documentOf(pointer());
+    }
+
+    private Map<String, Object> documentOf(Map<String, AttributeValue> pointer) {
         if (pointer != null && pointer.containsKey("doc")) {
             try {
                 @SuppressWarnings("unchecked")
@@ -100,7 +127,10 @@ public final class DynamoConfigStore implements ConfigSource {
      * @throws ConfigException if the document is invalid: then nothing is written
      */
     public List<ConfigChange> apply(Map<String, Object> document, String appliedBy) {
-        binder.bind(document);
+        FirebellConfig bound = binder.bind(document);
+        // Overrides and maintenance windows an older deployment kept elsewhere move to where one Query reads them.
+        new OnCallPartition(dynamo, table).migrate(OnCallPartition.sourcesOf(bound),
+                dev.firebell.maintenance.MaintenanceCalendar.knownServices(bound), clock.instant());
         Map<String, Object> wanted = split(document);
         long version = currentVersion();
         List<ConfigChange> changes = diff(version == 0 ? Map.of() : items(version), wanted);

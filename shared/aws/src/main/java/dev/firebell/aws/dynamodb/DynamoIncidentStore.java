@@ -11,12 +11,15 @@ import dev.firebell.incident.ServiceGroup;
 import dev.firebell.incident.Transition;
 import dev.firebell.paging.Page;
 import dev.firebell.timeline.TimelineEntry;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -27,19 +30,56 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoIncidentStore implements IncidentStore {
 
+    /** How long a counter read with a track stands in for reading it again (a decision takes milliseconds). */
+    static final long COUNTER_READ_VALID_NANOS = 2_000_000_000L;
+
     private final IncidentTable items;
     private final InstantSource clock;
+    /** The configuration store whose pointer item a track's read also fetches when its cache has run out; or null. */
+    private final DynamoConfigStore config;
+    /** The counter as read with this thread's last track, until the decision after it uses it (once). */
+    private final ThreadLocal<CounterRead> counterRead = new ThreadLocal<>();
+
+    private record CounterRead(Map<String, AttributeValue> item, long atNanos) {
+    }
 
     public DynamoIncidentStore(DynamoDbClient dynamo, String table, InstantSource clock) {
+        this(dynamo, table, clock, null);
+    }
+
+    /**
+     * @param config read in the same request as an alarm's track when its cache has run out (ADR 0055), so a first
+     *               alarm reads its configuration, its track and the incident counter in one round trip
+     */
+    public DynamoIncidentStore(DynamoDbClient dynamo, String table, InstantSource clock, DynamoConfigStore config) {
         this.items = new IncidentTable(new Table(dynamo, table));
         this.clock = clock;
+        this.config = config;
     }
 
     // ---------------------------------------------------------------- reads
 
+    /**
+     * The track, read strongly consistent in one BatchGetItem with the incident counter (which the decision that
+     * follows asks for when it opens an incident: {@link #nextIncidentId}) and, when the configuration's cache has run
+     * out, the configuration pointer (which the alarm's routing then finds cached). One round trip instead of three.
+     */
     @Override
     public AlarmTrack track(String dedupKey) {
-        return IncidentItems.track(dedupKey, items.table().get(Keys.track(dedupKey), Keys.TRACK_SK));
+        Instant now = clock.instant();
+        Map<String, AttributeValue> trackKey = Table.key(Keys.track(dedupKey), Keys.TRACK_SK);
+        Map<String, AttributeValue> counterKey = Table.key(Keys.INCIDENT_COUNTER, Keys.COUNTER_SK);
+        boolean withConfig = config != null && config.stale(now);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(trackKey, counterKey));
+        if (withConfig) {
+            keys.add(DynamoConfigStore.pointerKey());
+        }
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> read = items.table().getAll(keys);
+        if (withConfig) {
+            config.accept(read.get(DynamoConfigStore.pointerKey()), now);
+        }
+        counterRead.set(new CounterRead(read.get(counterKey), System.nanoTime()));
+        return IncidentItems.track(dedupKey, read.get(trackKey));
     }
 
     @Override
@@ -53,10 +93,20 @@ public final class DynamoIncidentStore implements IncidentStore {
         return IncidentItems.serviceGroup(service, items.table().get(Keys.group(service), Keys.GROUP_SK));
     }
 
+    /**
+     * The number after the counter's: as read with this thread's track a moment ago (once), or read now. Either way
+     * the transaction that creates the incident takes the number only if the counter still holds the one before, so a
+     * counter that moved since is a lost race, decided again with a fresh read (ADR 0006).
+     */
     @Override
     public String nextIncidentId() {
-        return IncidentNumbers.after(IncidentItems.lastNumber(
-                items.table().get(Keys.INCIDENT_COUNTER, Keys.COUNTER_SK)));
+        CounterRead prefetched = counterRead.get();
+        counterRead.remove();
+        // A negative age is a read from before a SnapStart restore, timed by another machine's clock (ADR 0053).
+        long age = prefetched == null ? -1 : System.nanoTime() - prefetched.atNanos();
+        Map<String, AttributeValue> counter = age >= 0 && age < COUNTER_READ_VALID_NANOS
+                ? prefetched.item() : items.table().get(Keys.INCIDENT_COUNTER, Keys.COUNTER_SK);
+        return IncidentNumbers.after(IncidentItems.lastNumber(counter));
     }
 
     @Override
@@ -78,10 +128,10 @@ public final class DynamoIncidentStore implements IncidentStore {
         return items.pagesOf(incidentId);
     }
 
+    /** The newest item of the target's partition: its newest page sent, or a deployment's older single item. */
     @Override
     public Optional<String> lastPagedIncident(String target) {
-        return Optional.ofNullable(items.table().get(Keys.target(target), Keys.LAST_PAGE_SK))
-                .map(IncidentItems::lastPagedIncident);
+        return items.table().newest(Keys.target(target)).map(IncidentItems::lastPagedIncident);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.firebell.maintenance.AdHocMaintenance;
 import dev.firebell.maintenance.MaintenanceStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,10 +11,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Maintenance windows started from chat, one item each in a partition per service, sorted by when they end: "the
- * windows of checkout not over yet" is one Query reading only those (strongly consistent, so a window just started
- * holds the very next page). Written once (a conditional put); ended ones leave through TTL a year later, kept until
- * then as the record of who silenced what.
+ * Maintenance windows started from chat, one item each in the {@code ONCALL} partition beside the shift overrides,
+ * sorted by when they end ({@link OnCallPartition}, ADR 0055): "the windows of checkout not over yet" is one Query
+ * reading only what has not ended (strongly consistent, so a window just started holds the very next page). Written
+ * once (a conditional put); ended ones leave through TTL a year later, kept until then as the record of who silenced
+ * what.
  */
 public final class DynamoMaintenanceStore implements MaintenanceStore {
 
@@ -32,11 +32,7 @@ public final class DynamoMaintenanceStore implements MaintenanceStore {
 
     @Override
     public List<AdHocMaintenance> notEndedBy(String service, Instant from) {
-        List<AdHocMaintenance> out = new ArrayList<>();
-        for (Map<String, AttributeValue> item : EndSortedItems.notEndedBy(dynamo, table, Keys.maintenance(service), from)) {
-            out.add(window(item));
-        }
-        return out;
+        return new OnCallPartition(dynamo, table).notEndedBy(List.of(), List.of(service), from).maintenance();
     }
 
     @Override
@@ -51,7 +47,7 @@ public final class DynamoMaintenanceStore implements MaintenanceStore {
 
     static Map<String, AttributeValue> item(AdHocMaintenance w) {
         return Item.builder()
-                .str(Keys.PK, Keys.maintenance(w.service())).str(Keys.SK, EndSortedItems.sortKey(w.end(), w.name()))
+                .str(Keys.PK, Keys.ONCALL).str(Keys.SK, Keys.maintenanceSk(w.end(), w.service(), w.name()))
                 .str("type", "maintenance")
                 .str("name", w.name()).str("service", w.service())
                 .instant("start", w.start()).instant("end", w.end()).str("reason", w.reason())

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -67,28 +68,18 @@ public final class DynamoPageOutbox implements PageOutbox {
         return claimed ? Optional.of(page.claimedBy(token, leaseUntil)) : Optional.empty();
     }
 
+    /**
+     * The SENT mark, its timeline entry, and the page in its target's partition, which answers "which incident was I
+     * paged for?" (the newest there). One item per page, written unconditionally: pages to one person recorded in
+     * any order never conflict, so the record needs no write of its own after the mark.
+     */
     @Override
     public boolean markSent(Page page, String messageId, Instant sentAt, TimelineEntry entry) {
-        boolean marked = finishClaim(page, "SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one"
+        return finishClaim(page, "SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one"
                         + " REMOVE GSI1PK, GSI1SK, claimToken",
                 Map.of(":sent", Item.s(PageStatus.SENT.name()), ":at", Item.s(sentAt.toString()),
-                        ":mid", Item.s(messageId), ":one", Table.ONE), entry);
-        if (marked) {
-            rememberLastPage(page, sentAt);
-        }
-        return marked;
-    }
-
-    /**
-     * The target's latest page answers "which incident was I paged for?" without an index. Written after the SENT
-     * mark, not in its transaction: when two pages to one person are sent at once and the newer is recorded first,
-     * the older one's "only if newer" condition must not cancel its SENT mark (the page would stay pending and be
-     * sent again once its lease ran out). A crash between the two writes leaves the previous page as the hint; when
-     * a newer page to this target is recorded already, it stays the answer.
-     */
-    private void rememberLastPage(Page page, Instant sentAt) {
-        items.table().putIf(IncidentItems.lastPage(page, sentAt), "attribute_not_exists(sentAt) OR sentAt <= :at",
-                Map.of(":at", Item.s(sentAt.toString())));
+                        ":mid", Item.s(messageId), ":one", Table.ONE), entry,
+                items.table().put(IncidentItems.pageSent(page, sentAt)));
     }
 
     @Override
@@ -117,15 +108,17 @@ public final class DynamoPageOutbox implements PageOutbox {
      * pending, still claimed by this worker) failing, reason 0, means the lease ran out and another worker holds it.
      */
     private boolean finishClaim(Page page, String updateExpression, Map<String, AttributeValue> values,
-                                TimelineEntry entry) {
+                                TimelineEntry entry, TransactWriteItem... more) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":pending", Item.s(PageStatus.PENDING.name()));
         all.put(":token", Item.s(page.claimToken()));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                items.table().update(Keys.incident(page.incidentId()), Keys.page(page.sequence()), updateExpression,
+                        "#status = :pending AND claimToken = :token", Map.of("#status", "status"), all),
+                items.entry(entry)));
+        writes.addAll(List.of(more));
         try {
-            items.table().transact(List.of(
-                    items.table().update(Keys.incident(page.incidentId()), Keys.page(page.sequence()), updateExpression,
-                            "#status = :pending AND claimToken = :token", Map.of("#status", "status"), all),
-                    items.entry(entry)));
+            items.table().transact(writes);
             return true;
         } catch (TransactionCanceledException e) {
             if (Table.failedCondition(e, 0)) {

@@ -3,6 +3,7 @@ package dev.firebell.aws.dynamodb;
 import dev.firebell.alarm.AlarmKind;
 import dev.firebell.alarm.AlarmMetric;
 import dev.firebell.aws.Json;
+import dev.firebell.aws.runtime.FreshRandom;
 import dev.firebell.escalation.EscalationState;
 import dev.firebell.escalation.EscalationStatus;
 import dev.firebell.incident.AlarmGroup;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -212,11 +212,12 @@ final class IncidentItems {
      * Entries sort by time, then by this process's write sequence (so one worker's entries within a
      * millisecond keep their order, across transactions too: a transaction's second note stays before the
      * page sent after it), then by {@code position} within one transaction, then by a random tiebreak (so two
-     * workers writing in the same millisecond never overwrite each other).
+     * workers writing in the same millisecond never overwrite each other, even two restored from one SnapStart
+     * snapshot, whose write sequences start alike: {@link FreshRandom}).
      */
     static Map<String, AttributeValue> timeline(TimelineEntry e, int position) {
         String suffix = String.format("%012x#%02d#%04x", WRITE_SEQUENCE.incrementAndGet(), position,
-                ThreadLocalRandom.current().nextInt(1 << 16));
+                FreshRandom.nextInt(1 << 16));
         return Item.builder()
                 .str(Keys.PK, Keys.incident(e.incidentId()))
                 .str(Keys.SK, Keys.TIMELINE_PREFIX + Keys.sortable(e.at()) + "#" + suffix)
@@ -270,7 +271,7 @@ final class IncidentItems {
 
     static Map<String, AttributeValue> override(ShiftOverride o) {
         return Item.builder()
-                .str(Keys.PK, Keys.override(o.source())).str(Keys.SK, EndSortedItems.sortKey(o.end(), o.id()))
+                .str(Keys.PK, Keys.ONCALL).str(Keys.SK, Keys.overrideSk(o.end(), o.source(), o.id()))
                 .str("type", "override")
                 .str("id", o.id()).str("source", o.source()).str("person", o.person())
                 .instant("start", o.start()).instant("end", o.end())
@@ -302,12 +303,17 @@ final class IncidentItems {
         return b.build();
     }
 
-    /** The last page sent to a target: which incident it was for. */
-    static Map<String, AttributeValue> lastPage(Page p, java.time.Instant sentAt) {
+    /** How long a target's sent pages are kept: "which incident was I paged for" looks at the newest only. */
+    static final java.time.Duration PAGE_SENT_RETENTION = java.time.Duration.ofDays(400);
+
+    /** A page sent to a target: which incident it was for. */
+    static Map<String, AttributeValue> pageSent(Page p, java.time.Instant sentAt) {
         return Item.builder()
-                .str(Keys.PK, Keys.target(p.target())).str(Keys.SK, Keys.LAST_PAGE_SK).str("type", "last-page")
+                .str(Keys.PK, Keys.target(p.target())).str(Keys.SK, Keys.pageSent(sentAt, p.pageId()))
+                .str("type", "page-sent")
                 .str("target", p.target()).str("incidentId", p.incidentId()).str("pageId", p.pageId())
-                .instant("sentAt", sentAt).build();
+                .instant("sentAt", sentAt).num("expiresAt", sentAt.plus(PAGE_SENT_RETENTION).getEpochSecond())
+                .build();
     }
 
     static String lastPagedIncident(Map<String, AttributeValue> lastPage) {

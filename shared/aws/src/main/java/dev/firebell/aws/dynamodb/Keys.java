@@ -50,12 +50,34 @@ final class Keys {
     /** The incident's chat announcement (its claim, then its message): {@code INCIDENT#<id>} / {@code ANNOUNCEMENT}. */
     static final String ANNOUNCEMENT_SK = "ANNOUNCEMENT";
 
-    static String override(String source) {
+    /**
+     * What people changed about who is paged, side by side so that one paging decision reads them with one Query
+     * (ADR 0055): shift overrides, {@code ONCALL} / {@code <end>#override#<source>#<id>}, and maintenance windows started
+     * from chat, {@code ONCALL} / {@code <end>#maintenance#<service>#<name>}, sorted by when each ends.
+     */
+    static final String ONCALL = "ONCALL";
+
+    static String overrideSk(Instant end, String source, String id) {
+        return sortable(end) + "#override#" + source + "#" + id;
+    }
+
+    static String maintenanceSk(Instant end, String service, String name) {
+        return sortable(end) + "#maintenance#" + service + "#" + name;
+    }
+
+    /**
+     * {@code ONCALL} / {@code ~MIGRATED}: the partitions below were copied into {@code ONCALL} (by {@code config apply});
+     * sorts after every end time, so each read sees it. Until it exists, reads also read those partitions.
+     */
+    static final String ONCALL_MIGRATED_SK = "~MIGRATED";
+
+    /** Before ADR 0055: a rotation's or schedule's overrides, {@code OVERRIDE#<source>} / {@code <end>#<id>}. */
+    static String legacyOverride(String source) {
         return "OVERRIDE#" + source;
     }
 
-    /** A service's maintenance windows started from chat. */
-    static String maintenance(String service) {
+    /** Before ADR 0055: a service's maintenance windows, {@code MAINTENANCE#<service>} / {@code <end>#<name>}. */
+    static String legacyMaintenance(String service) {
         return "MAINTENANCE#" + service;
     }
 
@@ -80,12 +102,24 @@ final class Keys {
 
     static final String EVENT_SK = "EVENT";
 
-    /** The last page sent to a target: {@code TARGET#<target>} / {@code LASTPAGE}. */
+    /**
+     * Pages sent to a target: {@code TARGET#<target>} / {@code SENT#<sentAt>#<pageId>}, one item each, written in the
+     * page's {@code SENT} transaction; the newest answers "which incident was I paged for?".
+     */
     static String target(String target) {
         return "TARGET#" + target;
     }
 
-    static final String LAST_PAGE_SK = "LASTPAGE";
+    static String pageSent(Instant sentAt, String pageId) {
+        return PAGE_SENT_PREFIX + sortable(sentAt) + "#" + pageId;
+    }
+
+    static final String PAGE_SENT_PREFIX = "SENT#";
+    /**
+     * Before pages sent were kept one item each, a target's partition held a single {@code LASTPAGE} item, rewritten
+     * after each page. Still read where a deployment has one: it sorts before every {@code SENT#} key.
+     */
+    static final String LEGACY_LAST_PAGE_SK = "LASTPAGE";
 
     /**
      * An answer that acts once (a link's escalation, an SMS reply): {@code ANSWER#<key>} / {@code ANSWER}, kept until

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -49,6 +50,30 @@ final class Table {
         return item == null || item.isEmpty() ? null : item;
     }
 
+    /**
+     * These items (by key), strongly consistent, in one BatchGetItem. Keys it leaves unprocessed (it may, when
+     * throttled) are read with a GetItem each, which the SDK retries with its backoff. Absent items are absent from the
+     * map.
+     */
+    Map<Map<String, AttributeValue>, Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> out = new java.util.HashMap<>();
+        var response = dynamo.batchGetItem(r -> r.requestItems(Map.of(name,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+        for (Map<String, AttributeValue> item : response.responses().getOrDefault(name, List.of())) {
+            out.put(key(item.get(Keys.PK).s(), item.get(Keys.SK).s()), item);
+        }
+        KeysAndAttributes unprocessed = response.unprocessedKeys().get(name);
+        if (unprocessed != null && unprocessed.hasKeys()) {
+            for (Map<String, AttributeValue> key : unprocessed.keys()) {
+                Map<String, AttributeValue> item = get(key.get(Keys.PK).s(), key.get(Keys.SK).s());
+                if (item != null) {
+                    out.put(key(key.get(Keys.PK).s(), key.get(Keys.SK).s()), item);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The items of one partition whose sort key starts with {@code skPrefix}, in sort key order, every page read. */
     List<Map<String, AttributeValue>> partition(String pk, String skPrefix) {
         var request = QueryRequest.builder().tableName(name).consistentRead(true)
@@ -59,6 +84,14 @@ final class Table {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamo.queryPaginator(request).items().forEach(items::add);
         return items;
+    }
+
+    /** The item of the partition with the greatest sort key, strongly consistent. */
+    java.util.Optional<Map<String, AttributeValue>> newest(String pk) {
+        var items = dynamo.query(r -> r.tableName(name).consistentRead(true).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK)).expressionAttributeValues(Map.of(":pk", Item.s(pk)))
+                .scanIndexForward(false).limit(1)).items();
+        return items.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(items.get(0));
     }
 
     /** Up to {@code limit} items of a GSI1 partition whose sort key is at most {@code upTo} (null: any). */
@@ -149,17 +182,6 @@ final class Table {
                     r.expressionAttributeNames(names);
                 }
             });
-            return true;
-        } catch (ConditionalCheckFailedException failed) {
-            return false;
-        }
-    }
-
-    /** One conditional put on its own, outside any transaction; false when its condition failed. */
-    boolean putIf(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
-        try {
-            dynamo.putItem(r -> r.tableName(name).item(item).conditionExpression(condition)
-                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException failed) {
             return false;

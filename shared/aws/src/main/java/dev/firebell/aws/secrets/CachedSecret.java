@@ -73,6 +73,15 @@ public final class CachedSecret {
         return !cached.equals(before);
     }
 
+    /**
+     * Drops the cached copy, so the next use reads the secret again: after a SnapStart restore, a copy taken before
+     * the snapshot may be older than any rotation since (ADR 0053).
+     */
+    public synchronized void forget() {
+        cached = null;
+        readAt = null;
+    }
+
     private void load() {
         Instant now = clock.instant();
         try {

@@ -8,6 +8,7 @@ import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.dynamodb.DynamoEscalationStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.dynamodb.DynamoMaintenanceStore;
+import dev.firebell.aws.dynamodb.DynamoOnCallChanges;
 import dev.firebell.aws.dynamodb.DynamoOverrideStore;
 import dev.firebell.aws.dynamodb.DynamoPageOutbox;
 import dev.firebell.aws.runtime.FunctionEnvironment;
@@ -15,6 +16,7 @@ import dev.firebell.config.ConfigSource;
 import dev.firebell.escalation.EscalationStore;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.maintenance.MaintenanceStore;
+import dev.firebell.oncall.OnCallChanges;
 import dev.firebell.oncall.OverrideStore;
 import dev.firebell.paging.PageOutbox;
 import java.time.Duration;
@@ -53,8 +55,9 @@ public final class DynamoDbModule {
 
     @Provides
     @Singleton
-    static DynamoIncidentStore incidentStore(DynamoDbClient dynamo, @Named("table") String table, InstantSource clock) {
-        return new DynamoIncidentStore(dynamo, table, clock);
+    static DynamoIncidentStore incidentStore(DynamoDbClient dynamo, @Named("table") String table, InstantSource clock,
+                                             DynamoConfigStore config) {
+        return new DynamoIncidentStore(dynamo, table, clock, config);
     }
 
     @Provides
@@ -78,6 +81,13 @@ public final class DynamoDbModule {
     @Singleton
     static OverrideStore overrides(DynamoDbClient dynamo, @Named("table") String table) {
         return new DynamoOverrideStore(dynamo, table);
+    }
+
+    /** A paging decision's overrides and maintenance windows, read with one Query (ADR 0055). */
+    @Provides
+    @Singleton
+    static OnCallChanges onCallChanges(DynamoDbClient dynamo, @Named("table") String table) {
+        return new DynamoOnCallChanges(dynamo, table);
     }
 
     @Provides

@@ -13,6 +13,7 @@ import dev.firebell.incident.IncidentCommands;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.maintenance.MaintenanceCalendar;
 import dev.firebell.maintenance.MaintenanceStore;
+import dev.firebell.oncall.OnCallChanges;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.oncall.OverrideStore;
 import dev.firebell.paging.PageComposer;
@@ -52,8 +53,9 @@ public final class PagingModule {
 
     @Provides
     @Singleton
-    static EscalationPlanner planner(ConfigSource config, OnCallService onCall, MaintenanceCalendar maintenance) {
-        return new EscalationPlanner(config, onCall, maintenance);
+    static EscalationPlanner planner(ConfigSource config, OnCallService onCall, MaintenanceCalendar maintenance,
+                                     OnCallChanges changes) {
+        return new EscalationPlanner(config, onCall, maintenance, changes);
     }
 
     /** Who is paged for a new incident: the first level of its service's escalation policy, on call now. */

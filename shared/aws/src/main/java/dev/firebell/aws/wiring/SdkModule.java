@@ -2,7 +2,9 @@ package dev.firebell.aws.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.firebell.aws.runtime.FreshJitter;
 import dev.firebell.aws.runtime.FunctionEnvironment;
+import dev.firebell.aws.runtime.RestorableCredentials;
 import java.time.Duration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,6 +35,9 @@ public final class SdkModule {
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     /** One call, all its attempts and backoff included: well under the 60-second page lease. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
+    /** The standard retry mode's delays (SDK defaults), with jitter that differs between restored environments. */
+    static final FreshJitter BACKOFF = new FreshJitter(Duration.ofMillis(100), Duration.ofSeconds(20));
+    static final FreshJitter THROTTLING_BACKOFF = new FreshJitter(Duration.ofSeconds(1), Duration.ofSeconds(20));
 
     private SdkModule() {
     }
@@ -57,7 +62,8 @@ public final class SdkModule {
     public static ClientOverrideConfiguration boundedCalls(Duration attemptTimeout, Duration callTimeout) {
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.STANDARD)
-                .retryStrategy(retries -> retries.maxAttempts(MAX_ATTEMPTS))
+                .retryStrategy(retries -> retries.maxAttempts(MAX_ATTEMPTS).backoffStrategy(BACKOFF)
+                        .throttlingBackoffStrategy(THROTTLING_BACKOFF))
                 .apiCallAttemptTimeout(attemptTimeout)
                 .apiCallTimeout(callTimeout)
                 .build();
@@ -66,7 +72,8 @@ public final class SdkModule {
     /**
      * In a plain Lambda start the role's keys are in the environment: reading them directly skips the
      * provider chain. Under SnapStart they are not (credentials come from the container endpoint and
-     * must not be pinned in the snapshot), and locally the chain finds the emulator's test keys.
+     * must not be pinned in the snapshot): the chain, replaced by a fresh one after each restore by the functions
+     * that have runtime hooks (ADR 0053). Locally the chain finds the emulator's test keys.
      */
     @Provides
     @Singleton
@@ -76,6 +83,9 @@ public final class SdkModule {
         boolean keysInEnvironment = env.optional("AWS_ACCESS_KEY_ID", null) != null;
         if (inLambda && !snapStart && keysInEnvironment) {
             return EnvironmentVariableCredentialsProvider.create();
+        }
+        if (snapStart) {
+            return new RestorableCredentials(() -> DefaultCredentialsProvider.builder().build());
         }
         return DefaultCredentialsProvider.builder().build();
     }

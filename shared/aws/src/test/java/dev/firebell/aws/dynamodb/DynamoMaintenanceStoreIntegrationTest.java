@@ -56,8 +56,8 @@ class DynamoMaintenanceStoreIntegrationTest {
         assertThat(store.put(w)).as("a retried write").isFalse();
 
         Map<String, AttributeValue> item = local.dynamoDb().getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("PK", AttributeValue.fromS("MAINTENANCE#checkout"),
-                        "SK", AttributeValue.fromS("2026-11-27T10:00:04.000Z#" + w.name())))).item();
+                .key(Map.of("PK", AttributeValue.fromS("ONCALL"),
+                        "SK", AttributeValue.fromS("2026-11-27T10:00:04.000Z#maintenance#checkout#" + w.name())))).item();
         assertThat(item).containsEntry("type", AttributeValue.fromS("maintenance"))
                 .containsEntry("name", AttributeValue.fromS("chat-checkout-20261127T090004Z"))
                 .containsEntry("reason", AttributeValue.fromS("deploying"))
@@ -82,11 +82,14 @@ class DynamoMaintenanceStoreIntegrationTest {
     }
 
     @Test
-    void notEndedBy_shouldBeOneStronglyConsistentQueryOnTheServicesPartition_neverAScan() {
+    void notEndedBy_shouldBeOneStronglyConsistentQueryOnTheOnCallPartition_neverAScan() {
         DynamoDbClient dynamo = mock(DynamoDbClient.class);
         when(dynamo.queryPaginator(any(QueryRequest.class)))
                 .thenAnswer(call -> new QueryIterable(dynamo, call.getArgument(0)));
-        when(dynamo.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().items(List.of()).build());
+        // A deployment whose older partitions were migrated (ADR 0055): the marker comes last in the partition.
+        when(dynamo.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().items(List.of(Map.of(
+                "PK", AttributeValue.fromS("ONCALL"), "SK", AttributeValue.fromS("~MIGRATED"),
+                "type", AttributeValue.fromS("oncall-migrated")))).build());
 
         new DynamoMaintenanceStore(dynamo, "T").notEndedBy("checkout", NOW);
 
@@ -97,7 +100,7 @@ class DynamoMaintenanceStoreIntegrationTest {
         assertThat(query.getValue().consistentRead()).isTrue();
         assertThat(query.getValue().keyConditionExpression()).isEqualTo("#pk = :pk AND #sk > :from");
         assertThat(query.getValue().expressionAttributeValues()).containsEntry(":pk",
-                AttributeValue.fromS("MAINTENANCE#checkout")).containsEntry(":from",
+                AttributeValue.fromS("ONCALL")).containsEntry(":from",
                 AttributeValue.fromS("2026-11-27T09:00:04.000Z#~"));
         verify(dynamo, never()).scan(any(ScanRequest.class));
     }

@@ -128,27 +128,31 @@ class DemoCommandTest {
         String slack = out.substring(out.indexOf("== Slack: one announcement per incident"));
 
         // One message per incident of the story, each in its service's channel, showing its final state
-        assertThat(slack).contains("catches up with the table's stream: ").contains("-> #1 POSTED, #2 POSTED")
+        assertThat(slack).contains("catches up with the table's stream: ").contains("-> #1 POSTED, #2 POSTED, #3 POSTED")
                 .contains("C0CHECKOUT ts ").contains(": :white_check_mark: #1 checkout-api-5xx-high (SEV2, checkout):"
                         + " *Resolved*: its alarm returned to OK after 30m")
                 .contains("C0INCIDENTS ts ").contains(": :eyes: #2 payments-platform-health (SEV1, payments):"
-                        + " *Acknowledged* by Dave Okafor");
+                        + " *Acknowledged* by Dave Okafor")
+                // the member account's alarm says where it is from, as its page did
+                .contains(": :eyes: #3 card-authorizer-latency-p99 (SEV2, payments, payments-prod us-east-1):"
+                        + " *Acknowledged* by Frank Ruiz");
         // A new incident posted with its three buttons, acknowledged by a click, the same message updated
         assertThat(slack).containsSubsequence(
-                "alice declares #3 on checkout; the announcer: 1 record(s) -> #3 POSTED",
+                "alice declares #4 on checkout; the announcer: 1 record(s) -> #4 POSTED",
                 "> chat.postMessage", "\"channel\" : \"C0CHECKOUT\"",
                 "*Triggered*: nobody has acknowledged it yet", "\"action_id\" : \"firebell.ack\"",
                 "\"action_id\" : \"firebell.escalate\"", "\"action_id\" : \"firebell.resolve\"",
-                "\"incident_id\" : \"3\"",
+                "\"incident_id\" : \"4\"",
                 "bob (U024BE7LJ) clicks Acknowledge", "-> HTTP 200 (empty) at once",
-                "only bob sees (response URL, ephemeral, replace_original=false): :eyes: <@U024BE7LJ> acknowledged *#3*",
+                "only bob sees (response URL, ephemeral, replace_original=false): :eyes: <@U024BE7LJ> acknowledged *#4*",
                 "the timeline says: acknowledged by bob from a Slack button; escalation stopped",
-                "the announcer, from the stream: 1 record(s) -> #3 UPDATED",
+                "the announcer, from the stream: 1 record(s) -> #4 UPDATED",
                 "> chat.update", "\"channel\" : \"C0CHECKOUT\"",
                 "*Acknowledged* by <@U024BE7LJ>", "\"ts\" : \"",
-                "Slack calls in all: [chat.postMessage, chat.postMessage, chat.postMessage, chat.update]");
-        // After the story (01:45), on the demo's clock: the replay's day, not the machine's
-        assertThat(slack).containsPattern("2027-03-28 01:[45]\\d:\\d\\dZ  alice declares #3");
+                "Slack calls in all: [chat.postMessage, chat.postMessage, chat.postMessage, chat.postMessage, chat.update]");
+        // After the story and the member account's alarm (about 02:00), on the demo's clock: the replay's day, not the
+        // machine's
+        assertThat(slack).containsPattern("2027-03-28 0[12]:\\d\\d:\\d\\dZ  alice declares #4");
         String updated = slack.substring(slack.indexOf("> chat.update"));
         assertThat(updated).as("acknowledged: no Acknowledge button any more").doesNotContain("firebell.ack")
                 .contains("firebell.escalate").contains("firebell.resolve");

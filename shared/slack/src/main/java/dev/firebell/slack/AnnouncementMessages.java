@@ -3,6 +3,8 @@ package dev.firebell.slack;
 import static dev.firebell.slack.Mrkdwn.escape;
 import static dev.firebell.slack.Mrkdwn.text;
 
+import dev.firebell.account.Origin;
+import dev.firebell.account.Origins;
 import dev.firebell.announcement.Announcement;
 import dev.firebell.announcement.AnnouncementAction;
 import dev.firebell.chat.PersonOrTarget;
@@ -35,8 +37,15 @@ public final class AnnouncementMessages {
     private AnnouncementMessages() {
     }
 
+    /** For an incident of Firebell's own account and region. */
     public static SlackReply of(Announcement a) {
+        return of(a, Origins.NONE);
+    }
+
+    /** An alarm from another account or region says where it is from, as its pages do (docs/accounts.md). */
+    public static SlackReply of(Announcement a, Origins origins) {
         Incident i = a.incident();
+        Origin origin = origins.of(i.accountId(), i.region()).orElse(null);
         String headline = emoji(a) + " *#" + i.id() + " " + text(i.title(), 150) + "*";
         String state = state(a);
         List<Block> blocks = new ArrayList<>();
@@ -46,6 +55,9 @@ public final class AnnouncementMessages {
         fields.add("*Severity*\n" + i.severity());
         fields.add("*Service*\n" + text(i.service(), 64));
         fields.add("*Opened*\n" + Mrkdwn.time(i.openedAt(), UTC));
+        if (origin != null) {
+            fields.add("*From*\n" + text(origin.describe(), 120));
+        }
         if (a.escalation() != null) {
             fields.add("*Escalation*\n" + escalation(a.escalation()));
         }
@@ -60,7 +72,7 @@ public final class AnnouncementMessages {
             blocks.add(new Actions("firebell." + i.id() + "." + a.revision(), buttons));
         }
         String fallback = emoji(a) + " #" + i.id() + " " + text(i.title(), 150) + " (" + i.severity() + ", "
-                + text(i.service(), 64) + "): " + state;
+                + text(i.service(), 64) + (origin == null ? "" : ", " + text(origin.brief(), 80)) + "): " + state;
         return SlackReply.inChannel(Mrkdwn.cap(fallback, 300), blocks.toArray(Block[]::new));
     }
 

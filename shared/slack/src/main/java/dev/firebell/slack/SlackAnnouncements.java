@@ -1,5 +1,6 @@
 package dev.firebell.slack;
 
+import dev.firebell.account.Origins;
 import dev.firebell.announcement.Announcement;
 import dev.firebell.announcement.AnnouncementChannel;
 import dev.firebell.announcement.MessageRef;
@@ -33,6 +34,7 @@ public final class SlackAnnouncements implements AnnouncementChannel {
     private final SlackWebApi api;
     private final String source;
     private final InstantSource clock;
+    private final Origins origins;
     private final Map<String, Instant> lastCall = new HashMap<>();
 
     /**
@@ -40,9 +42,15 @@ public final class SlackAnnouncements implements AnnouncementChannel {
      *               each other's messages for their own
      */
     public SlackAnnouncements(SlackWebApi api, String source, InstantSource clock) {
+        this(api, source, clock, Origins.NONE);
+    }
+
+    /** @param origins what the configuration calls the accounts alarms come from, and Firebell's own */
+    public SlackAnnouncements(SlackWebApi api, String source, InstantSource clock, Origins origins) {
         this.api = api;
         this.source = source;
         this.clock = clock;
+        this.origins = origins;
     }
 
     @Override
@@ -98,7 +106,7 @@ public final class SlackAnnouncements implements AnnouncementChannel {
 
     /** The message arguments Slack takes for a post or an update. */
     private Map<String, Object> message(String channel, Announcement announcement) {
-        SlackReply reply = AnnouncementMessages.of(announcement);
+        SlackReply reply = AnnouncementMessages.of(announcement, origins);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("channel", channel);
         message.put("text", reply.text());

@@ -2,6 +2,10 @@ package dev.firebell.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebell.account.Account;
+import dev.firebell.account.Accounts;
+import dev.firebell.account.Home;
+import dev.firebell.account.Origins;
 import dev.firebell.announcement.Announcement;
 import dev.firebell.announcement.AnnouncementAction;
 import dev.firebell.announcement.Revision;
@@ -102,6 +106,25 @@ class AnnouncementMessagesTest {
         Incident done = checkout.toBuilder().status(IncidentStatus.RESOLVED).build();
         assertThat(AnnouncementMessages.of(announcement(done, null, null, null, new Revision(2, 1))).blocks())
                 .as("resolved: no buttons").noneMatch(b -> b instanceof SlackReply.Actions);
+    }
+
+    @Test
+    void anAlarmOfAnotherAccount_shouldSayWhereItIsFrom_andFirebellsOwnShouldNot() {
+        Origins origins = new Origins(new Home("123456789012", "eu-west-1"), () -> new Accounts(Map.of(
+                "111122223333", new Account("111122223333", "shop-prod"))));
+        Incident member = checkout.toBuilder().accountId("111122223333").region("us-east-1").build();
+        Incident own = checkout.toBuilder().accountId("123456789012").region("eu-west-1").build();
+
+        SlackReply fromMember = AnnouncementMessages.of(announcement(member, null, null, null, new Revision(1, 0)),
+                origins);
+        SlackReply fromHome = AnnouncementMessages.of(announcement(own, null, null, null, new Revision(1, 0)), origins);
+
+        assertThat(Json.write(SlackMessages.blocks(fromMember)))
+                .contains("*From*\\naccount shop-prod (111122223333), us-east-1");
+        assertThat(fromMember.text()).contains("(SEV2, checkout, shop-prod us-east-1): *Triggered*");
+        assertThat(fromHome).isEqualTo(AnnouncementMessages.of(announcement(own, null, null, null,
+                new Revision(1, 0))));
+        assertThat(Json.write(SlackMessages.blocks(fromHome))).doesNotContain("*From*");
     }
 
     private static Announcement announcement(Incident incident, PersonOrTarget acknowledgedBy,

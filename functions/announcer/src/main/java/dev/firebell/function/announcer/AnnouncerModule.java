@@ -2,6 +2,7 @@ package dev.firebell.function.announcer;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.firebell.account.Origins;
 import dev.firebell.announcement.AnnouncementChannel;
 import dev.firebell.announcement.AnnouncementService;
 import dev.firebell.announcement.AnnouncementStore;
@@ -59,8 +60,9 @@ final class AnnouncerModule {
     /** {@code source} in each message's metadata is the table: one per stack, so stacks never take each other's. */
     @Provides
     @Singleton
-    static AnnouncementChannel channel(SlackWebApi slack, @Named("table") String table, InstantSource clock) {
-        return new SlackAnnouncements(slack, table, clock);
+    static AnnouncementChannel channel(SlackWebApi slack, @Named("table") String table, InstantSource clock,
+                                       Origins origins) {
+        return new SlackAnnouncements(slack, table, clock, origins);
     }
 
     @Provides

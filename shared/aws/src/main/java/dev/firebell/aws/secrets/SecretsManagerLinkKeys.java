@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * docs/paging.md) verifies only, so links sent before a rotation keep working until the next one.
  *
  * <p>Read on first use, never at init (no secret in a SnapStart snapshot's first moments, none fetched before a page
- * needs it), then kept {@link #CACHE}, as the Slack signing secret is (ADR 33). A link naming a key id not held makes
+ * needs it), then kept {@link #CACHE}, as the Slack signing secret is (ADR 33). Signing reads the current version
+ * only (one request on a first page, docs/adr/0055); the previous version is read only where links are verified. A link naming a key id not held makes
  * it read again, at most once per {@link #MIN_RELOAD}: a rotation reaches every function within about a minute. If
  * Secrets Manager fails while keys are held, they keep working until it answers again; with none held, nothing can be
  * signed or verified ({@link LinkKeys.KeysUnavailableException}: pages go without links, link pages answer 503).
@@ -36,6 +37,8 @@ public final class SecretsManagerLinkKeys implements LinkKeys {
     private final InstantSource clock;
     private LinkKey current;
     private LinkKey previous;
+    /** Whether {@link #previous} was read since {@link #current} was. */
+    private boolean previousRead;
     private Instant readAt;
 
     public SecretsManagerLinkKeys(SecretsManagerClient secretsManager, String secretId, InstantSource clock) {
@@ -53,6 +56,9 @@ public final class SecretsManagerLinkKeys implements LinkKeys {
     @Override
     public synchronized List<LinkKey> verificationKeys() {
         fresh();
+        if (!previousRead) {
+            readPrevious();
+        }
         List<LinkKey> keys = new ArrayList<>(2);
         keys.add(current);
         if (previous != null && !previous.equals(current)) {
@@ -69,6 +75,7 @@ public final class SecretsManagerLinkKeys implements LinkKeys {
         LinkKey before = current;
         LinkKey beforePrevious = previous;
         load();
+        readPrevious();
         return !current.equals(before) || previous != null && !previous.equals(beforePrevious);
     }
 
@@ -83,9 +90,10 @@ public final class SecretsManagerLinkKeys implements LinkKeys {
         try {
             LinkKey readCurrent = key(CURRENT).orElseThrow(() -> new LinkKeys.KeysUnavailableException("secret "
                     + secretId + " has no " + CURRENT + " value", null));
-            Optional<LinkKey> readPrevious = previousKey();
+            if (!readCurrent.equals(current)) {
+                previousRead = false;
+            }
             current = readCurrent;
-            previous = readPrevious.orElse(null);
             readAt = now;
         } catch (SdkException | LinkKeys.KeysUnavailableException | IllegalArgumentException e) {
             if (current == null) {
@@ -97,12 +105,19 @@ public final class SecretsManagerLinkKeys implements LinkKeys {
         }
     }
 
-    /** The version before a rotation, if any; one that is no usable key verifies nothing, and stops nothing either. */
-    private Optional<LinkKey> previousKey() {
+    /**
+     * The version before a rotation, if any; one that is no usable key verifies nothing, and stops nothing either. If
+     * Secrets Manager fails, the current key verifies alone and the previous one is asked for again next time.
+     */
+    private void readPrevious() {
         try {
-            return key(PREVIOUS);
+            previous = key(PREVIOUS).orElse(null);
+            previousRead = true;
         } catch (IllegalArgumentException unusable) {
-            return Optional.empty();
+            previous = null;
+            previousRead = true;
+        } catch (SdkException unavailable) {
+            previousRead = false;
         }
     }
 

@@ -2,6 +2,11 @@ package dev.firebell.aws.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import dev.firebell.answer.PageAction;
 import dev.firebell.incident.Channel;
@@ -15,8 +20,11 @@ import dev.firebell.local.junit.LocalStackTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The link key as template.yaml creates it (a generated secret), read and rotated the way docs/paging.md says to
@@ -52,6 +60,27 @@ class SecretsManagerLinkKeysIntegrationTest {
         assertThat(keys.signingKey()).as("cached").isEqualTo(first);
         now = T0.plus(SecretsManagerLinkKeys.CACHE);
         assertThat(keys.signingKey()).as("read again after the cache").isEqualTo(LinkKey.of("b".repeat(64)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void signing_shouldReadTheCurrentVersionOnly_andVerifyingThePreviousOnceMore() {
+        // GIVEN a rotated secret, read through a client that counts its requests
+        local.secretsManager().putSecretValue(r -> r.secretId(secret).secretString("e".repeat(64)));
+        SecretsManagerClient counted = mock(SecretsManagerClient.class, delegatesTo(local.secretsManager()));
+        SecretsManagerLinkKeys keys = new SecretsManagerLinkKeys(counted, secret, clock);
+
+        // WHEN a page is signed (the paging path), then links are verified (the web function's path)
+        keys.signingKey();
+        verify(counted, times(1)).getSecretValue(any(Consumer.class));
+        List<LinkKey> verifying = keys.verificationKeys();
+
+        // THEN signing cost one request, verifying one more (the previous version), and both keys verify
+        verify(counted, times(2)).getSecretValue(any(Consumer.class));
+        assertThat(verifying).containsExactly(LinkKey.of("e".repeat(64)), LinkKey.of("a".repeat(64)));
+        keys.verificationKeys();
+        keys.signingKey();
+        verify(counted, times(2)).getSecretValue(any(Consumer.class));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.firebell.config;
 
 import dev.firebell.escalation.EscalationPolicy;
+import dev.firebell.heartbeat.Monitor;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallConfig;
 import dev.firebell.paging.QuietHours;
@@ -32,11 +33,11 @@ public final class ConfigBinder {
 
     /** Top-level sections, in the order they are documented. */
     public static final List<String> SECTIONS = List.of("routing", "services", "people", "teams", "rotations",
-            "schedules", "escalationPolicies", "quietHours", "maintenance");
+            "schedules", "escalationPolicies", "quietHours", "maintenance", "heartbeats");
 
     /** Sections that map names to entities; each entity is stored, diffed and applied on its own. */
     public static final Set<String> NAMED_SECTIONS = Set.of("services", "people", "teams", "rotations", "schedules",
-            "escalationPolicies", "maintenance");
+            "escalationPolicies", "maintenance", "heartbeats");
 
     static final Duration MAX_GROUPING_WINDOW = Duration.ofHours(24);
 
@@ -56,10 +57,12 @@ public final class ConfigBinder {
         Routing routing = routing(root.get("routing"), services);
         QuietHours quietHours = MaintenanceBinder.quietHours(root.get("quietHours"));
         List<MaintenanceWindow> maintenance = MaintenanceBinder.maintenance(root.get("maintenance"), services.keySet());
+        Map<String, Monitor> heartbeats = HeartbeatBinder.monitors(root.get("heartbeats"), services.keySet(),
+                routing.defaultSeverity());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours);
+        return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours, heartbeats);
     }
 
     private Map<String, ServicePolicy> services(ConfigNode section, Map<String, EscalationPolicy> policies,

@@ -1,6 +1,7 @@
 package dev.firebell.config;
 
 import dev.firebell.escalation.EscalationPolicy;
+import dev.firebell.heartbeat.Monitor;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallConfig;
 import dev.firebell.paging.QuietHours;
@@ -17,10 +18,11 @@ import java.util.Set;
  * @param escalationPolicies by name; services name theirs
  * @param maintenance        windows when services page nobody
  * @param quietHours         which severities wait for the paged person's daytime
+ * @param heartbeats         heartbeat monitors by name (docs/heartbeats.md)
  */
 public record FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
                              Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
-                             QuietHours quietHours) {
+                             QuietHours quietHours, Map<String, Monitor> heartbeats) {
 
     public FirebellConfig {
         services = Map.copyOf(services);
@@ -28,6 +30,15 @@ public record FirebellConfig(Map<String, ServicePolicy> services, Routing routin
         escalationPolicies = escalationPolicies == null ? Map.of() : Map.copyOf(escalationPolicies);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         quietHours = quietHours == null ? QuietHours.NONE : quietHours;
+        heartbeats = heartbeats == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(heartbeats));
+    }
+
+    /** Without heartbeat monitors. */
+    public FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
+                          Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
+                          QuietHours quietHours) {
+        this(services, routing, onCall, escalationPolicies, maintenance, quietHours, Map.of());
     }
 
     /** Routing and services only, nobody on call. */

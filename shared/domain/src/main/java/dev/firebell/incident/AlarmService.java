@@ -46,7 +46,18 @@ public final class AlarmService {
                     + OwnAlarms.NAME_PREFIX + "...): it notifies that stack's ops topic, never an incident", null);
         }
         FirebellConfig current = config.current();
-        RoutingDecision route = current.routing().route(alarm, current.serviceNames());
+        return handle(alarm, current.routing().route(alarm, current.serviceNames()), current);
+    }
+
+    /**
+     * A state change whose service and severity are already decided (a heartbeat monitor names its own): everything
+     * else as for an alarm, from the dedup key to maintenance, quiet hours, paging and auto-resolve.
+     */
+    public AlarmOutcome handle(AlarmStateChange alarm, RoutingDecision route) {
+        return handle(alarm, route, config.current());
+    }
+
+    private AlarmOutcome handle(AlarmStateChange alarm, RoutingDecision route, FirebellConfig current) {
         ServicePolicy policy = current.service(route.service());
         String claimToken = UUID.randomUUID().toString();
         String dedupKey = alarm.alarmArn();

@@ -77,6 +77,12 @@ public final class Heartbeats {
         return PingOutcome.UNCHANGED;
     }
 
+    /** What a request that is not a ping gets (something else after the token): the same lookups, then UNKNOWN. */
+    public PingOutcome refuse(String token) {
+        store.byTokenHash(HeartbeatTokens.hash(token)).ifPresent(r -> config.current().heartbeats().get(r.name()));
+        return PingOutcome.UNKNOWN;
+    }
+
     /** Hands every miss due by now (at most {@code limit} found in the index) to the incident path. */
     public SweepReport sweep(int limit) {
         Instant now = clock.instant();

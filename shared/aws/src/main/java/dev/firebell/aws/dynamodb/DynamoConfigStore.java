@@ -52,6 +52,14 @@ public final class DynamoConfigStore implements ConfigSource {
         this.cacheFor = cacheFor;
     }
 
+    DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    String table() {
+        return table;
+    }
+
     /**
      * The configuration in force. Before any apply that is the empty configuration (every alarm to the
      * default route). A stored version that no longer binds (edited by hand) keeps the last good one.

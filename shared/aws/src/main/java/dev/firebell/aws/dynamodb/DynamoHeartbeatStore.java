@@ -38,6 +38,11 @@ public final class DynamoHeartbeatStore implements HeartbeatStore {
         this.table = new Table(dynamo, table);
     }
 
+    /** The monitors in the table a configuration is stored in: what {@code config apply} gives tokens. */
+    public static DynamoHeartbeatStore besides(DynamoConfigStore config) {
+        return new DynamoHeartbeatStore(config.dynamo(), config.table());
+    }
+
     @Override
     public Optional<MonitorRecord> byTokenHash(String tokenHash) {
         Map<String, AttributeValue> lookup = table.get(Keys.pingToken(tokenHash), Keys.PING_TOKEN_SK);

@@ -172,6 +172,7 @@ final class DemoCommand implements Callable<Integer> {
                     out.println(PageInbox.describe(m));
                 }
             }
+            HeartbeatDemo.run(paging, runner, clock, out);
             PostmortemDemo.run(local, resources, runner, out);
             out.println();
             out.println("Done. Replay your own alarms with: ./firebell invoke " + ALARM_FUNCTION + " <event.json>;"

@@ -116,10 +116,10 @@ public final class EscalationHandler implements RequestStreamHandler {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("escalationSteps", totals.steps());
-        out.put("heartbeatMisses", totals.misses());
         out.put("pagesSent", totals.pages().sent());
         out.put("pagesFailed", totals.pages().failed());
         out.put("pagesCancelled", totals.pages().cancelled());
+        out.put("heartbeatMisses", totals.misses());
         output.write(Json.write(out).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,8 +5,6 @@ import dev.firebell.aws.dynamodb.DynamoHeartbeatStore;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.heartbeat.HeartbeatStore;
 import dev.firebell.heartbeat.HeartbeatTokens;
-import dev.firebell.local.LocalResources;
-import dev.firebell.local.LocalStack;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -15,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Heartbeat monitors of a stack: their state and last ping, their ping URLs, and token rotation (docs/heartbeats.md). */
 @Command(name = "monitors", mixinStandardHelpOptions = true,
@@ -38,26 +35,14 @@ final class MonitorsCommand {
 
         /** Runs {@code action} with the stored configuration, the monitors' store and the public base URL (or null). */
         <T> T with(Action<T> action) {
-            if (table != null && stack.endpoint == null) {
-                try (DynamoDbClient dynamo = DynamoDbClient.create()) {
-                    return run(dynamo, table, baseUrl, action);
-                }
-            }
-            if (stack.endpoint == null) {
-                throw new IllegalArgumentException("say where the monitors are: --table <name> of a deployed stack, or"
-                        + " --endpoint <url> of a local stack started with './firebell stack'");
-            }
-            try (LocalStack local = stack.open()) {
-                LocalResources resources = stack.provision(local);
-                String base = baseUrl != null ? baseUrl
-                        : resources.environmentOf("EscalationFunction").get("PUBLIC_BASE_URL");
-                return run(local.dynamoDb(), table != null ? table : resources.tableName("FirebellTable"), base, action);
-            }
-        }
-
-        private static <T> T run(DynamoDbClient dynamo, String table, String base, Action<T> action) {
-            DynamoConfigStore config = new DynamoConfigStore(dynamo, table, InstantSource.system(), Duration.ZERO);
-            return action.run(config.current(), new DynamoHeartbeatStore(dynamo, table), base);
+            return stack.onTable(table, "say where the monitors are: --table <name> of a deployed stack, or --endpoint"
+                    + " <url> of a local stack started with './firebell stack'", (dynamo, name, local) -> {
+                        String base = baseUrl != null || local == null ? baseUrl
+                                : local.environmentOf("EscalationFunction").get("PUBLIC_BASE_URL");
+                        DynamoConfigStore config = new DynamoConfigStore(dynamo, name, InstantSource.system(),
+                                Duration.ZERO);
+                        return action.run(config.current(), new DynamoHeartbeatStore(dynamo, name), base);
+                    });
         }
     }
 
@@ -83,38 +68,41 @@ final class MonitorsCommand {
         }
     }
 
-    @Command(name = "url", mixinStandardHelpOptions = true,
-            description = "Print a monitor's ping URL (secret: whoever has it can ping), with /start and /fail.")
-    static final class Url implements Callable<Integer> {
+    /** A command about one monitor: checks it is declared and has a token, then prints the URLs of {@link #token}. */
+    abstract static class OneMonitor implements Callable<Integer> {
         @Parameters(index = "0", description = "The monitor's name.")
         String name;
 
         @Mixin
         Source source;
 
+        /** The token whose URLs are printed, given the monitor's current one. */
+        abstract String token(HeartbeatStore store, String current);
+
         @Override
         public Integer call() {
-            return ConfigCommand.checked(() -> source.with(tokenOf(name, (store, token) -> token)));
+            return ConfigCommand.checked(() -> source.with(tokenOf(name, this::token)));
+        }
+    }
+
+    @Command(name = "url", mixinStandardHelpOptions = true,
+            description = "Print a monitor's ping URL (secret: whoever has it can ping), with /start and /fail.")
+    static final class Url extends OneMonitor {
+        @Override
+        String token(HeartbeatStore store, String current) {
+            return current;
         }
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = "Give a monitor a new token at once (no redeploy): the old URL answers 404 from now on.")
-    static final class Rotate implements Callable<Integer> {
-        @Parameters(index = "0", description = "The monitor's name.")
-        String name;
-
-        @Mixin
-        Source source;
-
+    static final class Rotate extends OneMonitor {
         @Override
-        public Integer call() {
-            return ConfigCommand.checked(() -> source.with(tokenOf(name, (store, old) -> {
-                String token = HeartbeatTokens.generate();
-                store.rotateToken(name, token);
-                System.out.println("rotated: the old URL of " + name + " stopped working; update the job to:");
-                return token;
-            })));
+        String token(HeartbeatStore store, String current) {
+            String token = HeartbeatTokens.generate();
+            store.rotateToken(name, token);
+            System.out.println("rotated: the old URL of " + name + " stopped working; update the job to:");
+            return token;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.firebell.cli;
 
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.heartbeat.DownCause;
 import dev.firebell.heartbeat.HeartbeatStore;
 import dev.firebell.heartbeat.Monitor;
 import dev.firebell.heartbeat.MonitorRecord;
@@ -48,17 +49,11 @@ final class MonitorTable {
     }
 
     private static String cause(MonitorRecord r) {
-        if (r.cause() == null) {
-            return "missed";
-        }
-        switch (r.cause()) {
-            case FAILED:
-                return "reported a failure";
-            case RAN_TOO_LONG:
-                return "run too long";
-            default:
-                return "missed";
-        }
+        return switch (r.cause() == null ? DownCause.MISSED : r.cause()) {
+            case FAILED -> "reported a failure";
+            case RAN_TOO_LONG -> "run too long";
+            case MISSED -> "missed";
+        };
     }
 
     static String lastPing(MonitorRecord r, Instant at) {

@@ -36,16 +36,13 @@ final class MonitorAlarms {
         String expected = " (expected every " + m.interval() + ", grace " + m.grace() + ")";
         String since = down.lastPingAt() == null ? "" : " since " + down.lastPingAt();
         boolean repeat = down.alarmAt() != null && down.downSince() != null && down.alarmAt().isAfter(down.downSince());
-        switch (down.cause() == null ? DownCause.MISSED : down.cause()) {
-            case FAILED:
-                return "the job reported a failure (/fail) at " + down.downSince()
-                        + (repeat ? "; still no successful ping" : "");
-            case RAN_TOO_LONG:
-                return "a run started at " + down.lastPingAt() + " did not finish within the grace of " + m.grace()
-                        + (repeat ? "; still no successful ping" : "");
-            default:
-                return (repeat ? "still no ping" : "no ping") + since + expected;
-        }
+        String still = repeat ? "; still no successful ping" : "";
+        return switch (down.cause() == null ? DownCause.MISSED : down.cause()) {
+            case FAILED -> "the job reported a failure (/fail) at " + down.downSince() + still;
+            case RAN_TOO_LONG -> "a run started at " + down.lastPingAt() + " did not finish within the grace of "
+                    + m.grace() + still;
+            case MISSED -> (repeat ? "still no ping" : "no ping") + since + expected;
+        };
     }
 
     private static AlarmStateChange change(Monitor m, AlarmState state, AlarmState previous, String reason, Instant at) {

@@ -29,31 +29,20 @@ public record MonitorRecord(String name, MonitorState state, Instant lastPingAt,
 
     /** The record after this ping, or empty when the ping changes nothing worth a write (docs/adr/0115). */
     Optional<MonitorRecord> afterPing(Monitor m, PingKind kind, Instant now) {
-        switch (kind) {
-            case SUCCESS:
-                if (state == MonitorState.UP && m.sameSlice(lastPingAt, now)) {
-                    return Optional.empty();
-                }
-                return Optional.of(new MonitorRecord(name, MonitorState.UP, now, kind, m.dueAfterSuccess(now), null,
-                        null, null, version));
-            case START:
-                if (state == MonitorState.DOWN
-                        || state == MonitorState.RUNNING && m.sameSlice(lastPingAt, now)) {
-                    // Down stays down until a success; a run already started in this slice is already timed.
-                    return Optional.empty();
-                }
-                return Optional.of(new MonitorRecord(name, MonitorState.RUNNING, now, kind, m.dueAfterStart(now), null,
-                        null, null, version));
-            case FAIL:
-                if (state == MonitorState.DOWN) {
-                    return Optional.empty();
-                }
-                // Due at once, so that the sweep sends the ALARM if this request dies before it does.
-                return Optional.of(new MonitorRecord(name, MonitorState.DOWN, now, kind, now, now, DownCause.FAILED,
-                        now, version));
-            default:
-                throw new IllegalArgumentException("unknown ping kind " + kind);
-        }
+        return switch (kind) {
+            case SUCCESS -> state == MonitorState.UP && m.sameSlice(lastPingAt, now) ? Optional.empty()
+                    : Optional.of(new MonitorRecord(name, MonitorState.UP, now, kind, m.dueAfterSuccess(now), null,
+                            null, null, version));
+            // Down stays down until a success; a run already started in this slice is already timed.
+            case START -> state == MonitorState.DOWN || state == MonitorState.RUNNING && m.sameSlice(lastPingAt, now)
+                    ? Optional.empty()
+                    : Optional.of(new MonitorRecord(name, MonitorState.RUNNING, now, kind, m.dueAfterStart(now), null,
+                            null, null, version));
+            // Due at once, so that the sweep sends the ALARM if this request dies before it does.
+            case FAIL -> state == MonitorState.DOWN ? Optional.empty()
+                    : Optional.of(new MonitorRecord(name, MonitorState.DOWN, now, kind, now, now, DownCause.FAILED,
+                            now, version));
+        };
     }
 
     /** Whether the sweep has work on it at {@code now}. */

@@ -53,7 +53,7 @@ public final class HeartbeatSweepBench {
             new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO)
                     .apply(config(monitors), "heartbeat bench");
             ShiftedClock clock = BenchClock.start();
-            HeartbeatSweepComponent graph = DaggerHeartbeatSweepComponent.builder()
+            SweepComponent graph = DaggerSweepComponent.builder()
                     .environment(new FunctionEnvironment(resources.environmentOf("EscalationFunction")))
                     .clock(clock).build();
             Instant sweepAt = BenchClock.START.plus(Duration.ofMinutes(30));

@@ -83,36 +83,61 @@ public final class Heartbeats {
         return PingOutcome.UNKNOWN;
     }
 
-    /** Hands every miss due by now (at most {@code limit} found in the index) to the incident path. */
+    /**
+     * Hands every miss due by now (at most {@code limit} found in the index) to the incident path. A monitor whose miss
+     * fails does not hold up the others: the batch goes on, then the first failure is thrown (the monitor stays due,
+     * so the next run tries it again).
+     */
     public SweepReport sweep(int limit) {
         Instant now = clock.instant();
         List<MonitorRecord> due = store.due(now, limit);
         int alarmed = 0;
         int skipped = 0;
+        RuntimeException failed = null;
         for (MonitorRecord candidate : due) {
-            // The index may lag: decide on the record itself.
-            MonitorRecord record = store.record(candidate.name());
-            Monitor monitor = config.current().heartbeats().get(record.name());
-            if (!record.isDue(now)) {
-                skipped++;
-            } else if (monitor == null) {
-                store.replace(record, record.undeclared());
-                skipped++;
-            } else if (record.alarmAt() != null) {
-                sendPending(monitor, record, now);
-                alarmed++;
-            } else {
-                MonitorRecord pending = record.missed();
-                if (store.replace(record, pending)) {
-                    sendPending(monitor, pending.withVersion(record.version() + 1), now);
+            try {
+                if (expire(candidate.name(), now)) {
                     alarmed++;
                 } else {
-                    // A ping (or another sweep) wrote it since it was read: that writer decided.
                     skipped++;
+                }
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
                 }
             }
         }
+        if (failed != null) {
+            throw failed;
+        }
         return new SweepReport(due.size(), alarmed, skipped);
+    }
+
+    /** Whether the monitor's miss was handed to the incident path; false when there was nothing (left) to do. */
+    private boolean expire(String name, Instant now) {
+        // The index may lag: decide on the record itself.
+        MonitorRecord record = store.record(name);
+        Monitor monitor = config.current().heartbeats().get(record.name());
+        if (!record.isDue(now)) {
+            return false;
+        }
+        if (monitor == null) {
+            store.replace(record, record.undeclared());
+            return false;
+        }
+        if (record.alarmAt() != null) {
+            sendPending(monitor, record, now);
+            return true;
+        }
+        MonitorRecord pending = record.missed();
+        if (!store.replace(record, pending)) {
+            // A ping (or another sweep) wrote it since it was read: that writer decided.
+            return false;
+        }
+        sendPending(monitor, pending.withVersion(record.version() + 1), now);
+        return true;
     }
 
     public Optional<Instant> nextDue() {

@@ -285,6 +285,30 @@ class HeartbeatsTest {
         assertThat(monitors.record("nightly-backup").alarmAt()).isNull();
     }
 
+    @Test
+    void sweep_shouldHandTheOtherMissesOver_whenOneFails_thenThrowItsFailure() {
+        heartbeats.ping("token-nightly-backup", PingKind.SUCCESS);
+        heartbeats.ping("token-report", PingKind.SUCCESS);
+        // The table fails for 'nightly-backup' only (its dedup track cannot be read); it comes first in the due index
+        // (same deadline, then by name).
+        InMemoryIncidentStore failing = org.mockito.Mockito.spy(incidents);
+        org.mockito.Mockito.doThrow(new IllegalStateException("DynamoDB is unavailable")).when(failing)
+                .track("firebell:heartbeat:nightly-backup");
+        PageDispatcher dispatcher = mock(PageDispatcher.class);
+        Heartbeats sweeping = new Heartbeats(() -> config, monitors, new AlarmService(() -> config, failing,
+                new AlarmTransitions(new dev.firebell.paging.ServiceTargetResolver(), Duration.ofSeconds(60)),
+                dispatcher, clock), clock);
+        at("2026-11-30T10:15:00Z");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sweeping.sweep(100))
+                .isInstanceOf(IllegalStateException.class).hasMessage("DynamoDB is unavailable");
+        assertThat(failing.openIncidents()).extracting(Incident::dedupKey)
+                .containsExactly("firebell:heartbeat:report");
+        assertThat(monitors.record("nightly-backup").alarmAt()).as("still pending: the next run tries again")
+                .isNotNull();
+        assertThat(monitors.record("report").alarmAt()).isNull();
+    }
+
     private Incident onlyOpenIncident() {
         assertThat(incidents.openIncidents()).hasSize(1);
         return incidents.openIncidents().get(0);

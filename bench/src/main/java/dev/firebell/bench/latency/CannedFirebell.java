@@ -30,43 +30,23 @@ final class CannedFirebell {
     static final String OPEN_ALARM = "checkout-api-5xx-high";
     static final String SIGNING_SECRET_NAME = "firebell/slack-signing-secret";
     /** The variables template.yaml gives the functions, with the canned region's names. */
-    private static final Map<String, String> VARIABLES = Map.of(
+    static final FunctionEnvironment ENVIRONMENT = new FunctionEnvironment(Map.of(
             "TABLE_NAME", "FirebellTable",
             "PAGE_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:PageTopic",
             "CHAT_JOB_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:ChatJobsTopic",
             "SLACK_SIGNING_SECRET_NAME", SIGNING_SECRET_NAME,
             "SLACK_TEAM_IDS", dev.firebell.bench.chat.SlackCommands.TEAM,
-            "POSTMORTEM_BUCKET", "firebell-postmortems");
-    static final FunctionEnvironment ENVIRONMENT = new FunctionEnvironment(VARIABLES);
-    /**
-     * With the variables every page-composing graph needs since pages carry links (LinksModule); the link key itself
-     * is read only when a page to a person is composed, which the benchmarks using this do not do.
-     */
-    static final FunctionEnvironment WITH_LINKS = new FunctionEnvironment(withLinks());
+            "POSTMORTEM_BUCKET", "firebell-postmortems"));
 
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     private CannedFirebell() {
     }
 
-    private static Map<String, String> withLinks() {
-        Map<String, String> all = new java.util.HashMap<>(VARIABLES);
-        all.put("PUBLIC_BASE_URL", "https://abcdefghij.lambda-url.us-east-1.on.aws/");
-        all.put("LINK_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:firebell-link-key");
-        all.put("LINK_VALIDITY_HOURS", "24");
-        all.put("SMS_REPLIES", "off");
-        return all;
-    }
-
     /** The alarm and escalation functions' graph on {@code http} and the bench's clock, the example configuration applied. */
     static LatencyComponent configured(CannedHttpClient http) throws IOException {
-        return configured(http, ENVIRONMENT);
-    }
-
-    /** The same graph with another environment. */
-    static LatencyComponent configured(CannedHttpClient http, FunctionEnvironment environment) throws IOException {
         System.setProperty("aws.region", "us-east-1");
-        LatencyComponent component = DaggerLatencyComponent.builder().environment(environment).http(http)
+        LatencyComponent component = DaggerLatencyComponent.builder().environment(ENVIRONMENT).http(http)
                 .clock(BenchClock.start()).build();
         component.configStore().apply(new YamlConfigLoader()
                 .load(SamTemplate.locate().toAbsolutePath().getParent().resolve("infra/config/firebell.example.yaml"))

@@ -54,8 +54,7 @@ public class PingLatencyBenchmark {
     @Setup(Level.Trial)
     public void build() throws IOException {
         http = new CannedHttpClient();
-        // The latency graph needs the link variables (LinksModule): i-links' later CannedFirebell gives them to every
-        // latency benchmark; the figures in docs/performance.md were taken with them set the same way.
+        // CannedFirebell's environment carries the link variables the graph requires (LinksModule).
         LatencyComponent component = CannedFirebell.configured(http);
         component.heartbeatStore().createToken(MONITOR, TOKEN);
         web = CannedWebFunction.pings(component.heartbeats());

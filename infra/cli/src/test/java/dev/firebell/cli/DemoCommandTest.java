@@ -22,6 +22,20 @@ class DemoCommandTest {
     void demo_shouldTellTheWholeStory_inSecondsAndMinutes_asTheAlarmsHappenedOnTheDemosClock(LocalStack local) {
         String out = runCapturing("demo", "--endpoint", local.endpoint().toString(), "--at", AT);
 
+        // A heartbeat monitor pinged, silent past its deadline (an incident through the alarm path), pinged again.
+        assertThat(out).containsSubsequence(
+                "== A heartbeat monitor that stops pinging ==",
+                "payments-reconciliation (service payments) must ping every 15m, at most 5m late",
+                "-> 200 OK  (the job's `curl -fsS <url>` at the end of its run)",
+                "-> 200 OK  (pinged again within the same slice: nothing written)",
+                "Then silence.",
+                "\"heartbeatMisses\":1}",
+                "-> 200 OK  (the job runs again)",
+                "SEV3  heartbeat/payments-reconciliation  [RESOLVED]",
+                "service payments, dedup key firebell:heartbeat:payments-reconciliation",
+                "OPENED                 heartbeat/payments-reconciliation entered ALARM: no ping since",
+                "RESOLVED               heartbeat/payments-reconciliation returned to OK: pinged at");
+
         assertThat(out).containsSubsequence(
                 "-> OPENED incident 1, pages sent 1",
                 "-> REDELIVERY incident 1",

@@ -6,10 +6,13 @@ import dev.firebell.aws.dynamodb.DynamoConfigStore;
 import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.HeartbeatsModule;
 import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.heartbeat.HeartbeatStore;
+import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.AlarmService;
 import dev.firebell.link.ActionLinks;
 import dev.firebell.paging.PageComposer;
@@ -23,7 +26,8 @@ import javax.inject.Singleton;
  * ({@code BenchClock}), so what the example configuration pages does not depend on the hour.
  */
 @Singleton
-@Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class})
+@Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class,
+        HeartbeatsModule.class})
 interface LatencyComponent {
 
     AlarmService alarmService();
@@ -40,6 +44,10 @@ interface LatencyComponent {
     PageComposer pageComposer();
 
     ActionLinks actionLinks();
+
+    Heartbeats heartbeats();
+
+    HeartbeatStore heartbeatStore();
 
     InstantSource clock();
 

@@ -5,16 +5,18 @@ import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.AnswersModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.HeartbeatsModule;
 import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.bench.latency.CannedSdkModule;
+import dev.firebell.heartbeat.Heartbeats;
 import java.time.InstantSource;
 import javax.inject.Singleton;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
- * The web function (the links in pages) as {@link WebComponent} wires it, except that {@code SdkModule} is
+ * The web function (the links in pages and heartbeat pings) as {@link WebComponent} wires it, except that {@code SdkModule} is
  * {@link CannedSdkModule} and the SDK's HTTP client is handed in. Benchmarks only: it lives in the function's package
  * because {@link WebModule} and the handler's graph constructor are package-private (as {@code CannedChatFunction}).
  */
@@ -25,14 +27,19 @@ public final class CannedWebFunction {
 
     /** The real handler on the production graph, every AWS call answered by {@code http}, on {@code clock}. */
     public static WebHandler handler(FunctionEnvironment environment, SdkHttpClient http, InstantSource clock) {
-        return new WebHandler(DaggerCannedWebFunction_Graph.builder().http(http).environment(environment).clock(clock)
-                .build().links());
+        WebComponent graph = DaggerCannedWebFunction_Graph.builder().http(http).environment(environment).clock(clock).build();
+        return new WebHandler(graph.links(), graph.pings());
+    }
+
+    /** The handler as deployed for {@code /ping/} requests; link requests are not part of what it measures. */
+    public static WebHandler pings(Heartbeats heartbeats) {
+        return new WebHandler(null, new PingEndpoint(heartbeats));
     }
 
     /** {@link WebComponent} with the HTTP client handed in. */
     @Singleton
     @Component(modules = {CannedSdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class,
-            LinksModule.class, AnswersModule.class, WebModule.class})
+            LinksModule.class, AnswersModule.class, HeartbeatsModule.class, WebModule.class})
     interface Graph extends WebComponent {
 
         @Component.Builder

@@ -201,6 +201,7 @@ final class DemoCommand implements Callable<Integer> {
                     out.println(PageInbox.describe(m));
                 }
             }
+            HeartbeatDemo.run(paging, runner, clock, out);
             PostmortemDemo.run(local, resources, runner, out);
             AnnouncementDemo.run(local, resources, clock, paging, out);
             out.println();

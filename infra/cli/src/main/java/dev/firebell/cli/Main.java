@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Serverless incident management for AWS: local stack, demo, invoke, chat endpoint, configuration,"
                 + " on-call, reports, import from other tools, and a check of an account before deploying.",
         subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ServeCommand.class,
-                ConfigCommand.class, OnCallCommand.class, ReportCommand.class, ImportCommand.class, CheckCommand.class,
+                ConfigCommand.class, OnCallCommand.class, MonitorsCommand.class, ReportCommand.class, ImportCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

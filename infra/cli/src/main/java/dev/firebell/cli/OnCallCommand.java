@@ -6,8 +6,6 @@ import dev.firebell.config.ConfigBinder;
 import dev.firebell.config.ConfigNode;
 import dev.firebell.config.ConfigSource;
 import dev.firebell.config.FirebellConfig;
-import dev.firebell.local.LocalResources;
-import dev.firebell.local.LocalStack;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.oncall.OverrideStore;
 import dev.firebell.oncall.Roster;
@@ -59,20 +57,9 @@ final class OnCallCommand {
                 FirebellConfig bound = new ConfigBinder().bind(loaded.document());
                 return action.apply(new OnCallService(() -> bound, OverrideStore.NONE, clock));
             }
-            if (table != null && stack.endpoint == null) {
-                try (DynamoDbClient dynamo = DynamoDbClient.create()) {
-                    return action.apply(service(dynamo, table, clock));
-                }
-            }
-            if (stack.endpoint == null) {
-                throw new IllegalArgumentException("say where the configuration is: --config <file>, --table <name> of a"
-                        + " deployed stack, or --endpoint <url> of a local stack started with './firebell stack'");
-            }
-            try (LocalStack local = stack.open()) {
-                LocalResources resources = stack.provision(local);
-                return action.apply(service(local.dynamoDb(), table != null ? table : resources.tableName("FirebellTable"),
-                        clock));
-            }
+            return stack.onTable(table, "say where the configuration is: --config <file>, --table <name> of a"
+                    + " deployed stack, or --endpoint <url> of a local stack started with './firebell stack'",
+                    (dynamo, name, local) -> action.apply(service(dynamo, name, clock)));
         }
 
         private static OnCallService service(DynamoDbClient dynamo, String table, InstantSource clock) {

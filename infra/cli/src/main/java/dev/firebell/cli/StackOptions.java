@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
 
@@ -37,6 +38,32 @@ final class StackOptions {
         LocalStack stack = endpoint != null ? LocalStack.attach(endpoint, region) : LocalStack.start(region);
         stack.exportSdkSettings();
         return stack;
+    }
+
+    /** What runs on a stack's table: its client, its name, and the local stack's resources (null for a deployed one). */
+    interface OnTable<T> {
+        T run(DynamoDbClient dynamo, String table, LocalResources local);
+    }
+
+    /**
+     * Runs {@code action} on the deployed table {@code table} (with the SDK's standard credentials, region and endpoint
+     * settings), else on the local stack at {@code --endpoint} (its table unless {@code table} names another).
+     *
+     * @param missing what to tell the user when neither is given
+     */
+    <T> T onTable(String table, String missing, OnTable<T> action) {
+        if (table != null && endpoint == null) {
+            try (DynamoDbClient dynamo = DynamoDbClient.create()) {
+                return action.run(dynamo, table, null);
+            }
+        }
+        if (endpoint == null) {
+            throw new IllegalArgumentException(missing);
+        }
+        try (LocalStack local = open()) {
+            LocalResources resources = provision(local);
+            return action.run(local.dynamoDb(), table != null ? table : resources.tableName("FirebellTable"), resources);
+        }
     }
 
     LocalResources provision(LocalStack stack) {

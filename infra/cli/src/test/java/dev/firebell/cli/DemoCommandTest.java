@@ -22,6 +22,20 @@ class DemoCommandTest {
     void demo_shouldTellTheWholeStory_inSecondsAndMinutes_asTheAlarmsHappenedOnTheDemosClock(LocalStack local) {
         String out = runCapturing("demo", "--endpoint", local.endpoint().toString(), "--at", AT);
 
+        // A heartbeat monitor pinged, silent past its deadline (an incident through the alarm path), pinged again.
+        assertThat(out).containsSubsequence(
+                "== A heartbeat monitor that stops pinging ==",
+                "payments-reconciliation (service payments) must ping every 15m, at most 5m late",
+                "-> 200 OK  (the job's `curl -fsS <url>` at the end of its run)",
+                "-> 200 OK  (pinged again within the same slice: nothing written)",
+                "Then silence.",
+                "\"heartbeatMisses\":1}",
+                "-> 200 OK  (the job runs again)",
+                "SEV3  heartbeat/payments-reconciliation  [RESOLVED]",
+                "service payments, dedup key firebell:heartbeat:payments-reconciliation",
+                "OPENED                 heartbeat/payments-reconciliation entered ALARM: no ping since",
+                "RESOLVED               heartbeat/payments-reconciliation returned to OK: pinged at");
+
         assertThat(out).containsSubsequence(
                 "-> OPENED incident 1, pages sent 1",
                 "-> REDELIVERY incident 1",
@@ -128,7 +142,7 @@ class DemoCommandTest {
         String slack = out.substring(out.indexOf("== Slack: one announcement per incident"));
 
         // One message per incident of the story, each in its service's channel, showing its final state
-        assertThat(slack).contains("catches up with the table's stream: ").contains("-> #1 POSTED, #2 POSTED, #3 POSTED")
+        assertThat(slack).contains("catches up with the table's stream: ").contains("-> #1 POSTED, #2 POSTED, #3 POSTED, #4 POSTED")
                 .contains("C0CHECKOUT ts ").contains(": :white_check_mark: #1 checkout-api-5xx-high (SEV2, checkout):"
                         + " *Resolved*: its alarm returned to OK after 30m")
                 .contains("C0INCIDENTS ts ").contains(": :eyes: #2 payments-platform-health (SEV1, payments):"
@@ -138,21 +152,22 @@ class DemoCommandTest {
                         + " *Acknowledged* by Frank Ruiz");
         // A new incident posted with its three buttons, acknowledged by a click, the same message updated
         assertThat(slack).containsSubsequence(
-                "alice declares #4 on checkout; the announcer: 1 record(s) -> #4 POSTED",
+                "alice declares #5 on checkout; the announcer: 1 record(s) -> #5 POSTED",
                 "> chat.postMessage", "\"channel\" : \"C0CHECKOUT\"",
                 "*Triggered*: nobody has acknowledged it yet", "\"action_id\" : \"firebell.ack\"",
                 "\"action_id\" : \"firebell.escalate\"", "\"action_id\" : \"firebell.resolve\"",
-                "\"incident_id\" : \"4\"",
+                "\"incident_id\" : \"5\"",
                 "bob (U024BE7LJ) clicks Acknowledge", "-> HTTP 200 (empty) at once",
-                "only bob sees (response URL, ephemeral, replace_original=false): :eyes: <@U024BE7LJ> acknowledged *#4*",
+                "only bob sees (response URL, ephemeral, replace_original=false): :eyes: <@U024BE7LJ> acknowledged *#5*",
                 "the timeline says: acknowledged by bob from a Slack button; escalation stopped",
-                "the announcer, from the stream: 1 record(s) -> #4 UPDATED",
+                "the announcer, from the stream: 1 record(s) -> #5 UPDATED",
                 "> chat.update", "\"channel\" : \"C0CHECKOUT\"",
                 "*Acknowledged* by <@U024BE7LJ>", "\"ts\" : \"",
-                "Slack calls in all: [chat.postMessage, chat.postMessage, chat.postMessage, chat.postMessage, chat.update]");
+                "Slack calls in all: [chat.postMessage, chat.postMessage, chat.postMessage, chat.postMessage, chat.postMessage,"
+                        + " chat.update]");
         // After the story and the member account's alarm (about 02:00), on the demo's clock: the replay's day, not the
         // machine's
-        assertThat(slack).containsPattern("2027-03-28 0[12]:\\d\\d:\\d\\dZ  alice declares #4");
+        assertThat(slack).containsPattern("2027-03-28 0[12]:\\d\\d:\\d\\dZ  alice declares #5");
         String updated = slack.substring(slack.indexOf("> chat.update"));
         assertThat(updated).as("acknowledged: no Acknowledge button any more").doesNotContain("firebell.ack")
                 .contains("firebell.escalate").contains("firebell.resolve");

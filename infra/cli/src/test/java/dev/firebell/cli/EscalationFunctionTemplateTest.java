@@ -58,7 +58,7 @@ class EscalationFunctionTemplateTest {
                 byAction.computeIfAbsent(String.valueOf(action), k -> new ArrayList<>()).add(resource);
             }
         }
-        assertThat(byAction.keySet()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+        assertThat(byAction.keySet()).containsExactlyInAnyOrder("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "sns:Publish", "secretsmanager:GetSecretValue",
                 "kms:Decrypt", "kms:GenerateDataKey", "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
         assertThat(byAction.get("dynamodb:Query")).extracting(String::valueOf)

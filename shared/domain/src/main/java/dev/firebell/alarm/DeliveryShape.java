@@ -7,5 +7,7 @@ public enum DeliveryShape {
     /** The EventBridge "CloudWatch Alarm State Change" event. */
     EVENTBRIDGE,
     /** The alarm notifies an SNS topic the function is subscribed to. */
-    SNS
+    SNS,
+    /** Not CloudWatch: a heartbeat monitor missed, failed or pinged again (the sweep or the ping endpoint). */
+    HEARTBEAT
 }

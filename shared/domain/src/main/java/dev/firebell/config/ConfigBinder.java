@@ -2,6 +2,7 @@ package dev.firebell.config;
 
 import dev.firebell.account.Accounts;
 import dev.firebell.escalation.EscalationPolicy;
+import dev.firebell.heartbeat.Monitor;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallConfig;
 import dev.firebell.paging.QuietHours;
@@ -33,11 +34,11 @@ public final class ConfigBinder {
 
     /** Top-level sections, in the order they are documented. */
     public static final List<String> SECTIONS = List.of("routing", "accounts", "services", "people", "teams",
-            "rotations", "schedules", "escalationPolicies", "quietHours", "maintenance", "chat");
+            "rotations", "schedules", "escalationPolicies", "quietHours", "maintenance", "heartbeats", "chat");
 
     /** Sections that map names (or account ids) to entities; each entity is stored, diffed and applied on its own. */
     public static final Set<String> NAMED_SECTIONS = Set.of("accounts", "services", "people", "teams", "rotations",
-            "schedules", "escalationPolicies", "maintenance");
+            "schedules", "escalationPolicies", "maintenance", "heartbeats");
 
     static final Duration MAX_GROUPING_WINDOW = Duration.ofHours(24);
 
@@ -59,11 +60,13 @@ public final class ConfigBinder {
         QuietHours quietHours = MaintenanceBinder.quietHours(root.get("quietHours"));
         List<MaintenanceWindow> maintenance = MaintenanceBinder.maintenance(root.get("maintenance"), services.keySet());
         String slackChannel = ChatBinder.defaultChannel(root.get("chat"));
+        Map<String, Monitor> heartbeats = HeartbeatBinder.monitors(root.get("heartbeats"), services.keySet(),
+                routing.defaultSeverity());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new FirebellConfig(services, routing, onCall, policies, maintenance, quietHours, accounts,
-                slackChannel);
+                slackChannel, heartbeats);
     }
 
     private Map<String, ServicePolicy> services(ConfigNode section, Map<String, EscalationPolicy> policies,

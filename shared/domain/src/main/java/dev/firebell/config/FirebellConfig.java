@@ -2,6 +2,7 @@ package dev.firebell.config;
 
 import dev.firebell.account.Accounts;
 import dev.firebell.escalation.EscalationPolicy;
+import dev.firebell.heartbeat.Monitor;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.OnCallConfig;
 import dev.firebell.paging.QuietHours;
@@ -22,10 +23,12 @@ import java.util.Set;
  * @param accounts           what people call the AWS accounts alarms come from
  * @param slackChannel       where incidents of services without a channel of their own are announced
  *                           ({@code chat.slackChannel}); null: nowhere
+ * @param heartbeats         heartbeat monitors by name (docs/heartbeats.md)
  */
 public record FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
                              Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
-                             QuietHours quietHours, Accounts accounts, String slackChannel) {
+                             QuietHours quietHours, Accounts accounts, String slackChannel,
+                             Map<String, Monitor> heartbeats) {
 
     public FirebellConfig {
         services = Map.copyOf(services);
@@ -34,13 +37,15 @@ public record FirebellConfig(Map<String, ServicePolicy> services, Routing routin
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         quietHours = quietHours == null ? QuietHours.NONE : quietHours;
         accounts = accounts == null ? Accounts.NONE : accounts;
+        heartbeats = heartbeats == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(heartbeats));
     }
 
-    /** Without named accounts or a default announcement channel. */
+    /** Without named accounts, a default announcement channel or heartbeat monitors. */
     public FirebellConfig(Map<String, ServicePolicy> services, Routing routing, OnCallConfig onCall,
                           Map<String, EscalationPolicy> escalationPolicies, List<MaintenanceWindow> maintenance,
                           QuietHours quietHours) {
-        this(services, routing, onCall, escalationPolicies, maintenance, quietHours, Accounts.NONE, null);
+        this(services, routing, onCall, escalationPolicies, maintenance, quietHours, Accounts.NONE, null, Map.of());
     }
 
     /** Routing and services only, nobody on call. */

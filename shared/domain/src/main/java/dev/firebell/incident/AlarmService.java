@@ -59,7 +59,21 @@ public final class AlarmService {
         // BatchGetItem for DynamoDB, ADR 0055), so that routing below finds the configuration cached.
         AlarmTrack firstTrack = store.track(dedupKey);
         FirebellConfig current = config.current();
-        RoutingDecision route = current.routing().route(alarm, current.serviceNames());
+        return handle(alarm, current.routing().route(alarm, current.serviceNames()), current, firstTrack);
+    }
+
+    /**
+     * A state change whose service and severity are already decided (a heartbeat monitor names its own): everything
+     * else as for an alarm, from the dedup key to maintenance, quiet hours, paging and auto-resolve.
+     */
+    public AlarmOutcome handle(AlarmStateChange alarm, RoutingDecision route) {
+        AlarmTrack firstTrack = store.track(alarm.alarmArn());
+        return handle(alarm, route, config.current(), firstTrack);
+    }
+
+    private AlarmOutcome handle(AlarmStateChange alarm, RoutingDecision route, FirebellConfig current,
+                                AlarmTrack firstTrack) {
+        String dedupKey = alarm.alarmArn();
         ServicePolicy policy = current.service(route.service());
         String claimToken = UUID.randomUUID().toString();
 

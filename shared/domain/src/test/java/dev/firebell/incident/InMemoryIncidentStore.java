@@ -20,7 +20,7 @@ import java.util.Optional;
  * disagreed, DynamoDB was right. Not thread-safe: it models one serialized sequence of transactions, which is what
  * DynamoDB gives per item.
  */
-final class InMemoryIncidentStore implements IncidentStore {
+public final class InMemoryIncidentStore implements IncidentStore {
 
     final Map<String, AlarmTrack> tracks = new HashMap<>();
     final Map<String, Incident> incidents = new HashMap<>();

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.DispatchReport;
 import dev.firebell.paging.PageDispatcher;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Runs every minute (EventBridge Scheduler): takes every escalation step that is due (the next level, a
- * repeat, exhaustion), and sends every page whose lease or delivery time has run out, so that pages a
+ * repeat, exhaustion), hands every heartbeat monitor past its deadline to the alarm path, and sends every page whose lease or delivery time has run out, so that pages a
  * crash or an SNS failure left pending are never lost. Then, while its invocation has time, it waits for
  * work due before the next run, so a step fires within seconds of its due time rather than up to a
  * minute late. Every step is idempotent: overlapping runs page once. The payload carries nothing needed.
@@ -45,6 +46,8 @@ public final class EscalationHandler implements RequestStreamHandler {
 
     private final EscalationEngine escalations;
     private final PageDispatcher pages;
+    /** Null where no heartbeat monitors are checked (tools that drive escalations only). */
+    private final Heartbeats heartbeats;
     private final InstantSource clock;
     private final Sleeper sleeper;
 
@@ -57,14 +60,21 @@ public final class EscalationHandler implements RequestStreamHandler {
     }
 
     private EscalationHandler(EscalationComponent component) {
-        this(component.escalationEngine(), component.pageDispatcher(), component.clock(),
+        this(component.escalationEngine(), component.pageDispatcher(), component.heartbeats(), component.clock(),
                 d -> Thread.sleep(d.toMillis()));
     }
 
-    /** For the local runner, the demo and tests: any engine, clock and way of waiting. */
+    /** For the local runner, the demo and tests: any engine, clock and way of waiting; no heartbeat monitors. */
     public EscalationHandler(EscalationEngine escalations, PageDispatcher pages, InstantSource clock, Sleeper sleeper) {
+        this(escalations, pages, null, clock, sleeper);
+    }
+
+    /** As above, checking heartbeat monitors for expiry too. */
+    public EscalationHandler(EscalationEngine escalations, PageDispatcher pages, Heartbeats heartbeats,
+                             InstantSource clock, Sleeper sleeper) {
         this.escalations = escalations;
         this.pages = pages;
+        this.heartbeats = heartbeats;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -97,8 +107,10 @@ public final class EscalationHandler implements RequestStreamHandler {
             }
             totals = totals.plus(sweep(context));
         }
-        if (totals.steps() + totals.pages().sent() + totals.pages().failed() + totals.pages().cancelled() > 0) {
-            context.getLogger().log("escalation steps " + totals.steps() + "; pages sent " + totals.pages().sent()
+        if (totals.steps() + totals.misses() + totals.pages().sent() + totals.pages().failed()
+                + totals.pages().cancelled() > 0) {
+            context.getLogger().log("escalation steps " + totals.steps() + "; heartbeat misses " + totals.misses()
+                    + "; pages sent " + totals.pages().sent()
                     + ", failed " + totals.pages().failed() + ", cancelled " + totals.pages().cancelled(),
                     totals.pages().failed() > 0 ? LogLevel.WARN : LogLevel.INFO);
         }
@@ -107,19 +119,25 @@ public final class EscalationHandler implements RequestStreamHandler {
         out.put("pagesSent", totals.pages().sent());
         out.put("pagesFailed", totals.pages().failed());
         out.put("pagesCancelled", totals.pages().cancelled());
+        out.put("heartbeatMisses", totals.misses());
         output.write(Json.write(out).getBytes(StandardCharsets.UTF_8));
     }
 
-    private record Totals(int steps, DispatchReport pages) {
+    private record Totals(int steps, int misses, DispatchReport pages) {
+        Totals(int steps, DispatchReport pages) {
+            this(steps, 0, pages);
+        }
+
         Totals plus(Totals other) {
-            return new Totals(steps + other.steps, pages.plus(other.pages));
+            return new Totals(steps + other.steps, misses + other.misses, pages.plus(other.pages));
         }
     }
 
     /**
-     * Escalation steps first (they queue pages and send them), then whatever is still pending. Pending pages are
-     * sent even when a step failed (a broken escalation must not hold up every other incident's pages); the run
-     * then fails with the step's error, so it shows in the function's errors and the next run tries again.
+     * Escalation steps first (they queue pages and send them), then heartbeat monitors past their deadline (each miss
+     * takes the alarm path, which pages), then whatever is still pending. Each part runs even when one before failed
+     * (a broken escalation must not hold up every other incident's pages, nor a miss); the run then fails with the
+     * first error, so it shows in the function's errors and the next run tries again.
      */
     private Totals sweep(Context context) {
         Totals totals = new Totals(0, DispatchReport.NONE);
@@ -132,6 +150,21 @@ public final class EscalationHandler implements RequestStreamHandler {
             } while (steps.handled() == BATCH && context.getRemainingTimeInMillis() > MARGIN.toMillis());
         } catch (RuntimeException e) {
             stepFailed = e;
+        }
+        if (heartbeats != null) {
+            try {
+                Heartbeats.SweepReport misses;
+                do {
+                    misses = heartbeats.sweep(BATCH);
+                    totals = totals.plus(new Totals(0, misses.alarmed(), DispatchReport.NONE));
+                } while (misses.found() == BATCH && context.getRemainingTimeInMillis() > MARGIN.toMillis());
+            } catch (RuntimeException e) {
+                if (stepFailed == null) {
+                    stepFailed = e;
+                } else {
+                    stepFailed.addSuppressed(e);
+                }
+            }
         }
         try {
             DispatchReport batch;
@@ -153,14 +186,17 @@ public final class EscalationHandler implements RequestStreamHandler {
     }
 
     private Optional<Instant> nextWork() {
-        Optional<Instant> step = escalations.nextDue();
-        Optional<Instant> page = pages.nextDue();
-        if (step.isEmpty()) {
-            return page;
+        Optional<Instant> next = earliest(escalations.nextDue(), pages.nextDue());
+        return heartbeats == null ? next : earliest(next, heartbeats.nextDue());
+    }
+
+    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
         }
-        if (page.isEmpty()) {
-            return step;
+        if (b.isEmpty()) {
+            return a;
         }
-        return Optional.of(step.get().isBefore(page.get()) ? step.get() : page.get());
+        return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
     }
 }

@@ -9,11 +9,14 @@ import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.sns.SnsPager;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.HeartbeatsModule;
 import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.escalation.EscalationStore;
+import dev.firebell.heartbeat.HeartbeatStore;
+import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.AlarmService;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.oncall.OnCallService;
@@ -31,7 +34,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * "crash the process" before one.
  */
 @Singleton
-@Component(modules = {SdkModule.class, DynamoDbModule.class, PagingModule.class, LinksModule.class, TestEscalationComponent.TestPager.class})
+@Component(modules = {SdkModule.class, DynamoDbModule.class, PagingModule.class, LinksModule.class,
+        HeartbeatsModule.class, TestEscalationComponent.TestPager.class})
 interface TestEscalationComponent {
 
     EscalationEngine escalationEngine();
@@ -39,6 +43,10 @@ interface TestEscalationComponent {
     PageDispatcher pageDispatcher();
 
     AlarmService alarmService();
+
+    Heartbeats heartbeats();
+
+    HeartbeatStore heartbeatStore();
 
     IncidentCommands incidentCommands();
 

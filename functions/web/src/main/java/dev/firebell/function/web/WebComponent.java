@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.AnswersModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.HeartbeatsModule;
 import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
@@ -18,10 +19,12 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class,
-        AnswersModule.class, WebModule.class})
+        AnswersModule.class, HeartbeatsModule.class, WebModule.class})
 interface WebComponent {
 
     LinkEndpoint links();
+
+    PingEndpoint pings();
 
     @Component.Builder
     interface Builder {

@@ -9,6 +9,7 @@ import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.web.FunctionUrlEvents;
 import dev.firebell.web.HttpRequest;
 import dev.firebell.web.HttpResponse;
+import dev.firebell.web.PlainText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +20,9 @@ import java.time.InstantSource;
 import java.util.Map;
 
 /**
- * WebFunction: the stack's public endpoint, a Lambda Function URL. Every request gets a well-formed HTML answer with
- * the strict headers, whatever it holds: the pages behind links ({@link LinkEndpoint}), or a page saying what is
- * wrong. A failure nobody can fix is logged at ERROR (which the web-failures alarm counts) and answered 500.
+ * WebFunction: the stack's public endpoint, a Lambda Function URL. Every request gets a well-formed answer with the
+ * strict headers, whatever it holds: heartbeat pings under {@code /ping/} in plain text ({@link PingEndpoint}), the
+ * pages behind links ({@link LinkEndpoint}), or a page saying what is wrong. A failure nobody can fix is logged at ERROR (which the web-failures alarm counts) and answered 500.
  */
 public final class WebHandler implements RequestStreamHandler {
 
@@ -29,6 +30,7 @@ public final class WebHandler implements RequestStreamHandler {
     static final int MAX_EVENT = 16 * 1024;
 
     private final LinkEndpoint links;
+    private final PingEndpoint pings;
 
     /** Lambda's constructor: the object graph is built once per execution environment, at init. */
     public WebHandler() {
@@ -42,11 +44,16 @@ public final class WebHandler implements RequestStreamHandler {
 
     /** The production graph on another clock (the demo's). */
     public WebHandler(FunctionEnvironment environment, InstantSource clock) {
-        this(DaggerWebComponent.builder().environment(environment).clock(clock).build().links());
+        this(DaggerWebComponent.builder().environment(environment).clock(clock).build());
     }
 
-    WebHandler(LinkEndpoint links) {
+    private WebHandler(WebComponent component) {
+        this(component.links(), component.pings());
+    }
+
+    WebHandler(LinkEndpoint links, PingEndpoint pings) {
         this.links = links;
+        this.pings = pings;
     }
 
     @Override
@@ -83,13 +90,16 @@ public final class WebHandler implements RequestStreamHandler {
     }
 
     private HttpResponse answer(HttpRequest request, Log log) {
+        boolean ping = PingEndpoint.handles(request.path());
         try {
-            return links.handle(request, log);
+            return ping ? pings.handle(request, log) : links.handle(request, log);
         } catch (RuntimeException e) {
-            // The endpoint answers every problem it knows; this is a bug or an outage. Still a page.
+            // The endpoints answer every problem they know; this is a bug or an outage. Still an answer, never a token
+            // in the log.
             log.error("unexpected failure on " + request.method() + " " + (request.path().startsWith("/l/") ? "/l/..."
-                    : request.path()), e);
-            return LinkPages.failed(log.reference());
+                    : ping ? PingEndpoint.PREFIX + "..." : request.path()), e);
+            return ping ? PlainText.of(500, "Failed; reference " + log.reference() + ". Try again.")
+                    : LinkPages.failed(log.reference());
         }
     }
 

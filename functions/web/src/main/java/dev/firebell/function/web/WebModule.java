@@ -3,12 +3,13 @@ package dev.firebell.function.web;
 import dagger.Module;
 import dagger.Provides;
 import dev.firebell.answer.PageAnswers;
+import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.link.LinkKeys;
 import dev.firebell.link.PublicBase;
 import java.time.InstantSource;
 import javax.inject.Singleton;
 
-/** The web function's own part of the graph: the link endpoint. */
+/** The web function's own part of the graph: the link and ping endpoints. */
 @Module
 final class WebModule {
 
@@ -19,5 +20,11 @@ final class WebModule {
     @Singleton
     static LinkEndpoint links(LinkKeys keys, PageAnswers answers, PublicBase base, InstantSource clock) {
         return new LinkEndpoint(keys, answers, base, clock);
+    }
+
+    @Provides
+    @Singleton
+    static PingEndpoint pings(Heartbeats heartbeats) {
+        return new PingEndpoint(heartbeats);
     }
 }

@@ -7,11 +7,14 @@ import dev.firebell.aws.dynamodb.DynamoIncidentStore;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.AnswersModule;
 import dev.firebell.aws.wiring.DynamoDbModule;
+import dev.firebell.aws.wiring.HeartbeatsModule;
 import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.heartbeat.HeartbeatStore;
+import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.IncidentCommands;
 import java.time.InstantSource;
 import javax.inject.Singleton;
@@ -22,10 +25,16 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {SdkModule.class, DynamoDbModule.class, SnsModule.class, PagingModule.class, LinksModule.class,
-        AnswersModule.class, WebModule.class})
+        AnswersModule.class, HeartbeatsModule.class, WebModule.class})
 interface TestWebComponent {
 
     LinkEndpoint links();
+
+    PingEndpoint pings();
+
+    Heartbeats heartbeats();
+
+    HeartbeatStore heartbeatStore();
 
     IncidentCommands incidentCommands();
 

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * person, rotation...) and then flips the {@code CONFIG/CURRENT} pointer with a conditional write,
  * so readers switch from one whole version to the next, never see half of one, and earlier versions
  * stay as an audit trail. The pointer also carries the whole version as one JSON document when it is
- * small enough ({@value #INLINE_LIMIT} bytes), so a function reads its configuration with one GetItem
+ * small enough ({@value #INLINE_LIMIT} bytes, gzipped when larger: thousands of heartbeat monitors), so a function
+ * reads its configuration with one GetItem
  * (a pointer without it, from an older apply or a huge configuration, is followed by a Query of the
  * version's items). Functions cache what they read for a short time.
  */
@@ -50,6 +51,14 @@ public final class DynamoConfigStore implements ConfigSource {
         this.table = table;
         this.clock = clock;
         this.cacheFor = cacheFor;
+    }
+
+    DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    String table() {
+        return table;
     }
 
     /**
@@ -103,10 +112,12 @@ public final class DynamoConfigStore implements ConfigSource {
     }
 
     private Map<String, Object> documentOf(Map<String, AttributeValue> pointer) {
-        if (pointer != null && pointer.containsKey("doc")) {
+        if (pointer != null && (pointer.containsKey("doc") || pointer.containsKey("docGzip"))) {
             try {
+                String text = pointer.containsKey("doc") ? pointer.get("doc").s()
+                        : gunzip(pointer.get("docGzip").b().asByteArray());
                 @SuppressWarnings("unchecked")
-                Map<String, Object> inline = (Map<String, Object>) Json.read(pointer.get("doc").s());
+                Map<String, Object> inline = (Map<String, Object>) Json.read(text);
                 return inline;
             } catch (IOException e) {
                 throw new UncheckedIOException("the configuration pointer's document is not JSON", e);
@@ -151,8 +162,16 @@ public final class DynamoConfigStore implements ConfigSource {
                 "appliedBy", Item.s(appliedBy == null ? "unknown" : appliedBy)));
         // The same document a reader would assemble from the items (each item through JSON, in item order).
         String inline = Json.write(assemble(normaliseItems(wanted)));
-        if (inline.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= INLINE_LIMIT) {
+        byte[] utf8 = inline.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= INLINE_LIMIT) {
             pointer.put("doc", Item.s(inline));
+        } else {
+            // Thousands of heartbeat monitors make the document large but repetitive: compressed, it still fits.
+            byte[] compressed = gzip(utf8);
+            if (compressed.length <= INLINE_LIMIT) {
+                pointer.put("docGzip", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(
+                        compressed)));
+            }
         }
         try {
             dynamo.putItem(r -> r.tableName(table)
@@ -166,6 +185,23 @@ public final class DynamoConfigStore implements ConfigSource {
             cached = null;
         }
         return changes;
+    }
+
+    private static byte[] gzip(byte[] data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length / 8 + 64);
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String gunzip(byte[] data) throws IOException {
+        try (java.util.zip.GZIPInputStream zip = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(data))) {
+            return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private void writeBatch(List<WriteRequest> batch) {

@@ -143,6 +143,26 @@ final class Keys {
         return "WINDOW#" + sortable(start);
     }
 
+    /**
+     * A heartbeat monitor's record (docs/heartbeats.md): {@code HEARTBEAT#<name>} / {@code HEARTBEAT}, with its token; in
+     * GSI1's {@code HEARTBEAT#DUE} while it can expire.
+     */
+    static String heartbeat(String name) {
+        return "HEARTBEAT#" + name;
+    }
+
+    static final String HEARTBEAT_SK = "HEARTBEAT";
+
+    /**
+     * A ping token's lookup item: {@code PINGTOKEN#<sha-256 of the token>} / {@code PINGTOKEN}, naming the monitor; in
+     * GSI2's {@code HEARTBEAT#ALL} so that every monitor can be listed.
+     */
+    static String pingToken(String tokenHash) {
+        return "PINGTOKEN#" + tokenHash;
+    }
+
+    static final String PING_TOKEN_SK = "PINGTOKEN";
+
     /** The incident counter (ADR 0006): {@code COUNTER#incident} / {@code COUNTER}, the number of the last incident. */
     static final String INCIDENT_COUNTER = "COUNTER#incident";
     static final String COUNTER_SK = "COUNTER";
@@ -164,6 +184,12 @@ final class Keys {
     static final String PENDING_PAGES_PARTITION = "PAGE#PENDING";
     /** GSI1: active escalations (sparse), {@code ESCALATION#DUE} / {@code <nextAt>#<id>}. */
     static final String DUE_ESCALATIONS_PARTITION = "ESCALATION#DUE";
+
+    /** GSI1: heartbeat monitors that can expire (sparse), {@code HEARTBEAT#DUE} / {@code <dueAt>#<name>}. */
+    static final String DUE_HEARTBEATS_PARTITION = "HEARTBEAT#DUE";
+
+    /** GSI2: every heartbeat monitor's token item, {@code HEARTBEAT#ALL} / {@code <name>}. */
+    static final String ALL_HEARTBEATS_PARTITION = "HEARTBEAT#ALL";
 
     /** GSI2: a service's incidents, {@code SERVICE#<service>} / {@code <openedAt>#<id>}. */
     static String service(String service) {

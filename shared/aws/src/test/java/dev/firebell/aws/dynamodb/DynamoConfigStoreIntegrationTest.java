@@ -84,6 +84,31 @@ class DynamoConfigStoreIntegrationTest {
     }
 
     @Test
+    void current_shouldTakeOneGetItem_forTenThousandHeartbeatMonitors_theDocumentCompressedInThePointer(
+            LocalStack local, LocalResources res) {
+        String table = res.tableName("FirebellTable");
+        local.emptyTable(table);
+        Map<String, Object> monitors = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            monitors.put(String.format("job-%05d", i), Map.of("service", "batch", "interval", "1h", "grace", "10m"));
+        }
+        Map<String, Object> document = Map.of("services", Map.of("batch", Map.of()), "heartbeats", monitors);
+        new DynamoConfigStore(local.dynamoDb(), table, InstantSource.system(), Duration.ZERO).apply(document, "bench");
+        var pointer = local.dynamoDb().getItem(r -> r.tableName(table).key(Map.of("PK", AttributeValue.fromS("CONFIG"),
+                "SK", AttributeValue.fromS("CURRENT")))).item();
+        assertThat(pointer).doesNotContainKey("doc").containsKey("docGzip");
+        assertThat(pointer.get("docGzip").b().asByteArray().length).isLessThan(DynamoConfigStore.INLINE_LIMIT);
+
+        try (FaultProxy proxy = FaultProxy.start(local.endpoint());
+             DynamoDbClient counted = local.configure(DynamoDbClient.builder()).endpointOverride(proxy.endpoint())
+                     .build()) {
+            DynamoConfigStore reader = new DynamoConfigStore(counted, table, InstantSource.system(), Duration.ZERO);
+            assertThat(reader.current().heartbeats()).hasSize(10_000).containsKey("job-09999");
+            assertThat(proxy.requests()).containsExactly("dynamodb:GetItem");
+        }
+    }
+
+    @Test
     void apply_shouldWriteNothing_whenTheDocumentIsInvalid(LocalStack local, LocalResources res) {
         DynamoConfigStore store = new DynamoConfigStore(local.dynamoDb(), res.tableName("FirebellTable"),
                 InstantSource.system(), Duration.ZERO);

@@ -11,6 +11,7 @@ import dev.firebell.chat.slack.SlashCommand.NotASlashCommandException;
 import dev.firebell.slack.Mrkdwn;
 import dev.firebell.slack.SlackMessages;
 import dev.firebell.slack.SlackReply;
+import dev.firebell.web.RequestLog;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -44,17 +45,6 @@ public final class SlackEndpoint {
      * is up to 24 KB percent-encoded, so every field limit is reached before this one and says so in words.
      */
     public static final int MAX_BODY = 32 * 1024;
-
-    /** Where the endpoint logs, and the reference people can quote (the Lambda request id). */
-    public interface Log {
-        void info(String message);
-
-        void warn(String message);
-
-        void error(String message, Throwable failure);
-
-        String reference();
-    }
 
     /** Starts the second half of a deferred command, outside this request (Lambda: a message to the chat jobs topic). */
     public interface Deferrals {
@@ -98,7 +88,7 @@ public final class SlackEndpoint {
         this.ledger = ledger;
     }
 
-    public WebResponse handle(WebRequest request, Log log) {
+    public WebResponse handle(WebRequest request, RequestLog log) {
         if (!"POST".equals(request.method())) {
             return WebResponse.text(405, "POST only");
         }
@@ -181,7 +171,7 @@ public final class SlackEndpoint {
         }
     }
 
-    private WebResponse defer(SlackAsk ask, WebRequest request, byte[] body, WebResponse accepted, Log log) {
+    private WebResponse defer(SlackAsk ask, WebRequest request, byte[] body, WebResponse accepted, RequestLog log) {
         boolean click = ask instanceof ButtonClick;
         if (ResponseUrl.parse(ask.responseUrl()).isEmpty()) {
             log.warn("refused to defer: response_url is not a Slack response URL");
@@ -207,7 +197,7 @@ public final class SlackEndpoint {
      * request that does not verify, or a duplicate delivery, does nothing. A post that fails throws, so the
      * invocation fails and lands in the function's failure destination.
      */
-    public void complete(DeferredCommand job, Log log) {
+    public void complete(DeferredCommand job, RequestLog log) {
         byte[] body = job.body() == null ? new byte[0] : job.body();
         Verdict verdict = body.length > MAX_BODY ? Verdict.MISMATCH : verify(job.timestamp(), job.signature(), body);
         if (!verdict.valid()) {
@@ -275,7 +265,7 @@ public final class SlackEndpoint {
                 || !command.enterpriseId().isEmpty() && allowedWorkspaces.contains(command.enterpriseId());
     }
 
-    private static SlackReply internalError(Log log, SlackAsk ask) {
+    private static SlackReply internalError(RequestLog log, SlackAsk ask) {
         return SlackReply.ephemeral(":warning: Something went wrong inside Firebell (reference "
                 + Mrkdwn.text(log.reference(), 64) + "), so it cannot tell whether that worked. Check with `"
                 + Mrkdwn.text(ask.toChatRequest().command(), 40) + " list` before trying again.");

@@ -6,6 +6,8 @@ import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.chat.slack.SlackEndpoint;
 import dev.firebell.chat.slack.WebResponse;
+import dev.firebell.web.LambdaRequestLog;
+import dev.firebell.web.RequestLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -92,7 +94,7 @@ public final class ChatHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LambdaLog log = new LambdaLog(context);
+        RequestLog log = new LambdaRequestLog(context);
         byte[] raw = input.readNBytes(MAX_EVENT + 1);
         Map<String, Object> event = null;
         WebResponse response;
@@ -115,10 +117,10 @@ public final class ChatHandler implements RequestStreamHandler, Resource {
         output.write(Json.write(FunctionUrlEvents.encode(response)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private WebResponse answer(Map<String, Object> event, LambdaLog log) {
+    private WebResponse answer(Map<String, Object> event, RequestLog log) {
         try {
             return endpoint.handle(FunctionUrlEvents.decode(event), log);
-        } catch (FunctionUrlEvents.BadEventException e) {
+        } catch (dev.firebell.web.FunctionUrlEvents.BadEventException e) {
             log.warn("refused: " + e.getMessage());
             return WebResponse.text(400, "bad request");
         } catch (RuntimeException e) {
@@ -129,7 +131,7 @@ public final class ChatHandler implements RequestStreamHandler, Resource {
     }
 
     /** SNS hands over one message per invocation; more are run in order, and the first failure fails the rest. */
-    private void runJobs(List<?> records, LambdaLog log) {
+    private void runJobs(List<?> records, RequestLog log) {
         for (Object record : records) {
             if (!(record instanceof Map<?, ?> r && r.get("Sns") instanceof Map<?, ?> sns
                     && sns.get("Message") instanceof String message)) {

@@ -11,6 +11,7 @@ import dev.firebell.link.LinkTokens.Verification;
 import dev.firebell.link.PublicBase;
 import dev.firebell.web.HttpRequest;
 import dev.firebell.web.HttpResponse;
+import dev.firebell.web.RequestLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,18 +28,6 @@ import java.util.Optional;
  */
 final class LinkEndpoint {
 
-    /** What the endpoint logs: outcomes and refusals, never a token. */
-    interface Log {
-        void info(String message);
-
-        void warn(String message);
-
-        void error(String message, Throwable failure);
-
-        /** What identifies this invocation in the logs (Lambda's request id). */
-        String reference();
-    }
-
     private final LinkKeys keys;
     private final PageAnswers answers;
     private final PublicBase base;
@@ -51,7 +40,7 @@ final class LinkEndpoint {
         this.clock = clock;
     }
 
-    HttpResponse handle(HttpRequest request, Log log) {
+    HttpResponse handle(HttpRequest request, RequestLog log) {
         Optional<String> token = ActionLinks.tokenOf(request.path());
         if (token.isEmpty()) {
             return LinkPages.notFound();
@@ -94,7 +83,7 @@ final class LinkEndpoint {
         return v;
     }
 
-    private HttpResponse show(LinkClaim claim, Log log) {
+    private HttpResponse show(LinkClaim claim, RequestLog log) {
         Answer answer = answers.preview(claim.incidentId(), claim.personId(), claim.action());
         if (answer instanceof Answer.Ready ready) {
             return LinkPages.confirm(ready, claim);
@@ -106,7 +95,7 @@ final class LinkEndpoint {
         return LinkPages.refused((Answer.Refused) answer, claim);
     }
 
-    private HttpResponse act(LinkClaim claim, String token, Log log) {
+    private HttpResponse act(LinkClaim claim, String token, RequestLog log) {
         Actor actor = Actor.via(claim.personId(), claim.channel(), Map.of());
         // An escalate link acts once: pressing its button twice must not page two levels.
         Answer answer = answers.answer(claim.incidentId(), claim.action(), actor, "link:" + fingerprint(token),

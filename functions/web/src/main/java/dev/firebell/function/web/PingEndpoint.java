@@ -6,6 +6,7 @@ import dev.firebell.heartbeat.PingOutcome;
 import dev.firebell.web.HttpRequest;
 import dev.firebell.web.HttpResponse;
 import dev.firebell.web.PlainText;
+import dev.firebell.web.RequestLog;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,7 @@ final class PingEndpoint {
         return path.startsWith(PREFIX);
     }
 
-    HttpResponse handle(HttpRequest request, LinkEndpoint.Log log) {
+    HttpResponse handle(HttpRequest request, RequestLog log) {
         String method = request.method();
         if (!method.equals("GET") && !method.equals("POST") && !method.equals("HEAD")) {
             return PlainText.of(405, "Method not allowed: ping with GET or POST.").with("allow", "GET, POST, HEAD");

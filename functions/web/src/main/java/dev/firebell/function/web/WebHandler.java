@@ -2,19 +2,18 @@ package dev.firebell.function.web;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.web.FunctionUrlEvents;
 import dev.firebell.web.HttpRequest;
 import dev.firebell.web.HttpResponse;
+import dev.firebell.web.LambdaRequestLog;
 import dev.firebell.web.PlainText;
+import dev.firebell.web.RequestLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class WebHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Log log = new Log(context);
+        RequestLog log = new LambdaRequestLog(context);
         byte[] raw = input.readNBytes(MAX_EVENT + 1);
         HttpResponse response;
         boolean head = false;
@@ -89,7 +88,7 @@ public final class WebHandler implements RequestStreamHandler {
         output.write(Json.write(FunctionUrlEvents.encode(response)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private HttpResponse answer(HttpRequest request, Log log) {
+    private HttpResponse answer(HttpRequest request, RequestLog log) {
         boolean ping = PingEndpoint.handles(request.path());
         try {
             return ping ? pings.handle(request, log) : links.handle(request, log);
@@ -100,39 +99,6 @@ public final class WebHandler implements RequestStreamHandler {
                     : ping ? PingEndpoint.PREFIX + "..." : request.path()), e);
             return ping ? PlainText.of(500, "Failed; reference " + log.reference() + ". Try again.")
                     : LinkPages.failed(log.reference());
-        }
-    }
-
-    /** Log lines through the invocation's Lambda logger: JSON with a level, in the function's log group. */
-    private static final class Log implements LinkEndpoint.Log {
-        private final Context context;
-
-        Log(Context context) {
-            this.context = context;
-        }
-
-        @Override
-        public void info(String message) {
-            context.getLogger().log(message, LogLevel.INFO);
-        }
-
-        @Override
-        public void warn(String message) {
-            context.getLogger().log(message, LogLevel.WARN);
-        }
-
-        @Override
-        public void error(String message, Throwable failure) {
-            StringWriter trace = new StringWriter();
-            if (failure != null) {
-                failure.printStackTrace(new PrintWriter(trace));
-            }
-            context.getLogger().log(failure == null ? message : message + "\n" + trace, LogLevel.ERROR);
-        }
-
-        @Override
-        public String reference() {
-            return context.getAwsRequestId();
         }
     }
 }

@@ -1,17 +1,16 @@
-package dev.firebell.function.chat;
+package dev.firebell.web;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.firebell.chat.slack.SlackEndpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** The endpoint's log lines, through the invocation's Lambda logger (JSON with a level, in the function's log group). */
-final class LambdaLog implements SlackEndpoint.Log {
+/** Log lines through the invocation's Lambda logger: JSON with a level, in the function's log group. */
+public final class LambdaRequestLog implements RequestLog {
 
     private final Context context;
 
-    LambdaLog(Context context) {
+    public LambdaRequestLog(Context context) {
         this.context = context;
     }
 

@@ -5,17 +5,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver through Selenium, the size of a phone's screen. Both are
@@ -30,6 +36,9 @@ final class HeadlessChromium implements AutoCloseable {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Long enough for a page behind the local stack on a loaded 2-core machine; a wait, not a measurement. */
+    private static final Duration NAVIGATION = Duration.ofSeconds(60);
 
     /**
      * One request the browser made, for the document at {@code documentUrl} (the page itself, or what loaded it), and
@@ -88,6 +97,18 @@ final class HeadlessChromium implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks what submits a form or follows a link, and returns once the next page has replaced this one. A click does
+     * not wait for the navigation it starts: looking for the next page's elements straight after it races the server
+     * (and loses on a busy machine, where the old page is already gone and the new one not yet parsed).
+     */
+    void clickThrough(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.and(ExpectedConditions.stalenessOf(page),
+                d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))));
     }
 
     /** What the browser requested since last asked (its network events, in order), with the responses it got. */

@@ -36,10 +36,10 @@ public final class HtmlPage {
             + "button:focus{outline:3px solid #1a1a1a;outline-offset:2px}"
             + ".note{font-size:1rem;color:#4a4a4a}";
 
-    static final String STYLE_HASH = "'sha256-" + sha256(STYLE) + "'";
+    static final String STYLE_HASH = styleHash(STYLE);
 
     /** The headers of every page. */
-    public static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+    public static final Map<String, String> SECURITY_HEADERS = securityHeaders(STYLE);
 
     private final String title;
     private Tone tone = Tone.NEUTRAL;
@@ -129,11 +129,15 @@ public final class HtmlPage {
         return new HttpResponse(status, SECURITY_HEADERS, html());
     }
 
-    private static Map<String, String> securityHeaders() {
+    /**
+     * The strict headers for an HTML page whose only style is one inline {@code <style>} element holding {@code style}:
+     * the Content Security Policy allows that text by its hash, and nothing else (no script, no other origin).
+     */
+    public static Map<String, String> securityHeaders(String style) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("content-type", "text/html; charset=utf-8");
-        h.put("content-security-policy", "default-src 'none'; style-src " + STYLE_HASH + "; form-action 'self';"
-                + " base-uri 'none'; frame-ancestors 'none'");
+        h.put("content-security-policy", "default-src 'none'; style-src " + styleHash(style)
+                + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
         h.put("referrer-policy", "no-referrer");
         h.put("cache-control", "no-store");
         h.put("x-content-type-options", "nosniff");
@@ -141,6 +145,10 @@ public final class HtmlPage {
         h.put("strict-transport-security", "max-age=63072000; includeSubDomains");
         h.put("cross-origin-opener-policy", "same-origin");
         return java.util.Collections.unmodifiableMap(h);
+    }
+
+    private static String styleHash(String style) {
+        return "'sha256-" + sha256(style) + "'";
     }
 
     private static String sha256(String text) {

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.AnswersModule;
+import dev.firebell.console.Console;
 import dev.firebell.aws.wiring.DynamoDbModule;
 import dev.firebell.aws.wiring.HeartbeatsModule;
 import dev.firebell.aws.wiring.LinksModule;
@@ -25,6 +26,8 @@ interface WebComponent {
     LinkEndpoint links();
 
     PingEndpoint pings();
+
+    Console console();
 
     @Component.Builder
     interface Builder {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.ClockModule;
+import dev.firebell.console.Console;
 import dev.firebell.web.FunctionUrlEvents;
 import dev.firebell.web.HttpRequest;
 import dev.firebell.web.HttpResponse;
@@ -30,6 +31,7 @@ public final class WebHandler implements RequestStreamHandler {
 
     private final LinkEndpoint links;
     private final PingEndpoint pings;
+    private final Console console;
 
     /** Lambda's constructor: the object graph is built once per execution environment, at init. */
     public WebHandler() {
@@ -47,12 +49,13 @@ public final class WebHandler implements RequestStreamHandler {
     }
 
     private WebHandler(WebComponent component) {
-        this(component.links(), component.pings());
+        this(component.links(), component.pings(), component.console());
     }
 
-    WebHandler(LinkEndpoint links, PingEndpoint pings) {
+    WebHandler(LinkEndpoint links, PingEndpoint pings, Console console) {
         this.links = links;
         this.pings = pings;
+        this.console = console;
     }
 
     @Override
@@ -91,6 +94,9 @@ public final class WebHandler implements RequestStreamHandler {
     private HttpResponse answer(HttpRequest request, RequestLog log) {
         boolean ping = PingEndpoint.handles(request.path());
         try {
+            if (Console.handles(request.path())) {
+                return console.handle(request);
+            }
             return ping ? pings.handle(request, log) : links.handle(request, log);
         } catch (RuntimeException e) {
             // The endpoints answer every problem they know; this is a bug or an outage. Still an answer, never a token

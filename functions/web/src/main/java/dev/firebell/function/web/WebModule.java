@@ -3,14 +3,15 @@ package dev.firebell.function.web;
 import dagger.Module;
 import dagger.Provides;
 import dev.firebell.answer.PageAnswers;
+import dev.firebell.console.ConsoleModule;
 import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.link.LinkKeys;
 import dev.firebell.link.PublicBase;
 import java.time.InstantSource;
 import javax.inject.Singleton;
 
-/** The web function's own part of the graph: the link and ping endpoints. */
-@Module
+/** The web function's own part of the graph: the link and ping endpoints, and the console. */
+@Module(includes = ConsoleModule.class)
 final class WebModule {
 
     private WebModule() {

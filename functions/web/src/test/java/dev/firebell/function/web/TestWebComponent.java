@@ -12,6 +12,7 @@ import dev.firebell.aws.wiring.LinksModule;
 import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
+import dev.firebell.console.Console;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.heartbeat.HeartbeatStore;
 import dev.firebell.heartbeat.Heartbeats;
@@ -31,6 +32,8 @@ interface TestWebComponent {
     LinkEndpoint links();
 
     PingEndpoint pings();
+
+    Console console();
 
     Heartbeats heartbeats();
 

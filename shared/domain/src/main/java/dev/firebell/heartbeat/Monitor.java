@@ -41,6 +41,11 @@ public record Monitor(String name, String service, Severity severity, Duration i
         return DEDUP_PREFIX + name;
     }
 
+    /** Whether an incident with this dedup key is a heartbeat monitor's (it resolves when the job pings again). */
+    public static boolean isHeartbeat(String dedupKey) {
+        return dedupKey != null && dedupKey.startsWith(DEDUP_PREFIX);
+    }
+
     /** The name its incidents carry where an alarm's would be. */
     public String alarmName() {
         return "heartbeat/" + name;

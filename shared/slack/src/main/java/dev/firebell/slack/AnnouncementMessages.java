@@ -8,6 +8,7 @@ import dev.firebell.account.Origins;
 import dev.firebell.announcement.Announcement;
 import dev.firebell.announcement.AnnouncementAction;
 import dev.firebell.chat.PersonOrTarget;
+import dev.firebell.heartbeat.Monitor;
 import dev.firebell.incident.Incident;
 import dev.firebell.slack.SlackReply.Actions;
 import dev.firebell.slack.SlackReply.Block;
@@ -93,7 +94,8 @@ public final class AnnouncementMessages {
             case TRIGGERED -> "*Triggered*" + reopened + ": nobody has acknowledged it yet";
             case ACKNOWLEDGED -> "*Acknowledged* by " + who(a.acknowledgedBy()) + reopened;
             case RESOLVED -> (a.resolvedBy() != null && ALARM.equals(a.resolvedBy().id())
-                    ? "*Resolved*: its alarm returned to OK" : "*Resolved* by " + who(a.resolvedBy()))
+                    ? (Monitor.isHeartbeat(i.dedupKey()) ? "*Resolved*: the job pinged again"
+                    : "*Resolved*: its alarm returned to OK") : "*Resolved* by " + who(a.resolvedBy()))
                     + (i.resolvedAt() == null ? "" : " after " + Mrkdwn.duration(Duration.between(
                     i.triggeredAt() != null ? i.triggeredAt() : i.openedAt(), i.resolvedAt())));
         };

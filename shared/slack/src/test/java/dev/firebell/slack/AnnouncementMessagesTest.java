@@ -84,6 +84,18 @@ class AnnouncementMessagesTest {
     }
 
     @Test
+    void aHeartbeatIncidentResolvedByItsJob_shouldSayTheJobPingedAgain_notThatAnAlarmReturnedToOk() {
+        Incident heartbeat = checkout.toBuilder().id("12").title("nightly-backup missed its heartbeat")
+                .alarmName("heartbeat/nightly-backup").dedupKey("firebell:heartbeat:nightly-backup")
+                .status(IncidentStatus.RESOLVED).resolvedBy("alarm").resolvedAt(OPENED.plusSeconds(3600)).build();
+
+        SlackReply reply = AnnouncementMessages.of(announcement(heartbeat, null, new PersonOrTarget("alarm", null),
+                null, new Revision(2, 0)));
+
+        assertThat(reply.text()).contains("*Resolved*: the job pinged again after 1h").doesNotContain("returned to OK");
+    }
+
+    @Test
     void whatAlarmsAndPeopleWrote_shouldNeverNotifyAnyone() {
         SlackReply reply = AnnouncementMessages.of(announcement(checkout.toBuilder()
                 .alarmName("x<!here>`y").description("<!everyone>").build(), null, null, null, new Revision(1, 0)));

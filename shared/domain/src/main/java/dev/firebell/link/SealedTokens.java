@@ -45,39 +45,68 @@ public final class SealedTokens {
 
     /** Opens a token of at most {@code maxLength} characters sealed for {@code purpose} with one of {@code keys}. */
     public static Opened open(String purpose, String token, List<LinkKey> keys, int maxLength) {
-        if (token == null || token.isEmpty() || token.length() > maxLength || !BASE64URL.matcher(token).matches()) {
-            return new Opened.Invalid("not a base64url token of at most " + maxLength + " characters");
-        }
         byte[] bytes;
         try {
-            bytes = Base64.getUrlDecoder().decode(token);
+            bytes = decode(token, maxLength);
         } catch (IllegalArgumentException e) {
-            return new Opened.Invalid("not base64url: " + e.getMessage());
+            return new Opened.Invalid(e.getMessage());
         }
         if (bytes.length < 2 + MAC_BYTES) {
             return new Opened.Invalid("too short (" + bytes.length + " bytes)");
         }
         int signedLength = bytes.length - MAC_BYTES;
-        byte[] received = Arrays.copyOfRange(bytes, signedLength, bytes.length);
+        Signer signer = signer(bytes[0], keys, key -> mac(purpose, key, bytes, signedLength),
+                Arrays.copyOfRange(bytes, signedLength, bytes.length));
+        if (!signer.known()) {
+            return new Opened.UnknownKey(bytes[0] & 0xff);
+        }
+        if (signer.key() == null) {
+            return new Opened.Invalid("signature does not match");
+        }
+        return new Opened.Valid(Arrays.copyOfRange(bytes, 1, signedLength), signer.key());
+    }
+
+    /**
+     * The bytes of a base64url token of at most {@code maxLength} characters.
+     *
+     * @throws IllegalArgumentException not such a token; the message says why (for logs)
+     */
+    static byte[] decode(String token, int maxLength) {
+        if (token == null || token.isEmpty() || token.length() > maxLength || !BASE64URL.matcher(token).matches()) {
+            throw new IllegalArgumentException("not a base64url token of at most " + maxLength + " characters");
+        }
+        try {
+            return Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not base64url: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Which key signed: {@code known} when some key has the token's key id, {@code key} the one whose tag matched
+     * (null for none).
+     */
+    record Signer(boolean known, LinkKey key) {
+    }
+
+    /**
+     * Tries every key with id {@code keyId}: each one's tag of the token is compared with {@code received} in constant
+     * time, and all are tried, so the time taken does not say which one matched.
+     */
+    static Signer signer(byte keyId, List<LinkKey> keys, java.util.function.Function<LinkKey, byte[]> tag,
+                         byte[] received) {
         LinkKey matched = null;
         boolean known = false;
         for (LinkKey key : keys) {
-            if (key.id() != bytes[0]) {
+            if (key.id() != keyId) {
                 continue;
             }
             known = true;
-            // Every key of that id is tried, so the time taken does not say which one matched.
-            if (MessageDigest.isEqual(mac(purpose, key, bytes, signedLength), received)) {
+            if (MessageDigest.isEqual(tag.apply(key), received)) {
                 matched = key;
             }
         }
-        if (!known) {
-            return new Opened.UnknownKey(bytes[0] & 0xff);
-        }
-        if (matched == null) {
-            return new Opened.Invalid("signature does not match");
-        }
-        return new Opened.Valid(Arrays.copyOfRange(bytes, 1, signedLength), matched);
+        return new Signer(known, matched);
     }
 
     private static byte[] mac(String purpose, LinkKey key, byte[] bytes, int length) {

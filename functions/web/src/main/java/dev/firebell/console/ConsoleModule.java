@@ -3,17 +3,16 @@ package dev.firebell.console;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.Multibinds;
-import dev.firebell.web.HttpRequest;
-import dev.firebell.web.HttpResponse;
-import java.util.Optional;
+import dev.firebell.console.session.SessionModule;
 import java.util.Set;
 import javax.inject.Singleton;
 
 /**
  * The console's frame: its areas behind the session rules. Each area's module binds its pages into the set
- * ({@code @Provides @IntoSet ConsolePages}) and is listed here, one per line.
+ * ({@code @Provides @IntoSet ConsolePages}) and is listed here, one per line. {@link SessionModule} binds the sessions.
  */
 @Module(includes = {
+        SessionModule.class,
 })
 public abstract class ConsoleModule {
 
@@ -27,27 +26,5 @@ public abstract class ConsoleModule {
     @Singleton
     static Console console(ConsoleSessions sessions, Set<ConsolePages> areas) {
         return new Console(sessions, areas);
-    }
-
-    /** Until sign-in exists, nobody is signed in: every page answers 401 (closed, never open). */
-    @Provides
-    @Singleton
-    static ConsoleSessions sessions() {
-        return new ConsoleSessions() {
-            @Override
-            public Optional<Session> session(HttpRequest request) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean handles(String path) {
-                return false;
-            }
-
-            @Override
-            public HttpResponse handle(HttpRequest request) {
-                throw new IllegalStateException("no sign-in path exists yet");
-            }
-        };
     }
 }

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -105,6 +106,10 @@ public final class FunctionUrlServer implements AutoCloseable {
                 String text = String.valueOf(response.getOrDefault("body", ""));
                 byte[] payload = Boolean.TRUE.equals(response.get("isBase64Encoded")) ? Base64.getDecoder().decode(text)
                         : bytes(text);
+                if (response.get("cookies") instanceof List<?> cookies) {
+                    // A Function URL sends each of the response's cookies as a Set-Cookie header of its own.
+                    cookies.forEach(c -> exchange.getResponseHeaders().add("set-cookie", String.valueOf(c)));
+                }
                 status = send(exchange, ((Number) response.get("statusCode")).intValue(), headers, payload);
             }
         } catch (IOException | RuntimeException e) {
@@ -117,7 +122,7 @@ public final class FunctionUrlServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         // A link's token is its credential: logs show the path it is under, never the token.
         log.printf(Locale.ROOT, "%s %s -> %d (%d ms)%n", exchange.getRequestMethod(),
-                path.startsWith("/l/") ? "/l/..." : path, status, (System.nanoTime() - started) / 1_000_000);
+                path.startsWith("/l/") ? "/l/..." : path.startsWith("/console/sign-in/") ? "/console/sign-in/..." : path, status, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static byte[] bytes(String text) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 + " on-call, reports, import from other tools, and a check of an account before deploying.",
         subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ServeCommand.class,
                 ConfigCommand.class, OnCallCommand.class, MonitorsCommand.class, ReportCommand.class, ImportCommand.class, CheckCommand.class,
+                ConsoleLinkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

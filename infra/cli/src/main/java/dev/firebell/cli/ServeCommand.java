@@ -5,7 +5,11 @@ import dev.firebell.chat.Responder;
 import dev.firebell.function.chat.ChatOverrides;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
+import dev.firebell.function.web.WebHandler;
+import dev.firebell.local.ShiftedClock;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.DateTimeException;
@@ -39,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Who the printed example types as when nobody in the configuration has a chat user id. */
     static final String EXAMPLE_USER = "U0LOCAL";
+    /** Where the web function (the console, the pages behind links) is served unless --web-port says otherwise. */
+    static final int DEFAULT_WEB_PORT = 3001;
+    static final String WEB_FUNCTION = "WebFunction";
     private static final Pattern PERSON = Pattern.compile("([UW][A-Z0-9]{2,20})=([a-z0-9][a-z0-9._-]{0,63})(?::(.+))?");
 
     @Mixin
@@ -49,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "3000", description = "Port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port;
+
+    @Option(names = "--web-port", defaultValue = "" + DEFAULT_WEB_PORT, description = "Port on 127.0.0.1 of the web"
+            + " function: the web console and the pages behind links (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int webPort;
 
     @Option(names = "--config", description = "Configuration file or directory to apply once the stack is up.")
     Path config;
@@ -70,11 +81,12 @@ final class ServeCommand implements Callable<Integer> {
     List<String> people;
 
     /** A running endpoint: the stack (if started here), the server and what a client needs to call it. */
-    record Served(LocalStack local, ChatServer server, String secret, String team, List<Responder> people,
-                  String secretName) implements AutoCloseable {
+    record Served(LocalStack local, ChatServer server, FunctionUrlServer web, URI console, String secret, String team,
+                  List<Responder> people, String secretName) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
+            web.close();
             local.close();
         }
     }
@@ -109,17 +121,29 @@ final class ServeCommand implements Callable<Integer> {
             String secret = signingSecret(local, secretName);
             FunctionRunner runner = new FunctionRunner(resources, out);
             ChatOverrides overrides = ChatOverrides.none();
+            ShiftedClock clock = at.runningClock();
             if (at.given()) {
-                overrides.clock(at.runningClock());
+                overrides.clock(clock);
             }
+            // The web function first: its address is the public base of every link, the console's sign-in links too.
+            runner.handler(WEB_FUNCTION, environment -> new WebHandler(environment, clock));
+            FunctionUrlServer web = FunctionUrlServer.start(runner, WEB_FUNCTION, webPort, out);
+            URI console = ConsoleLinkCommand.localBase(web.url());
+            resources.serveFunctionUrl(WEB_FUNCTION, console);
             List<Responder> directory = given;
             if (given.isEmpty()) {
                 directory = configuredPeople(local, resources);
             } else {
                 overrides.people(PeopleDirectory.of(given));
             }
-            ChatServer server = ChatServer.start(runner, port, overrides, out);
-            return new Served(local, server, secret, team, directory, secretName);
+            ChatServer server;
+            try {
+                server = ChatServer.start(runner, port, overrides, out);
+            } catch (IOException | RuntimeException e) {
+                web.close();
+                throw e;
+            }
+            return new Served(local, server, web, console, secret, team, directory, secretName);
         } catch (Exception | Error e) {
             local.close();
             throw e;
@@ -215,6 +239,12 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  incident declare SEV2 Checkout is failing");
         out.println("  incident list");
         out.println("  incident ack 1");
+        out.println("  incident console");
+        out.println();
+        out.println("Web console on " + served.console() + "console (and the pages behind links): sign in with the link"
+                + " 'incident console' answers, or print one for a person of the configuration with");
+        out.println("  ./firebell console-link <person> --endpoint " + served.local().endpoint()
+                + (served.console().getPort() == DEFAULT_WEB_PORT ? "" : " --base-url " + served.console()));
         out.println();
     }
 

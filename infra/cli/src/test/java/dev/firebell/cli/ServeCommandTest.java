@@ -65,7 +65,7 @@ class ServeCommandTest {
         }
         local.emptyTable(resources.tableName("FirebellTable"));
         ServeCommand command = new ServeCommand();
-        List<String> args = new java.util.ArrayList<>(List.of("--endpoint", local.endpoint().toString(), "--port", "0",
+        List<String> args = new java.util.ArrayList<>(List.of("--endpoint", local.endpoint().toString(), "--port", "0", "--web-port", "0",
                 "--at", AT, "--signing-secret", SECRET, "--config", dev.firebell.local.SamTemplate.locate().toAbsolutePath()
                         .getParent().resolve("infra/config/firebell.example.yaml").toString()));
         args.addAll(List.of(people));
@@ -98,6 +98,43 @@ class ServeCommandTest {
         assertThat(incident.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(incident.acknowledgedBy()).isEqualTo("alice");
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("POST / -> 200");
+    }
+
+    @Test
+    void incidentConsole_shouldAnswerASignInLinkToTheServedConsole_thatSignsInOnce() throws Exception {
+        String example = ServeCommand.curlExample(served.server().url().toString(), served.secret(), served.team(),
+                "U0ALICE");
+
+        String answer = bash(example + "\nincident console");
+
+        assertThat(answer).contains("\"response_type\":\"ephemeral\"").contains("as alice");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                served.console().toString()) + "console/sign-in/[A-Za-z0-9_-]+").matcher(answer);
+        assertThat(link.find()).as("a sign-in link to %s in %s", served.console(), answer).isTrue();
+        HttpClient http = HttpClient.newHttpClient();
+        URI signIn = URI.create(link.group());
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(signIn).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> pressed = http.send(HttpRequest.newBuilder(signIn).POST(HttpRequest.BodyPublishers
+                .noBody()).header("content-type", "application/x-www-form-urlencoded").build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = pressed.headers().firstValue("set-cookie").orElse("");
+        HttpResponse<String> console = http.send(HttpRequest.newBuilder(served.console().resolve("/console/incidents"))
+                .header("cookie", cookie.substring(0, cookie.indexOf(';'))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(signIn).POST(HttpRequest.BodyPublishers
+                .noBody()).header("content-type", "application/x-www-form-urlencoded").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sign in to Firebell as Alice");
+        assertThat(pressed.statusCode()).isEqualTo(303);
+        assertThat(pressed.headers().firstValue("location")).contains("/console/incidents");
+        assertThat(cookie).startsWith("__Host-firebell=").contains("Secure").contains("HttpOnly");
+        assertThat(console.statusCode()).as("signed in: the console, not its 401 page").isNotEqualTo(401);
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("/console/sign-in/... -> 303")
+                .doesNotContain(signIn.getPath());
     }
 
     @Test
@@ -175,7 +212,7 @@ class ServeCommandTest {
         served.close();
         served = null;
         ServeCommand again = new ServeCommand();
-        new CommandLine(again).parseArgs("--endpoint", local.endpoint().toString(), "--port", "0", "--person",
+        new CommandLine(again).parseArgs("--endpoint", local.endpoint().toString(), "--port", "0", "--web-port", "0", "--person",
                 "U0ALICE=alice");
         served = again.serve(new PrintStream(output, true, StandardCharsets.UTF_8));
         assertThat(served.secret()).isEqualTo(SECRET);

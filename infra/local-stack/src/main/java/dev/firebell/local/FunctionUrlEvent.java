@@ -1,6 +1,7 @@
 package dev.firebell.local;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ public final class FunctionUrlEvent {
     }
 
     /**
-     * @param headers  as the Function URL delivers them (it lower-cases names); written as given
+     * @param headers  as the Function URL delivers them (it lower-cases names); written as given, except a
+     *                 {@code cookie} header, which a Function URL delivers as the event's {@code cookies} list
      * @param base64   whether the body arrives base64-encoded ({@code isBase64Encoded}), as form and binary bodies do,
      *                 or as UTF-8 text
      * @param sourceIp the client's address
@@ -48,7 +50,12 @@ public final class FunctionUrlEvent {
         event.put("routeKey", "$default");
         event.put("rawPath", rawPath);
         event.put("rawQueryString", rawQueryString);
-        event.put("headers", new LinkedHashMap<>(headers));
+        Map<String, String> given = new LinkedHashMap<>(headers);
+        String cookie = given.remove("cookie");
+        if (cookie != null && !cookie.isBlank()) {
+            event.put("cookies", Arrays.stream(cookie.split(";")).map(String::strip).filter(c -> !c.isEmpty()).toList());
+        }
+        event.put("headers", given);
         event.put("requestContext", context);
         event.put("body", base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
         event.put("isBase64Encoded", base64);

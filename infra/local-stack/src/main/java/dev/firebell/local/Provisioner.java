@@ -464,7 +464,13 @@ final class Provisioner {
         try {
             arn = stack.secretsManager().createSecret(b -> b.name(name).secretString(value)).arn();
         } catch (ResourceExistsException alreadyThere) {
-            arn = stack.secretsManager().putSecretValue(b -> b.secretId(name).secretString(value)).arn();
+            if (resource.properties().get("SecretString") == null) {
+                // A generated secret keeps its value when the stack is updated, as in CloudFormation: provisioning a
+                // running stack again (a second command against it) must not rotate its keys under what is running.
+                arn = stack.secretsManager().describeSecret(b -> b.secretId(name)).arn();
+            } else {
+                arn = stack.secretsManager().putSecretValue(b -> b.secretId(name).secretString(value)).arn();
+            }
         }
         resources.created(resource.logicalId(), resource.type(), arn, Map.of());
     }

@@ -144,6 +144,18 @@ class ProvisionFixturesTest {
     }
 
     @Test
+    void provisioningAgain_shouldKeepAGeneratedSecretsValue_asAStackUpdateDoes() {
+        String before = stack.secretsManager().getSecretValue(b -> b.secretId(resources.secretArn("Credentials")))
+                .secretString();
+
+        LocalResources again = stack.provision(Fixtures.template("messaging.yaml"));
+
+        assertThat(again.secretArn("Credentials")).isEqualTo(resources.secretArn("Credentials"));
+        assertThat(stack.secretsManager().getSecretValue(b -> b.secretId(again.secretArn("Credentials")))
+                .secretString()).isEqualTo(before);
+    }
+
+    @Test
     void provision_shouldUseParameterOverrides_inNames() {
         LocalResources qa = stack.provision(Fixtures.template("messaging.yaml"), Map.of("Stage", "qa"));
 

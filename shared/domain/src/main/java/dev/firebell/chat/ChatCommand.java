@@ -106,6 +106,13 @@ public sealed interface ChatCommand {
         }
     }
 
+    /** A sign-in link to the web console, for the caller only. */
+    record Console() implements ChatCommand {
+        public Subcommand subcommand() {
+            return Subcommand.CONSOLE;
+        }
+    }
+
     record Help() implements ChatCommand {
         public Subcommand subcommand() {
             return Subcommand.HELP;

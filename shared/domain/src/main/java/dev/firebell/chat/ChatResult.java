@@ -70,6 +70,8 @@ public sealed interface ChatResult {
 
         R help(Help result);
 
+        R consoleLink(ConsoleLink result);
+
         R refused(Refused result);
     }
 
@@ -304,6 +306,17 @@ public sealed interface ChatResult {
     record PostmortemStarted(Responder by, Incident incident, Postmortems.Draft draft) implements ChatResult {
         public <R> R render(Renderer<R> renderer) {
             return renderer.postmortem(this);
+        }
+    }
+
+    /**
+     * A one-time sign-in link to the web console, for the caller's eyes only.
+     *
+     * @param reader the caller is not in the configuration: the console lets them read, not act
+     */
+    record ConsoleLink(String url, String personId, boolean reader, Instant expiresAt) implements ChatResult {
+        public <R> R render(Renderer<R> renderer) {
+            return renderer.consoleLink(this);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.firebell.incident.IncidentCommands.Outcome;
 import dev.firebell.incident.IncidentStateException;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.incident.NoSuchIncidentException;
+import dev.firebell.link.SignInLinks;
 import dev.firebell.person.Person;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -50,6 +51,7 @@ public final class ChatService {
     private final Postmortems postmortems;
     private final InstantSource clock;
     private final Origins origins;
+    private final SignInLinks consoleLinks;
 
     public ChatService(IncidentCommands commands, IncidentStore store, ConfigSource config, PeopleDirectory people,
                        OnCallDesk onCall, Postmortems postmortems, InstantSource clock) {
@@ -59,6 +61,14 @@ public final class ChatService {
     /** @param origins which account and region an incident's alarm comes from, when not Firebell's own */
     public ChatService(IncidentCommands commands, IncidentStore store, ConfigSource config, PeopleDirectory people,
                        OnCallDesk onCall, Postmortems postmortems, InstantSource clock, Origins origins) {
+        this(commands, store, config, people, onCall, postmortems, clock, origins, null);
+    }
+
+    /** @param consoleLinks makes {@code console}'s sign-in links; null where there is no console (it says so) */
+    public ChatService(IncidentCommands commands, IncidentStore store, ConfigSource config, PeopleDirectory people,
+                       OnCallDesk onCall, Postmortems postmortems, InstantSource clock, Origins origins,
+                       SignInLinks consoleLinks) {
+        this.consoleLinks = consoleLinks;
         this.origins = origins;
         this.commands = commands;
         this.store = store;
@@ -237,7 +247,29 @@ public final class ChatService {
             Incident incident = incident(p.incidentId());
             return new ChatResult.PostmortemStarted(by, incident, postmortems.start(incident.id(), call.actor()));
         }
+        if (command instanceof ChatCommand.Console) {
+            return consoleLink(call);
+        }
         return new ChatResult.Help(Arrays.asList(Subcommand.values()));
+    }
+
+    /**
+     * A sign-in link for the caller: as their person of the configuration (who may act), or as their chat user id,
+     * read-only, when the configuration does not know them.
+     */
+    private ChatResult consoleLink(Call call) {
+        if (consoleLinks == null) {
+            throw new UsageException("the web console is not set up for this chat", Subcommand.CONSOLE);
+        }
+        boolean reader = call.caller().isEmpty();
+        String who = call.caller().map(Responder::personId).orElse(call.request().userId());
+        SignInLinks.Issued issued;
+        try {
+            issued = consoleLinks.issue(who, reader);
+        } catch (IllegalStateException notYet) {
+            throw new UsageException(notYet.getMessage() + "; try again in a minute", Subcommand.CONSOLE);
+        }
+        return new ChatResult.ConsoleLink(issued.url(), who, reader, issued.claim().expiresAt());
     }
 
     // ------------------------------------------------------------------ reads

@@ -94,6 +94,12 @@ public final class CommandParser {
                         duration(t.get(2), MAX_MAINTENANCE, sub), reason);
             }
             case POSTMORTEM -> new ChatCommand.Postmortem(requiredIdOnly(t, sub));
+            case CONSOLE -> {
+                if (t.size() > 1) {
+                    throw new UsageException("console takes nothing after it; remove '" + t.rest(1) + "'", sub);
+                }
+                yield new ChatCommand.Console();
+            }
             case HELP -> new ChatCommand.Help();
         };
     }

@@ -31,6 +31,8 @@ public enum Subcommand {
     MAINTENANCE("maintenance", "<service> <duration> [reason]", "maintenance checkout 30m database upgrade",
             "page nobody for a service from now, e.g. for 30m: its alarms still open incidents", true, false),
     POSTMORTEM("postmortem", "<id>", "postmortem 42", "start the postmortem of an incident", true, false),
+    CONSOLE("console", "", "console", "a one-time link that signs you in to the web console (only you see it)",
+            false, false),
     HELP("help", "", "help", "this list", false, false);
 
     private final String word;

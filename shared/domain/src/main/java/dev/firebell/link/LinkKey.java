@@ -44,6 +44,22 @@ public final class LinkKey {
         return secret;
     }
 
+    /**
+     * HMAC-SHA256 of {@code data} under this key, for {@code purpose} (a fixed text naming what is signed, so a value
+     * signed for one use can never pass for another): how console sessions and their CSRF tokens are signed.
+     */
+    public byte[] hmac(String purpose, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(data);
+        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof LinkKey k && MessageDigest.isEqual(secret, k.secret);

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,7 +46,6 @@ public final class LinkTokens {
     static final int MAX_PERSON_ID = 64;
 
     private static final byte[] DOMAIN = "firebell link v1".getBytes(StandardCharsets.UTF_8);
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int HEADER = 8;
     private static final long MAX_MINUTES = 0xFFFF_FFFFL;
@@ -123,14 +121,11 @@ public final class LinkTokens {
 
     /** Checks a token against the keys given (the current one and, during a rotation, the one before) at {@code now}. */
     public static Verification verify(String token, List<LinkKey> keys, Instant now) {
-        if (token == null || token.isEmpty() || token.length() > MAX_LENGTH || !BASE64URL.matcher(token).matches()) {
-            return new Verification.Invalid("not a base64url token of at most " + MAX_LENGTH + " characters");
-        }
         byte[] bytes;
         try {
-            bytes = Base64.getUrlDecoder().decode(token);
+            bytes = SealedTokens.decode(token, MAX_LENGTH);
         } catch (IllegalArgumentException e) {
-            return new Verification.Invalid("not base64url: " + e.getMessage());
+            return new Verification.Invalid(e.getMessage());
         }
         if (bytes.length < HEADER + 1 + 1 + 1 + MAC_BYTES) {
             return new Verification.Invalid("too short (" + bytes.length + " bytes)");
@@ -139,21 +134,12 @@ public final class LinkTokens {
             return new Verification.Invalid("unknown format version " + (bytes[0] & 0xff));
         }
         int bodyLength = bytes.length - MAC_BYTES;
-        byte[] received = Arrays.copyOfRange(bytes, bodyLength, bytes.length);
-        boolean known = false;
-        boolean signed = false;
-        for (LinkKey key : keys) {
-            if (key.id() != bytes[1]) {
-                continue;
-            }
-            known = true;
-            // Every key of that id is tried, so the time taken does not say which one matched.
-            signed |= MessageDigest.isEqual(mac(key, bytes, bodyLength), received);
-        }
-        if (!known) {
+        SealedTokens.Signer signer = SealedTokens.signer(bytes[1], keys, key -> mac(key, bytes, bodyLength),
+                Arrays.copyOfRange(bytes, bodyLength, bytes.length));
+        if (!signer.known()) {
             return new Verification.UnknownKey(bytes[1] & 0xff);
         }
-        if (!signed) {
+        if (signer.key() == null) {
             return new Verification.Invalid("signature does not match");
         }
         LinkClaim claim;

@@ -165,4 +165,31 @@ class ChatServiceTest {
                 new PersonOrTarget("person:bob", BOB))), NOW));
         assertThat(chat.answer(typed("U0STRANGER", "list mine")).result()).isEqualTo(new ChatResult.NothingIsYours());
     }
+
+    @Test
+    void console_shouldGiveTheCallerASignInLink_asTheirPerson_orReadOnlyAsTheirChatUserId() {
+        ChatService withConsole = new ChatService(commands, store, () -> config, PeopleDirectory.of(List.of(ALICE, BOB)),
+                mock(OnCallDesk.class), mock(Postmortems.class), () -> NOW, dev.firebell.account.Origins.NONE,
+                new dev.firebell.link.SignInLinks(dev.firebell.link.TestLinks.fixed(dev.firebell.link.TestLinks.KEY),
+                        () -> Optional.of(dev.firebell.link.TestLinks.FUNCTION_URL), () -> NOW));
+
+        ChatResult alice = withConsole.answer(typed("U0ALICE", "console")).result();
+        ChatResult stranger = withConsole.answer(typed("U0STRANGER", "console")).result();
+
+        assertThat(alice).isInstanceOfSatisfying(ChatResult.ConsoleLink.class, link -> {
+            assertThat(link.personId()).isEqualTo("alice");
+            assertThat(link.reader()).isFalse();
+            assertThat(link.url()).startsWith(dev.firebell.link.TestLinks.FUNCTION_URL + "console/sign-in/");
+            assertThat(link.expiresAt()).isEqualTo(NOW.plusSeconds(900));
+        });
+        assertThat(stranger).isInstanceOfSatisfying(ChatResult.ConsoleLink.class, link -> {
+            assertThat(link.personId()).isEqualTo("U0STRANGER");
+            assertThat(link.reader()).isTrue();
+        });
+        assertThat(withConsole.answer(typed("U0ALICE", "console now")).result()).isInstanceOfSatisfying(
+                ChatResult.Refused.class, r -> assertThat(r.message()).contains("console takes nothing after it"));
+        assertThat(chat.answer(typed("U0ALICE", "console")).result()).isInstanceOfSatisfying(ChatResult.Refused.class,
+                r -> assertThat(r.message()).contains("web console is not set up"));
+        verifyNoInteractions(commands);
+    }
 }

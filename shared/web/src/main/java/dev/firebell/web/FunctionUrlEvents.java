@@ -1,14 +1,18 @@
 package dev.firebell.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Lambda Function URL events (payload format 2.0, as an API Gateway HTTP API) to {@link HttpRequest}, and
  * {@link HttpResponse} to what the function returns. Header names arrive lower-cased; bodies of forms and binary
- * content arrive base64-encoded ({@code isBase64Encoded: true}).
+ * content arrive base64-encoded ({@code isBase64Encoded: true}). Cookies travel outside the headers both ways: a request's
+ * arrive in a {@code cookies} list (and no {@code cookie} header), a response's are returned in a {@code cookies} list,
+ * which the Function URL turns into one {@code Set-Cookie} header each.
  */
 public final class FunctionUrlEvents {
 
@@ -31,6 +35,16 @@ public final class FunctionUrlEvents {
                     headers.put(n, v);
                 }
             });
+        }
+        if (event.get("cookies") instanceof List<?> cookies && !cookies.isEmpty()) {
+            // As a browser would send them: one Cookie header, pairs separated by "; ".
+            List<String> pairs = new ArrayList<>();
+            cookies.forEach(c -> {
+                if (c instanceof String pair) {
+                    pairs.add(pair);
+                }
+            });
+            headers.put("cookie", String.join("; ", pairs));
         }
         String method = null;
         String domainName = null;
@@ -68,6 +82,9 @@ public final class FunctionUrlEvents {
         out.put("headers", response.headers());
         out.put("body", response.body());
         out.put("isBase64Encoded", false);
+        if (!response.cookies().isEmpty()) {
+            out.put("cookies", response.cookies());
+        }
         return out;
     }
 }

@@ -59,4 +59,27 @@ class FunctionUrlEventsTest {
         assertThat(out.get("headers")).asString().contains("referrer-policy=no-referrer");
         assertThat((String) out.get("body")).startsWith("<!DOCTYPE html>");
     }
+
+    @Test
+    void encode_shouldReturnCookiesInTheCookiesList_andOmitTheListWhenNoneIsSet() {
+        HttpResponse response = HtmlPage.titled("t").respond(303)
+                .withCookie("__Host-a=1; Path=/; Secure; HttpOnly").withCookie("b=2; Path=/");
+
+        Map<String, Object> out = FunctionUrlEvents.encode(response);
+
+        assertThat(out.get("cookies")).isEqualTo(java.util.List.of("__Host-a=1; Path=/; Secure; HttpOnly", "b=2; Path=/"));
+        assertThat(out.get("headers")).asString().doesNotContainIgnoringCase("set-cookie");
+        assertThat(FunctionUrlEvents.encode(HtmlPage.titled("t").respond(200))).doesNotContainKey("cookies");
+        assertThat(response.withoutBody().cookies()).hasSize(2);
+        assertThat(response.with("x-a", "1").cookies()).hasSize(2);
+    }
+
+    @Test
+    void decode_shouldGiveTheCookiesListAsOneCookieHeader() {
+        Map<String, Object> event = event("GET", "/console", null, false);
+        event.put("cookies", java.util.List.of("__Host-firebell=abc", "other=1"));
+
+        assertThat(FunctionUrlEvents.decode(event).header("cookie")).contains("__Host-firebell=abc; other=1");
+        assertThat(FunctionUrlEvents.decode(event("GET", "/console", null, false)).header("cookie")).isEmpty();
+    }
 }

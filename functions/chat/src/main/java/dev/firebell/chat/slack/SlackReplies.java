@@ -197,6 +197,16 @@ public final class SlackReplies implements ChatResult.Renderer<SlackReply> {
                 + " 1h30m. Anyone can read; changing needs you in the on-call configuration."));
     }
 
+    /** The caller's sign-in link, to them only: the link is their credential for 15 minutes. */
+    @Override
+    public SlackReply consoleLink(ChatResult.ConsoleLink r) {
+        String text = ":key: <" + r.url() + "|Sign in to Firebell's console> as " + (r.reader() ? escape(r.personId())
+                + " (read only: you are not in Firebell's on-call configuration)" : escape(r.personId()))
+                + ". The link works once, for 15 minutes; only you see this message.";
+        return SlackReply.ephemeral(text, new Section(text), new Context("Do not share it: whoever opens it first is"
+                + " signed in as you. The session lasts 12 hours or until you sign out."));
+    }
+
     // ------------------------------------------------------------------ nothing done
 
     /** What was wrong, and for a command written wrongly how to write it. */

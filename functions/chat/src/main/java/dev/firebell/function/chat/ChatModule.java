@@ -18,6 +18,9 @@ import dev.firebell.chat.slack.SlackEndpoint;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.incident.IncidentStore;
+import dev.firebell.link.LinkKeys;
+import dev.firebell.link.PublicBase;
+import dev.firebell.link.SignInLinks;
 import dev.firebell.maintenance.MaintenanceCalendar;
 import dev.firebell.oncall.OnCallService;
 import java.time.InstantSource;
@@ -117,8 +120,10 @@ final class ChatModule {
     @Singleton
     static ChatService chat(IncidentCommands commands, IncidentStore store, ConfigSource config,
                             PeopleDirectory people, OnCallDesk onCall, Postmortems postmortems, InstantSource clock,
-                            Origins origins) {
-        return new ChatService(commands, store, config, people, onCall, postmortems, clock, origins);
+                            Origins origins, LinkKeys keys, PublicBase base) {
+        // Console sign-in links run on the commands' clock, as the web function served beside it does (serve --at).
+        return new ChatService(commands, store, config, people, onCall, postmortems, clock, origins,
+                new SignInLinks(keys, base::url, clock));
     }
 
     @Provides

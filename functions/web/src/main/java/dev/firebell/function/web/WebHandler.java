@@ -6,6 +6,7 @@ import dev.firebell.aws.Json;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.wiring.ClockModule;
 import dev.firebell.console.Console;
+import dev.firebell.console.session.SignedSessions;
 import dev.firebell.web.FunctionUrlEvents;
 import dev.firebell.web.HttpRequest;
 import dev.firebell.web.HttpResponse;
@@ -86,7 +87,7 @@ public final class WebHandler implements RequestStreamHandler {
             response = request == null ? LinkPages.invalid() : answer(request, log);
         }
         if (head) {
-            response = new HttpResponse(response.status(), response.headers(), "");
+            response = response.withoutBody();
         }
         output.write(Json.write(FunctionUrlEvents.encode(response)).getBytes(StandardCharsets.UTF_8));
     }
@@ -102,7 +103,8 @@ public final class WebHandler implements RequestStreamHandler {
             // The endpoints answer every problem they know; this is a bug or an outage. Still an answer, never a token
             // in the log.
             log.error("unexpected failure on " + request.method() + " " + (request.path().startsWith("/l/") ? "/l/..."
-                    : ping ? PingEndpoint.PREFIX + "..." : request.path()), e);
+                    : ping ? PingEndpoint.PREFIX + "..." : request.path().startsWith(SignedSessions.SIGN_IN_PREFIX)
+                    ? SignedSessions.SIGN_IN_PREFIX + "..." : request.path()), e);
             return ping ? PlainText.of(500, "Failed; reference " + log.reference() + ". Try again.")
                     : LinkPages.failed(log.reference());
         }

@@ -17,6 +17,7 @@ import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.heartbeat.HeartbeatStore;
 import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.IncidentCommands;
+import dev.firebell.link.LinkKeys;
 import java.time.InstantSource;
 import javax.inject.Singleton;
 
@@ -46,6 +47,8 @@ interface TestWebComponent {
     DynamoIncidentStore store();
 
     DynamoConfigStore configStore();
+
+    LinkKeys linkKeys();
 
     @Component.Builder
     interface Builder {

@@ -163,6 +163,26 @@ final class Keys {
 
     static final String PING_TOKEN_SK = "PINGTOKEN";
 
+    /**
+     * A console sign-in link used (ADR 0120): {@code SIGNIN#<sha-256 of the token>} / {@code SIGNIN}, kept until the link
+     * expires (TTL), so that a second use finds it.
+     */
+    static String signIn(String tokenFingerprint) {
+        return "SIGNIN#" + tokenFingerprint;
+    }
+
+    static final String SIGN_IN_SK = "SIGNIN";
+
+    /**
+     * A console session (ADR 0121): {@code SESSION#<sha-256 of the session id>} / {@code SESSION}, with its person;
+     * deleted on sign-out, gone by TTL after it expires.
+     */
+    static String session(String sessionFingerprint) {
+        return "SESSION#" + sessionFingerprint;
+    }
+
+    static final String SESSION_SK = "SESSION";
+
     /** The incident counter (ADR 0006): {@code COUNTER#incident} / {@code COUNTER}, the number of the last incident. */
     static final String INCIDENT_COUNTER = "COUNTER#incident";
     static final String COUNTER_SK = "COUNTER";

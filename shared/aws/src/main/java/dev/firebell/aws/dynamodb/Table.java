@@ -86,6 +86,18 @@ final class Table {
         return items;
     }
 
+    /** Every item of one partition, in sort key order, every page read: what one Query gives about one thing. */
+    List<Map<String, AttributeValue>> partition(String pk) {
+        var request = QueryRequest.builder().tableName(name).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(pk)))
+                .build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamo.queryPaginator(request).items().forEach(items::add);
+        return items;
+    }
+
     /** The item of the partition with the greatest sort key, strongly consistent. */
     java.util.Optional<Map<String, AttributeValue>> newest(String pk) {
         var items = dynamo.query(r -> r.tableName(name).consistentRead(true).keyConditionExpression("#pk = :pk")

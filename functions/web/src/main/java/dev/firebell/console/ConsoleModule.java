@@ -13,6 +13,7 @@ import javax.inject.Singleton;
  */
 @Module(includes = {
         SessionModule.class,
+        dev.firebell.console.incident.IncidentModule.class,
 })
 public abstract class ConsoleModule {
 

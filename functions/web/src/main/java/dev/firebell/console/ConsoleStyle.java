@@ -49,7 +49,8 @@ final class ConsoleStyle {
             + "@media (max-width:40rem){main{padding:.75rem}th,td{padding:.25rem}}";
 
     /** The incidents list and an incident's page. */
-    static final String INCIDENTS = "";
+    static final String INCIDENTS = "form.filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}"
+            + "form.filters button{margin:.5rem 0}";
 
     /** On call now and next. */
     static final String ON_CALL = "";

@@ -79,4 +79,23 @@ public interface IncidentStore {
 
     /** Open incidents, oldest first (from an index, never a scan). */
     List<Incident> openIncidents();
+
+    /**
+     * Everything about one incident a person reads at once; empty when there is no such incident. By default the reads
+     * above one after another; a store that keeps them together reads them together.
+     */
+    default Optional<IncidentDetail> detail(String incidentId) {
+        return incident(incidentId).map(i -> new IncidentDetail(i, timeline(incidentId), pages(incidentId),
+                escalation(incidentId).orElse(null)));
+    }
+
+    /**
+     * A page of the incidents the query asks for, newest first (from the indexes, never a scan), ending where the
+     * next page starts.
+     *
+     * @throws InvalidCursorException the query's position does not belong to this list
+     */
+    default IncidentPage incidents(IncidentQuery query) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not list incidents");
+    }
 }

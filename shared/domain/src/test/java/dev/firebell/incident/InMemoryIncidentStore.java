@@ -91,6 +91,14 @@ public final class InMemoryIncidentStore implements IncidentStore {
                 .toList();
     }
 
+    /** What the indexes give: the matches newest first, after the query's position, one more than the page holds. */
+    @Override
+    public IncidentPage incidents(IncidentQuery query) {
+        return IncidentPage.of(incidents.values().stream().filter(query::matches)
+                .filter(i -> query.after() == null || query.after().precedes(i))
+                .sorted(IncidentCursor.NEWEST_FIRST).limit(query.limit() + 1L).toList(), query.limit());
+    }
+
     /**
      * What DynamoPageOutbox records when a page is sent, for {@link #lastPagedIncident}: the target's page, unless a
      * newer one to it is recorded already.

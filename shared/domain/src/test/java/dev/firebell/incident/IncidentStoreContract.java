@@ -23,13 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What every {@link IncidentStore} does, whatever keeps the data: each kind of transition, redelivery, lost races,
  * grouping and incident numbers without gaps here; people's updates and the reads in
- * {@link IncidentStoreUpdatesAndReads}, which it extends. One subclass per implementation: InMemoryIncidentStoreTest
+ * {@link IncidentStoreUpdatesAndReads}, and the console's lists in {@link IncidentStoreQueries}, which it extends. One
+ * subclass per implementation: InMemoryIncidentStoreTest
  * (the fake the domain's tests and properties use) and DynamoIncidentStoreTest (shared/aws, on the emulator). Alarms
  * come through the real rules ({@link TransitionScenarios}: service checkout groups within 5 minutes, auto-resolves,
  * reopens within 15). A decision that loses a race is made with {@link AlarmService#decide} and written later, as a
  * slower writer's would be.
  */
-public abstract class IncidentStoreContract extends IncidentStoreUpdatesAndReads {
+public abstract class IncidentStoreContract extends IncidentStoreQueries {
 
     // ------------------------------------------------------------------ every kind of transition
 

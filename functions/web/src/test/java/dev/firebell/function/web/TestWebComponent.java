@@ -13,6 +13,7 @@ import dev.firebell.aws.wiring.PagingModule;
 import dev.firebell.aws.wiring.SdkModule;
 import dev.firebell.aws.wiring.SnsModule;
 import dev.firebell.console.Console;
+import dev.firebell.console.incident.IncidentPages;
 import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.heartbeat.HeartbeatStore;
 import dev.firebell.heartbeat.Heartbeats;
@@ -35,6 +36,8 @@ interface TestWebComponent {
     PingEndpoint pings();
 
     Console console();
+
+    IncidentPages incidentPages();
 
     Heartbeats heartbeats();
 

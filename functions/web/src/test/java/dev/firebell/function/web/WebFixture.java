@@ -130,7 +130,7 @@ final class WebFixture {
         return invoke(handler, event);
     }
 
-    private static Response invoke(WebHandler to, byte[] event) {
+    static Response invoke(WebHandler to, byte[] event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             to.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext("WebFunction", 15,

@@ -5,7 +5,10 @@ import dev.firebell.incident.AlarmTrack;
 import dev.firebell.incident.ConcurrentChangeException;
 import dev.firebell.incident.EventAlreadyProcessedException;
 import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentDetail;
 import dev.firebell.incident.IncidentNumbers;
+import dev.firebell.incident.IncidentPage;
+import dev.firebell.incident.IncidentQuery;
 import dev.firebell.incident.IncidentStore;
 import dev.firebell.incident.ServiceGroup;
 import dev.firebell.incident.Transition;
@@ -132,6 +135,38 @@ public final class DynamoIncidentStore implements IncidentStore {
     @Override
     public Optional<String> lastPagedIncident(String target) {
         return items.table().newest(Keys.target(target)).map(IncidentItems::lastPagedIncident);
+    }
+
+    /**
+     * One Query on the incident's partition, strongly consistent: the incident, its timeline, pages and escalation
+     * share it (with its metrics and announcement, which are not read here).
+     */
+    @Override
+    public Optional<IncidentDetail> detail(String incidentId) {
+        Incident incident = null;
+        EscalationState escalation = null;
+        List<TimelineEntry> timeline = new ArrayList<>();
+        List<Page> pages = new ArrayList<>();
+        for (var item : items.table().partition(Keys.incident(incidentId))) {
+            String sk = item.get(Keys.SK).s();
+            if (sk.equals(Keys.INCIDENT_SK)) {
+                incident = IncidentItems.incident(item);
+            } else if (sk.equals(Keys.ESCALATION_SK)) {
+                escalation = IncidentItems.escalation(item);
+            } else if (sk.startsWith(Keys.TIMELINE_PREFIX)) {
+                timeline.add(IncidentItems.timeline(item));
+            } else if (sk.startsWith(Keys.PAGE_PREFIX)) {
+                pages.add(IncidentItems.page(item));
+            }
+        }
+        return incident == null ? Optional.empty()
+                : Optional.of(new IncidentDetail(incident, timeline, pages, escalation));
+    }
+
+    /** From GSI2 (a service's) or GSI3 (by month), backwards: see {@link IncidentIndexPages}. */
+    @Override
+    public IncidentPage incidents(IncidentQuery query) {
+        return new IncidentIndexPages(items.table()).page(query);
     }
 
     @Override

@@ -69,7 +69,12 @@ final class IncidentItems {
     }
 
     static String openedSortKey(Incident i) {
-        return Keys.sortable(i.openedAt()) + "#" + i.id();
+        return openedSortKey(i.openedAt(), i.id());
+    }
+
+    /** GSI2's and GSI3's sort key: {@code <openedAt>#<id>}, also where a list of incidents resumes. */
+    static String openedSortKey(java.time.Instant openedAt, String id) {
+        return Keys.sortable(openedAt) + "#" + id;
     }
 
     static String openSortKey(Incident i) {

@@ -74,16 +74,26 @@ final class Table {
         return out;
     }
 
-    /** The items of one partition whose sort key starts with {@code skPrefix}, in sort key order, every page read. */
+    /**
+     * The items of one partition whose sort key starts with {@code skPrefix} (every item for an empty prefix), in sort
+     * key order, every page read.
+     */
     List<Map<String, AttributeValue>> partition(String pk, String skPrefix) {
+        boolean whole = skPrefix.isEmpty();
         var request = QueryRequest.builder().tableName(name).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Item.s(pk), ":prefix", Item.s(skPrefix)))
+                .keyConditionExpression(whole ? "#pk = :pk" : "#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(whole ? Map.of("#pk", Keys.PK) : Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(whole ? Map.of(":pk", Item.s(pk))
+                        : Map.of(":pk", Item.s(pk), ":prefix", Item.s(skPrefix)))
                 .build();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamo.queryPaginator(request).items().forEach(items::add);
         return items;
+    }
+
+    /** Every item of one partition, in sort key order: what one Query gives about one thing. */
+    List<Map<String, AttributeValue>> partition(String pk) {
+        return partition(pk, "");
     }
 
     /** The item of the partition with the greatest sort key, strongly consistent. */

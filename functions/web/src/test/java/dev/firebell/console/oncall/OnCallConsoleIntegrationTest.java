@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.console.Console;
-import dev.firebell.console.ConsoleSessions;
-import dev.firebell.console.Viewer;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.faults.FaultProxy;
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -56,23 +53,7 @@ class OnCallConsoleIntegrationTest {
         graph = DaggerOnCallConsoleComponent.builder()
                 .environment(new FunctionEnvironment(resources.environmentOf("WebFunction"))).clock(clock).build();
         graph.configStore().apply(OnCallScene.document(), "test");
-        Viewer alice = OnCallScene.alice();
-        console = new Console(new ConsoleSessions() {
-            @Override
-            public Optional<Session> session(HttpRequest request) {
-                return Optional.of(new Session(alice, OnCallScene.TOKEN));
-            }
-
-            @Override
-            public boolean handles(String path) {
-                return false;
-            }
-
-            @Override
-            public HttpResponse handle(HttpRequest request) {
-                throw new AssertionError("no sign-in here");
-            }
-        }, graph.pages());
+        console = OnCallScene.console(graph.pages(), OnCallScene.alice());
     }
 
     @AfterEach
@@ -127,22 +108,7 @@ class OnCallConsoleIntegrationTest {
     void theOnCallPage_coldStarted_readsTheConfigurationAndTheOverridesOnly() {
         OnCallConsoleComponent cold = DaggerOnCallConsoleComponent.builder()
                 .environment(new FunctionEnvironment(resources.environmentOf("WebFunction"))).clock(clock).build();
-        Console fresh = new Console(new ConsoleSessions() {
-            @Override
-            public Optional<Session> session(HttpRequest request) {
-                return Optional.of(new Session(OnCallScene.reader(), OnCallScene.TOKEN));
-            }
-
-            @Override
-            public boolean handles(String path) {
-                return false;
-            }
-
-            @Override
-            public HttpResponse handle(HttpRequest request) {
-                throw new AssertionError("no sign-in here");
-            }
-        }, cold.pages());
+        Console fresh = OnCallScene.console(cold.pages(), OnCallScene.reader());
         proxy.resetCounts();
 
         HttpResponse page = fresh.handle(new HttpRequest("GET", "/console/on-call", "", Map.of(), null, "c", "i"));

@@ -3,7 +3,7 @@ package dev.firebell.console.oncall;
 import dev.firebell.config.ConfigBinder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.console.Console;
-import dev.firebell.console.ConsoleRequest;
+import dev.firebell.console.ConsolePages;
 import dev.firebell.console.ConsoleSessions;
 import dev.firebell.console.Viewer;
 import dev.firebell.oncall.OnCallService;
@@ -66,6 +66,11 @@ final class OnCallScene {
 
     /** The console as deployed, with this viewer signed in. */
     Console console(Viewer viewer) {
+        return console(Set.of(onCallPage, schedulePages), viewer);
+    }
+
+    /** The console's frame around these pages, with this viewer signed in (sign-in is another area's). */
+    static Console console(Set<ConsolePages> pages, Viewer viewer) {
         return new Console(new ConsoleSessions() {
             @Override
             public Optional<Session> session(HttpRequest request) {
@@ -81,7 +86,7 @@ final class OnCallScene {
             public HttpResponse handle(HttpRequest request) {
                 throw new AssertionError("no sign-in in these tests");
             }
-        }, Set.of(onCallPage, schedulePages));
+        }, pages);
     }
 
     static Viewer alice() {
@@ -105,11 +110,6 @@ final class OnCallScene {
 
     static Document html(HttpResponse response) {
         return Jsoup.parse(response.body());
-    }
-
-    static ConsoleRequest request(Viewer viewer) {
-        return new ConsoleRequest(new HttpRequest("GET", "/console/on-call", "", Map.of(), null, "c", "i"), viewer,
-                TOKEN);
     }
 
     static Map<String, Object> map(Object... kv) {

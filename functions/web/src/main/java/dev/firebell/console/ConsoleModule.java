@@ -14,6 +14,7 @@ import javax.inject.Singleton;
 @Module(includes = {
         SessionModule.class,
         dev.firebell.console.incident.IncidentModule.class,
+        dev.firebell.console.oncall.OnCallConsoleModule.class,
 })
 public abstract class ConsoleModule {
 

@@ -53,10 +53,20 @@ final class ConsoleStyle {
             + "form.filters button{margin:.5rem 0}";
 
     /** On call now and next. */
-    static final String ON_CALL = "";
+    static final String ON_CALL = ".badge.override{color:#5b2a86}.gap{color:#a4000f;font-weight:600}"
+            + ".local{color:#4a4a4a}table.oncall td{min-width:10rem}";
 
     /** The four-week calendar of shifts and the override form. */
-    static final String SCHEDULES = "";
+    static final String SCHEDULES = "nav.weeks{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.5rem 0}"
+            + ".calendar .weekdays{display:none}.calendar ol.days{list-style:none;margin:0;padding:0}"
+            + ".calendar li.day{border:1px solid #ccc;padding:.25rem .5rem;margin:0 0 .25rem;overflow-wrap:anywhere}"
+            + ".calendar li.today{border:3px solid #0b4f8a}.calendar .date{margin:0;font-weight:600}"
+            + "ul.shifts{list-style:none;margin:0;padding:0;font-size:.875rem}"
+            + "ul.shifts li{padding:.125rem 0;border-top:1px dotted #ccc}ul.shifts li.override{background:#f1eaf7}"
+            + ".when{font-variant-numeric:tabular-nums;font-weight:600}"
+            + "@media (min-width:48rem){.calendar .weekdays,.calendar ol.days{display:grid;"
+            + "grid-template-columns:repeat(7,minmax(0,1fr));gap:2px}.calendar .weekdays{font-weight:700}"
+            + ".calendar li.day{margin:0;min-height:6rem}}";
 
     /** A person's page: upcoming shifts and calendar subscriptions. */
     static final String PEOPLE = "";

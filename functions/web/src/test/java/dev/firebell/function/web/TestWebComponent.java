@@ -33,6 +33,10 @@ interface TestWebComponent {
 
     PingEndpoint pings();
 
+    CalendarEndpoint calendars();
+
+    dev.firebell.calendar.CalendarFeeds calendarFeeds();
+
     Console console();
 
     Heartbeats heartbeats();

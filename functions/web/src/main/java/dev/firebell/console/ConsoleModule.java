@@ -14,6 +14,7 @@ import javax.inject.Singleton;
  * ({@code @Provides @IntoSet ConsolePages}) and is listed here, one per line.
  */
 @Module(includes = {
+        dev.firebell.console.people.PeopleModule.class,
 })
 public abstract class ConsoleModule {
 

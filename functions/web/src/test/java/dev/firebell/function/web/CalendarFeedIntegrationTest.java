@@ -4,12 +4,20 @@ import static dev.firebell.function.web.WebFixture.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.calendar.FeedSubject;
+import dev.firebell.console.ConsoleRequest;
+import dev.firebell.console.Viewer;
+import dev.firebell.console.people.PeoplePages;
 import dev.firebell.function.web.WebFixture.Response;
 import dev.firebell.local.FunctionUrlEvent;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
+import dev.firebell.link.PublicBase;
+import dev.firebell.link.SecretTokens;
+import dev.firebell.web.HttpRequest;
+import dev.firebell.web.HttpResponse;
 import dev.firebell.web.PlainText;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +65,28 @@ class CalendarFeedIntegrationTest {
                 // Weekly from Monday 2026-11-02 09:00 Paris: alice, bob, alice... now is 2026-11-27.
                 .contains("DTSTART:20261116T080000Z\r\nDTEND:20261123T080000Z\r\n")
                 .contains("SUMMARY:On call: checkout-primary\r\n");
+    }
+
+    @Test
+    void thePersonsPage_readsTheConfigurationOverridesAndTokensFromTheTable_andItsFormReplacesTheLink() {
+        PeoplePages pages = new PeoplePages(fixture.web.configStore(), fixture.web.calendarFeeds(),
+                PublicBase.of(BASE), fixture.clock);
+        String old = fixture.web.calendarFeeds().token(FeedSubject.person("alice"));
+        Viewer alice = new Viewer("alice", "Alice", true);
+
+        HttpResponse page = pages.handle(new ConsoleRequest(new HttpRequest("GET", "/console/people/alice", "",
+                Map.of(), new byte[0], "abcdefghij.lambda-url.eu-west-1.on.aws", "198.51.100.7"), alice, "c"));
+        HttpResponse replaced = pages.handle(new ConsoleRequest(new HttpRequest("POST",
+                "/console/people/alice/calendar", "", Map.of("content-type", "application/x-www-form-urlencoded"),
+                ("feed=person%3Aalice&action=replace&replaces=" + SecretTokens.hash(old))
+                        .getBytes(StandardCharsets.UTF_8), "abcdefghij.lambda-url.eu-west-1.on.aws", "198.51.100.7"),
+                alice, "c"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(BASE + "/calendar/" + old + ".ics")
+                .contains("<time datetime=\"2026-11-30T08:00:00Z\">Mon 30 Nov 09:00 CET</time>");
+        assertThat(replaced.status()).isEqualTo(303);
+        assertThat(fixture.request("GET", BASE + "/calendar/" + old + ".ics").status()).isEqualTo(404);
     }
 
     @Test

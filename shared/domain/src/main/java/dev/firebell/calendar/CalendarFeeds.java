@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Calendar feeds of on-call shifts (docs/calendar-feeds.md, ADRs 0123 to 0125): the feed a token opens, and each
+ * Calendar feeds of on-call shifts (docs/adr/0123 to 0125): the feed a token opens, and each
  * subject's token, created on demand, replaced or revoked. A feed covers {@link #BACK} before now to {@link #AHEAD}
  * after it.
  */

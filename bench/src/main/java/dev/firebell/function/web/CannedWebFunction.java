@@ -28,12 +28,12 @@ public final class CannedWebFunction {
     /** The real handler on the production graph, every AWS call answered by {@code http}, on {@code clock}. */
     public static WebHandler handler(FunctionEnvironment environment, SdkHttpClient http, InstantSource clock) {
         WebComponent graph = DaggerCannedWebFunction_Graph.builder().http(http).environment(environment).clock(clock).build();
-        return new WebHandler(graph.links(), graph.pings(), graph.console());
+        return new WebHandler(graph.links(), graph.pings(), graph.calendars(), graph.console());
     }
 
     /** The handler as deployed for {@code /ping/} requests; link requests are not part of what it measures. */
     public static WebHandler pings(Heartbeats heartbeats) {
-        return new WebHandler(null, new PingEndpoint(heartbeats), null);
+        return new WebHandler(null, new PingEndpoint(heartbeats), null, null);
     }
 
     /** {@link WebComponent} with the HTTP client handed in. */

@@ -15,6 +15,7 @@ import javax.inject.Singleton;
         SessionModule.class,
         dev.firebell.console.incident.IncidentModule.class,
         dev.firebell.console.oncall.OnCallConsoleModule.class,
+        dev.firebell.console.people.PeopleModule.class,
 })
 public abstract class ConsoleModule {
 

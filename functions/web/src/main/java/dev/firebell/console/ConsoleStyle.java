@@ -69,7 +69,8 @@ final class ConsoleStyle {
             + ".calendar li.day{margin:0;min-height:6rem}}";
 
     /** A person's page: upcoming shifts and calendar subscriptions. */
-    static final String PEOPLE = "";
+    static final String PEOPLE = ".contacts{margin:0;padding-left:1.25rem}"
+            + ".feed{margin:.5rem 0 1rem}.feed input{width:100%;font-family:ui-monospace,monospace;font-size:.875rem}";
 
     /** A postmortem draft rendered from its Markdown, and its milestone chart. */
     static final String POSTMORTEMS = "";

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code ./firebell}: the local stack, the demo, function invocation and configuration. */
 @Command(name = "firebell", mixinStandardHelpOptions = true, version = "Firebell 0.1.0",
         description = "Serverless incident management for AWS: local stack, demo, invoke, chat endpoint, configuration,"
-                + " on-call, reports, import from other tools, and a check of an account before deploying.",
+                + " on-call, calendar links, reports, import from other tools, and a check of an account before deploying.",
         subcommands = {DemoCommand.class, InvokeCommand.class, StackCommand.class, ServeCommand.class,
-                ConfigCommand.class, OnCallCommand.class, MonitorsCommand.class, ReportCommand.class, ImportCommand.class, CheckCommand.class,
+                ConfigCommand.class, OnCallCommand.class, MonitorsCommand.class, CalendarLinkCommand.class, ReportCommand.class, ImportCommand.class, CheckCommand.class,
                 ConsoleLinkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

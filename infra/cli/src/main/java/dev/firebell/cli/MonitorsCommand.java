@@ -37,8 +37,7 @@ final class MonitorsCommand {
         <T> T with(Action<T> action) {
             return stack.onTable(table, "say where the monitors are: --table <name> of a deployed stack, or --endpoint"
                     + " <url> of a local stack started with './firebell stack'", (dynamo, name, local) -> {
-                        String base = baseUrl != null || local == null ? baseUrl
-                                : local.environmentOf("EscalationFunction").get("PUBLIC_BASE_URL");
+                        String base = StackOptions.publicBase(baseUrl, local);
                         DynamoConfigStore config = new DynamoConfigStore(dynamo, name, InstantSource.system(),
                                 Duration.ZERO);
                         return action.run(config.current(), new DynamoHeartbeatStore(dynamo, name), base);

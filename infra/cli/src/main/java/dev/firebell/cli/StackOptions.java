@@ -66,6 +66,11 @@ final class StackOptions {
         }
     }
 
+    /** The stack's public endpoint: the one given, else the local stack's (what its functions are given), else null. */
+    static String publicBase(String given, LocalResources local) {
+        return given != null || local == null ? given : local.environmentOf("EscalationFunction").get("PUBLIC_BASE_URL");
+    }
+
     LocalResources provision(LocalStack stack) {
         return stack.provision(loadTemplate());
     }

@@ -27,6 +27,8 @@ interface WebComponent {
 
     PingEndpoint pings();
 
+    CalendarEndpoint calendars();
+
     Console console();
 
     @Component.Builder

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * WebFunction: the stack's public endpoint, a Lambda Function URL. Every request gets a well-formed answer with the
- * strict headers, whatever it holds: heartbeat pings under {@code /ping/} in plain text ({@link PingEndpoint}), the
+ * strict headers, whatever it holds: heartbeat pings under {@code /ping/} in plain text ({@link PingEndpoint}), calendar
+ * feeds under {@code /calendar/} ({@link CalendarEndpoint}), the console under {@code /console}, the
  * pages behind links ({@link LinkEndpoint}), or a page saying what is wrong. A failure nobody can fix is logged at ERROR (which the web-failures alarm counts) and answered 500.
  */
 public final class WebHandler implements RequestStreamHandler {
@@ -32,6 +33,7 @@ public final class WebHandler implements RequestStreamHandler {
 
     private final LinkEndpoint links;
     private final PingEndpoint pings;
+    private final CalendarEndpoint calendars;
     private final Console console;
 
     /** Lambda's constructor: the object graph is built once per execution environment, at init. */
@@ -50,12 +52,13 @@ public final class WebHandler implements RequestStreamHandler {
     }
 
     private WebHandler(WebComponent component) {
-        this(component.links(), component.pings(), component.console());
+        this(component.links(), component.pings(), component.calendars(), component.console());
     }
 
-    WebHandler(LinkEndpoint links, PingEndpoint pings, Console console) {
+    WebHandler(LinkEndpoint links, PingEndpoint pings, CalendarEndpoint calendars, Console console) {
         this.links = links;
         this.pings = pings;
+        this.calendars = calendars;
         this.console = console;
     }
 
@@ -94,18 +97,23 @@ public final class WebHandler implements RequestStreamHandler {
 
     private HttpResponse answer(HttpRequest request, RequestLog log) {
         boolean ping = PingEndpoint.handles(request.path());
+        boolean calendar = CalendarEndpoint.handles(request.path());
         try {
             if (Console.handles(request.path())) {
                 return console.handle(request);
+            }
+            if (calendar) {
+                return calendars.handle(request, log);
             }
             return ping ? pings.handle(request, log) : links.handle(request, log);
         } catch (RuntimeException e) {
             // The endpoints answer every problem they know; this is a bug or an outage. Still an answer, never a token
             // in the log.
             log.error("unexpected failure on " + request.method() + " " + (request.path().startsWith("/l/") ? "/l/..."
-                    : ping ? PingEndpoint.PREFIX + "..." : request.path().startsWith(SignedSessions.SIGN_IN_PREFIX)
-                    ? SignedSessions.SIGN_IN_PREFIX + "..." : request.path()), e);
-            return ping ? PlainText.of(500, "Failed; reference " + log.reference() + ". Try again.")
+                    : ping ? PingEndpoint.PREFIX + "..." : calendar ? CalendarEndpoint.PREFIX + "..."
+                    : request.path().startsWith(SignedSessions.SIGN_IN_PREFIX) ? SignedSessions.SIGN_IN_PREFIX + "..."
+                    : request.path()), e);
+            return ping || calendar ? PlainText.of(500, "Failed; reference " + log.reference() + ". Try again.")
                     : LinkPages.failed(log.reference());
         }
     }

@@ -2,6 +2,8 @@ package dev.firebell.function.web;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.firebell.aws.wiring.CalendarModule;
+import dev.firebell.calendar.CalendarFeeds;
 import dev.firebell.answer.PageAnswers;
 import dev.firebell.console.ConsoleModule;
 import dev.firebell.heartbeat.Heartbeats;
@@ -10,8 +12,8 @@ import dev.firebell.link.PublicBase;
 import java.time.InstantSource;
 import javax.inject.Singleton;
 
-/** The web function's own part of the graph: the link and ping endpoints, and the console. */
-@Module(includes = ConsoleModule.class)
+/** The web function's own part of the graph: the link, ping and calendar endpoints, and the console. */
+@Module(includes = {ConsoleModule.class, CalendarModule.class})
 final class WebModule {
 
     private WebModule() {
@@ -27,5 +29,11 @@ final class WebModule {
     @Singleton
     static PingEndpoint pings(Heartbeats heartbeats) {
         return new PingEndpoint(heartbeats);
+    }
+
+    @Provides
+    @Singleton
+    static CalendarEndpoint calendars(CalendarFeeds feeds) {
+        return new CalendarEndpoint(feeds);
     }
 }

@@ -35,6 +35,10 @@ interface TestWebComponent {
 
     PingEndpoint pings();
 
+    CalendarEndpoint calendars();
+
+    dev.firebell.calendar.CalendarFeeds calendarFeeds();
+
     Console console();
 
     IncidentPages incidentPages();

@@ -56,7 +56,7 @@ final class WebFixture {
                 .environment(new FunctionEnvironment(resources.environmentOf("AlarmIngestFunction"))).clock(clock).build();
         this.web = DaggerTestWebComponent.builder()
                 .environment(new FunctionEnvironment(resources.environmentOf("WebFunction"))).clock(clock).build();
-        this.handler = new WebHandler(web.links(), web.pings(), web.console());
+        this.handler = new WebHandler(web.links(), web.pings(), web.calendars(), web.console());
         paging.configStore().apply(config(), "test");
         for (String target : List.of("person:alice", "person:bob", "team-legacy")) {
             inboxes.put(target, local.subscribeQueue(resources.topicArn("PageTopic"), "inbox-" + target

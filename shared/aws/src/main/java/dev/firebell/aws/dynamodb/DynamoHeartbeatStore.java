@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -139,7 +137,7 @@ public final class DynamoHeartbeatStore implements HeartbeatStore {
                     table.update(Keys.heartbeat(name), Keys.HEARTBEAT_SK, "SET #token = :token, #hash = :hash",
                             "#hash = :old", Map.of("#token", "token", "#hash", "tokenHash"),
                             Map.of(":token", Item.s(token), ":hash", Item.s(hash), ":old", Item.s(old))),
-                    delete(Keys.pingToken(old), Keys.PING_TOKEN_SK),
+                    table.delete(Keys.pingToken(old), Keys.PING_TOKEN_SK),
                     table.putNew(tokenItem(name, hash))));
         } catch (TransactionCanceledException e) {
             throw new IllegalStateException("monitor " + name + "'s token changed meanwhile; run rotate again ("
@@ -153,8 +151,8 @@ public final class DynamoHeartbeatStore implements HeartbeatStore {
         if (item == null) {
             return;
         }
-        table.transact(List.of(delete(Keys.heartbeat(name), Keys.HEARTBEAT_SK),
-                delete(Keys.pingToken(Item.of(item).str("tokenHash")), Keys.PING_TOKEN_SK)));
+        table.transact(List.of(table.delete(Keys.heartbeat(name), Keys.HEARTBEAT_SK),
+                table.delete(Keys.pingToken(Item.of(item).str("tokenHash")), Keys.PING_TOKEN_SK)));
     }
 
     @Override
@@ -173,10 +171,6 @@ public final class DynamoHeartbeatStore implements HeartbeatStore {
                 .str(Keys.GSI2PK, Keys.ALL_HEARTBEATS_PARTITION).str(Keys.GSI2SK, name).build();
     }
 
-    private TransactWriteItem delete(String pk, String sk) {
-        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(Table.key(pk, sk))
-                .build()).build();
-    }
 
     private static MonitorRecord record(Map<String, AttributeValue> values) {
         Item i = Item.of(values);

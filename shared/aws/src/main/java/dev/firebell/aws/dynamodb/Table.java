@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -168,6 +169,19 @@ final class Table {
             update.expressionAttributeNames(names);
         }
         return TransactWriteItem.builder().update(update.build()).build();
+    }
+
+    /** A delete of the item, unconditional (nothing to delete is no failure). */
+    TransactWriteItem delete(String pk, String sk) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(name).key(key(pk, sk)).build()).build();
+    }
+
+    /** A delete of the item, only where {@code condition} holds. */
+    TransactWriteItem deleteIf(String pk, String sk, String condition, Map<String, String> names,
+                               Map<String, AttributeValue> values) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(name).key(key(pk, sk))
+                .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
+                .build()).build();
     }
 
     /** A condition on an item the transaction does not write. */

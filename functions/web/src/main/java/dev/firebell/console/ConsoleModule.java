@@ -14,6 +14,8 @@ import javax.inject.Singleton;
  * ({@code @Provides @IntoSet ConsolePages}) and is listed here, one per line.
  */
 @Module(includes = {
+        dev.firebell.console.postmortem.PostmortemPagesModule.class,
+        dev.firebell.console.report.ReportPagesModule.class,
 })
 public abstract class ConsoleModule {
 

@@ -61,10 +61,16 @@ final class ConsoleStyle {
     static final String PEOPLE = "";
 
     /** A postmortem draft rendered from its Markdown, and its milestone chart. */
-    static final String POSTMORTEMS = "";
+    static final String POSTMORTEMS = "article.draft{overflow-wrap:anywhere}"
+            + "article.draft pre{background:#f4f4f4;padding:.5rem;white-space:pre-wrap}"
+            + "figure{margin:1rem 0}figcaption{font-weight:600}"
+            + "svg.chart{display:block;width:100%;max-width:40rem;height:auto}"
+            + ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
+            + "white-space:nowrap}";
 
     /** Charts of MTTA and MTTR, and the noisiest alarms. */
-    static final String REPORTS = "";
+    static final String REPORTS = "form.period{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}"
+            + "ul.presets{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}";
 
     static final String ALL = BASE + INCIDENTS + ON_CALL + SCHEDULES + PEOPLE + POSTMORTEMS + REPORTS;
 }

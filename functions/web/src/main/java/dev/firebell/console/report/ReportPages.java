@@ -156,7 +156,9 @@ public final class ReportPages implements ConsolePages {
     }
 
     private static void loudest(StringBuilder b, List<IncidentReport.LoudAlarm> loudest) {
-        b.append("<h2 id=\"loudest\">Alarms behind the most incidents</h2>\n");
+        b.append("<h2 id=\"loudest\">Alarms behind the most incidents</h2>\n<p>Incidents an alarm opened, incidents"
+                + " of other alarms it was grouped into (as far as an incident lists its first 20 members), and the"
+                + " ALARM deliveries folded into the incidents it opened, repeats and grouped alarms included.</p>\n");
         if (loudest.isEmpty()) {
             b.append("<p>No alarm opened an incident in this period.</p>\n");
             return;

@@ -17,6 +17,8 @@ import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.heartbeat.HeartbeatStore;
 import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.IncidentCommands;
+import dev.firebell.metrics.IncidentReports;
+import dev.firebell.postmortem.DraftVersions;
 import java.time.InstantSource;
 import javax.inject.Singleton;
 
@@ -46,6 +48,10 @@ interface TestWebComponent {
     DynamoIncidentStore store();
 
     DynamoConfigStore configStore();
+
+    DraftVersions draftVersions();
+
+    IncidentReports reports();
 
     @Component.Builder
     interface Builder {

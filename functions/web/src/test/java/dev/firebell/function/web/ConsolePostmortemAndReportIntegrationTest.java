@@ -96,6 +96,6 @@ class ConsolePostmortemAndReportIntegrationTest {
         assertThat(checkout.select("td")).extracting(Element::text)
                 .containsExactly("2", "1", "4 min", "4 min", "2", "30 min", "30 min");
         assertThat(new ReportPages(fixture.web.reports(), fixture.clock)
-                .handle(get("/console/reports", "from=2026-11-28&to=2026-11-28")).body()).contains("No incident opened");
+                .handle(get("/console/reports", "from=2026-11-26&to=2026-11-26")).body()).contains("No incident opened");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHistory;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.ListedIncidentHistory;
 import dev.firebell.routing.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,25 +21,11 @@ class IncidentReportsTest {
     private static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
     private static final Instant T0 = Instant.parse("2026-11-10T10:00:00Z");
 
-    private final List<Incident> incidents = new ArrayList<>();
     private final List<IncidentMetrics> recorded = new ArrayList<>();
 
-    private final IncidentHistory history = new IncidentHistory() {
-        @Override
-        public List<Incident> openedBetween(Instant from, Instant to) {
-            return incidents.stream().filter(i -> !i.openedAt().isBefore(from) && i.openedAt().isBefore(to)).toList();
-        }
-
-        @Override
-        public List<Incident> ofServiceOpenedBetween(String service, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Incident> withDedupKeyOpenedBetween(String dedupKey, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final ListedIncidentHistory listed = new ListedIncidentHistory();
+    private final List<Incident> incidents = listed.incidents;
+    private final IncidentHistory history = listed;
 
     private final IncidentMetricsStore store = new IncidentMetricsStore() {
         @Override

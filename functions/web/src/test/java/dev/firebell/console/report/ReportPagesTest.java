@@ -5,8 +5,8 @@ import static dev.firebell.console.ConsolePagesFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.incident.Incident;
-import dev.firebell.incident.IncidentHistory;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.ListedIncidentHistory;
 import dev.firebell.metrics.IncidentMetrics;
 import dev.firebell.metrics.IncidentMetricsStore;
 import dev.firebell.metrics.IncidentReports;
@@ -15,7 +15,6 @@ import dev.firebell.web.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,26 +25,9 @@ class ReportPagesTest {
     private static final Instant NOW = Instant.parse("2026-12-06T15:00:00Z");
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
-    private final List<Incident> incidents = new ArrayList<>();
-    private final List<Instant[]> asked = new ArrayList<>();
-
-    private final IncidentHistory history = new IncidentHistory() {
-        @Override
-        public List<Incident> openedBetween(Instant from, Instant to) {
-            asked.add(new Instant[] {from, to});
-            return incidents.stream().filter(i -> !i.openedAt().isBefore(from) && i.openedAt().isBefore(to)).toList();
-        }
-
-        @Override
-        public List<Incident> ofServiceOpenedBetween(String service, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Incident> withDedupKeyOpenedBetween(String dedupKey, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final ListedIncidentHistory history = new ListedIncidentHistory();
+    private final List<Incident> incidents = history.incidents;
+    private final List<Instant[]> asked = history.asked;
 
     private final IncidentMetricsStore recorded = new IncidentMetricsStore() {
         @Override

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +29,13 @@ public final class PostmortemPages implements ConsolePages {
     private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final DraftVersions drafts;
+    private final Supplier<DraftVersions> drafts;
 
-    public PostmortemPages(DraftVersions drafts) {
+    /**
+     * @param drafts the drafts' store, asked for on the first postmortem page: the S3 client is built then, not in
+     *               the cold start of every link and ping the web function serves
+     */
+    public PostmortemPages(Supplier<DraftVersions> drafts) {
         this.drafts = drafts;
     }
 
@@ -56,7 +61,7 @@ public final class PostmortemPages implements ConsolePages {
         }
         String id = m.group(1);
         String title = "Postmortem of incident " + id;
-        List<DraftVersions.Version> versions = drafts.versions(id);
+        List<DraftVersions.Version> versions = drafts.get().versions(id);
         if (versions.isEmpty()) {
             return ConsoleLayout.page(404, request, ConsoleLayout.Section.INCIDENTS, "No postmortem draft yet",
                     "<p>Incident " + Html.escape(id) + " has no postmortem draft yet. Firebell writes the draft when"
@@ -71,7 +76,7 @@ public final class PostmortemPages implements ConsolePages {
                             + ") is not a version of this draft. Its versions are listed below.</p>\n"
                             + versionsTable(id, versions, null) + incidentLink(id));
         }
-        Optional<String> text = drafts.text(id, shown.versionId());
+        Optional<String> text = drafts.get().text(id, shown.versionId());
         if (text.isEmpty()) {
             return ConsoleLayout.page(404, request, ConsoleLayout.Section.INCIDENTS, title,
                     "<p>That version of the draft is no longer stored.</p>\n" + versionsTable(id, versions, null));

@@ -1,5 +1,6 @@
 package dev.firebell.console.postmortem;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
@@ -11,7 +12,10 @@ import dev.firebell.postmortem.DraftVersions;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The postmortem pages, reading drafts from the postmortem bucket (read only: the postmortem function writes). */
+/**
+ * The postmortem pages, reading drafts from the postmortem bucket (read only: the postmortem function writes). The S3
+ * client is built lazily, on the first postmortem page, not in every cold start of the web function.
+ */
 @Module(includes = S3Module.class)
 public final class PostmortemPagesModule {
 
@@ -26,7 +30,7 @@ public final class PostmortemPagesModule {
 
     @Provides
     @IntoSet
-    static ConsolePages postmortemPages(DraftVersions drafts) {
-        return new PostmortemPages(drafts);
+    static ConsolePages postmortemPages(Lazy<DraftVersions> drafts) {
+        return new PostmortemPages(drafts::get);
     }
 }

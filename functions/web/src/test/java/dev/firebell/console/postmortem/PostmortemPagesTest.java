@@ -36,7 +36,7 @@ class PostmortemPagesTest {
         }
     };
 
-    private final PostmortemPages pages = new PostmortemPages(drafts);
+    private final PostmortemPages pages = new PostmortemPages(() -> drafts);
 
     private void twoVersions() {
         versions.add(new DraftVersions.Version("v2", Instant.parse("2026-11-27T10:02:00Z"), 2048, true));

@@ -63,7 +63,7 @@ class ConsolePostmortemAndReportIntegrationTest {
         assertThat(versions).extracting(DraftVersions.Version::versionId).containsExactly(second, first);
         assertThat(versions).extracting(DraftVersions.Version::latest).containsExactly(true, false);
         assertThat(versions.get(1).bytes()).isEqualTo(firstText.getBytes(StandardCharsets.UTF_8).length);
-        PostmortemPages pages = new PostmortemPages(drafts);
+        PostmortemPages pages = new PostmortemPages(() -> drafts);
         Document latest = parse(pages.handle(get("/console/incidents/90/postmortem", "")));
         assertThat(latest.selectFirst("article.draft").text()).contains("Second words.");
         assertThat(latest.select("h2#versions ~ div.scroll tbody tr")).hasSize(2);

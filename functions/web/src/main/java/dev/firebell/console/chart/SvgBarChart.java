@@ -11,16 +11,17 @@ import java.util.Objects;
 /**
  * Horizontal bars on a time axis, as inline SVG that needs no script: report bars (from zero to a duration, with a
  * tick for a second figure such as the 90th percentile) and milestone charts (points and spans after a start). Each
- * row's label sits above its bar so the chart stays legible when its fixed {@value #WIDTH}-unit view box is scaled
+ * row's label and figures sit on their own lines above its bar, so the chart stays legible when its fixed {@value #WIDTH}-unit view box is scaled
  * down to a phone's 390 px. Accessible as one image: {@code role="img"}, a title and a description that says every
  * row's figures in words; pages still give the same numbers in a table.
  */
 public final class SvgBarChart {
 
-    static final int WIDTH = 480;
+    static final int WIDTH = 400;
     static final int LEFT = 8;
     static final int RIGHT = 24;
-    static final int ROW = 40;
+    /** A row: its label, its figures below, its bar below them (each on its own line, so none runs off a phone). */
+    static final int ROW = 56;
     static final int BAR = 14;
     static final int TOP = 8;
     static final int AXIS = 34;
@@ -110,13 +111,13 @@ public final class SvgBarChart {
             int top = TOP + i * ROW;
             String label = row.label().length() > MAX_LABEL ? row.label().substring(0, MAX_LABEL - 1) + "\u2026"
                     : row.label();
-            b.append("<text x=\"").append(LEFT).append("\" y=\"").append(top + 15).append("\"><tspan font-weight=\"600\">")
-                    .append(Html.escape(label)).append("</tspan>");
+            b.append("<text x=\"").append(LEFT).append("\" y=\"").append(top + 15).append("\" font-weight=\"600\">")
+                    .append(Html.escape(label)).append("</text>\n");
             if (!row.text().isEmpty()) {
-                b.append(' ').append(Html.escape(row.text()));
+                b.append("<text x=\"").append(LEFT).append("\" y=\"").append(top + 32).append("\" font-size=\"13\">")
+                        .append(Html.escape(row.text())).append("</text>\n");
             }
-            b.append("</text>\n");
-            int barTop = top + 20;
+            int barTop = top + 37;
             double x1 = axis.x(row.from());
             if (row.isPoint()) {
                 double cy = barTop + BAR / 2.0;

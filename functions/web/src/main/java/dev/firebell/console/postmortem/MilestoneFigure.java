@@ -102,7 +102,7 @@ final class MilestoneFigure {
         b.append(SvgBarChart.render(id, "Milestones of the incident",
                 "Each milestone as a diamond, and each period the incident was open as a bar, on a time axis from "
                         + SHOWN.format(start) + " UTC.", rows));
-        b.append("<div class=\"scroll\"><table>\n<caption>Milestones (UTC)</caption>\n<thead><tr>")
+        b.append("<div class=\"scroll\"><table class=\"figures\">\n<caption>Milestones (UTC)</caption>\n<thead><tr>")
                 .append("<th scope=\"col\">Milestone</th><th scope=\"col\">Time (UTC)</th>")
                 .append("<th scope=\"col\">After the start</th></tr></thead>\n<tbody>\n");
         for (Milestone m : milestones) {

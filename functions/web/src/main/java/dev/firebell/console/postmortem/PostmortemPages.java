@@ -119,7 +119,7 @@ public final class PostmortemPages implements ConsolePages {
 
     private static String versionsTable(String id, List<DraftVersions.Version> versions, DraftVersions.Version shown) {
         StringBuilder b = new StringBuilder(1024);
-        b.append("<div class=\"scroll\"><table>\n<caption>Versions of the draft, newest first</caption>\n<thead><tr>")
+        b.append("<div class=\"scroll\"><table class=\"figures\">\n<caption>Versions of the draft, newest first</caption>\n<thead><tr>")
                 .append("<th scope=\"col\">Saved (UTC)</th><th scope=\"col\">Size</th><th scope=\"col\">Version</th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (DraftVersions.Version v : versions) {

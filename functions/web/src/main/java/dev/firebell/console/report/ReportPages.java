@@ -115,7 +115,7 @@ public final class ReportPages implements ConsolePages {
                 IncidentReport.Stats::acknowledge, "acknowledged");
         chart(b, "mttr-" + id, "Time to resolve by " + what.toLowerCase(java.util.Locale.ROOT), groups,
                 IncidentReport.Stats::resolve, "resolved");
-        b.append("<div class=\"scroll\"><table>\n<caption>").append(Html.escape(heading))
+        b.append("<div class=\"scroll\"><table class=\"figures\">\n<caption>").append(Html.escape(heading))
                 .append(": time to acknowledge and to resolve</caption>\n<thead><tr><th scope=\"col\">")
                 .append(Html.escape(what)).append("</th><th scope=\"col\">Incidents</th>")
                 .append("<th scope=\"col\">Acknowledged</th><th scope=\"col\">MTTA median</th>")
@@ -163,7 +163,7 @@ public final class ReportPages implements ConsolePages {
             b.append("<p>No alarm opened an incident in this period.</p>\n");
             return;
         }
-        b.append("<div class=\"scroll\"><table>\n<caption>Alarms by incidents opened or grouped into, then by ALARM"
+        b.append("<div class=\"scroll\"><table class=\"figures\">\n<caption>Alarms by incidents opened or grouped into, then by ALARM"
                 + " deliveries</caption>\n<thead><tr><th scope=\"col\">Alarm</th><th scope=\"col\">Service</th>"
                 + "<th scope=\"col\">Incidents opened</th><th scope=\"col\">Grouped into others</th>"
                 + "<th scope=\"col\">ALARM deliveries</th></tr></thead>\n<tbody>\n");
@@ -186,7 +186,7 @@ public final class ReportPages implements ConsolePages {
             b.append("<p>None in this period.</p>\n");
             return;
         }
-        b.append("<div class=\"scroll\"><table>\n<caption>Noisiest alarms</caption>\n<thead><tr>"
+        b.append("<div class=\"scroll\"><table class=\"figures\">\n<caption>Noisiest alarms</caption>\n<thead><tr>"
                 + "<th scope=\"col\">Alarm</th><th scope=\"col\">Service</th><th scope=\"col\">Incidents</th>"
                 + "<th scope=\"col\">Resolved by their OK quickly</th><th scope=\"col\">Reopened by a flap</th>"
                 + "<th scope=\"col\">Median duration</th></tr></thead>\n<tbody>\n");

@@ -37,7 +37,7 @@ class SvgBarChartTest {
         Element tick = doc.select("line[stroke-width=3]").first();
         assertThat(Double.parseDouble(tick.attr("x1"))).isCloseTo(SvgBarChart.LEFT + plot, within());
         assertThat(doc.select("svg").attr("viewBox"))
-                .isEqualTo("0 0 480 " + (SvgBarChart.TOP + 2 * SvgBarChart.ROW + SvgBarChart.AXIS));
+                .isEqualTo("0 0 " + SvgBarChart.WIDTH + " " + (SvgBarChart.TOP + 2 * SvgBarChart.ROW + SvgBarChart.AXIS));
     }
 
     @Test
@@ -65,7 +65,8 @@ class SvgBarChartTest {
                 .contains("x &lt; y");
         Document doc = svg(markup);
         assertThat(doc.select("script")).isEmpty();
-        assertThat(doc.select("tspan").get(1).text()).hasSize(SvgBarChart.MAX_LABEL).endsWith("\u2026");
+        assertThat(doc.select("text[font-weight=600]").get(1).text()).hasSize(SvgBarChart.MAX_LABEL)
+                .endsWith("\u2026");
     }
 
     @Test

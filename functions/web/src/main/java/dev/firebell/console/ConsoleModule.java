@@ -3,6 +3,11 @@ package dev.firebell.console;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.Multibinds;
+import dev.firebell.console.incident.IncidentModule;
+import dev.firebell.console.oncall.OnCallConsoleModule;
+import dev.firebell.console.people.PeopleModule;
+import dev.firebell.console.postmortem.PostmortemPagesModule;
+import dev.firebell.console.report.ReportPagesModule;
 import dev.firebell.console.session.SessionModule;
 import java.util.Set;
 import javax.inject.Singleton;
@@ -13,9 +18,11 @@ import javax.inject.Singleton;
  */
 @Module(includes = {
         SessionModule.class,
-        dev.firebell.console.incident.IncidentModule.class,
-        dev.firebell.console.oncall.OnCallConsoleModule.class,
-        dev.firebell.console.people.PeopleModule.class,
+        IncidentModule.class,
+        OnCallConsoleModule.class,
+        PeopleModule.class,
+        PostmortemPagesModule.class,
+        ReportPagesModule.class
 })
 public abstract class ConsoleModule {
 

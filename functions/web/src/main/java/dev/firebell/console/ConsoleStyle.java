@@ -73,10 +73,17 @@ final class ConsoleStyle {
             + ".feed{margin:.5rem 0 1rem}.feed input{width:100%;font-family:ui-monospace,monospace;font-size:.875rem}";
 
     /** A postmortem draft rendered from its Markdown, and its milestone chart. */
-    static final String POSTMORTEMS = "";
+    static final String POSTMORTEMS = "article.draft p,article.draft li{overflow-wrap:anywhere}"
+            + "article.draft pre{background:#f4f4f4;padding:.5rem;white-space:pre-wrap}"
+            + "figure{margin:1rem 0}figcaption{font-weight:600}"
+            + "svg.chart{display:block;width:100%;max-width:40rem;height:auto}"
+            + ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
+            + "white-space:nowrap}";
 
     /** Charts of MTTA and MTTR, and the noisiest alarms. */
-    static final String REPORTS = "";
+    static final String REPORTS = "form.period{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}"
+            + "ul.presets{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}"
+            + "table.figures caption{text-align:left;font-weight:600;padding:.25rem 0}";
 
     static final String ALL = BASE + INCIDENTS + ON_CALL + SCHEDULES + PEOPLE + POSTMORTEMS + REPORTS;
 }

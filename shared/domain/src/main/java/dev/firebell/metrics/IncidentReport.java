@@ -10,6 +10,7 @@ import java.util.List;
  * @param estimated    resolved incidents whose metrics were not recorded by the postmortem function (yet), so they
  *                     were computed from the incident record alone (acknowledgement on record, no pages)
  * @param noisyWithin  an incident auto-resolved within this long counts as noise
+ * @param loudest      the alarms behind the most incidents of the period, opened or grouped into (ADR 0128)
  */
 public record IncidentReport(
         Instant from,
@@ -21,7 +22,8 @@ public record IncidentReport(
         Stats overall,
         List<Stats> byService,
         List<Stats> bySeverity,
-        List<NoisyAlarm> noisiest) {
+        List<NoisyAlarm> noisiest,
+        List<LoudAlarm> loudest) {
 
     /**
      * @param acknowledge time to acknowledge (MTTA is its mean) over the acknowledged incidents
@@ -40,5 +42,18 @@ public record IncidentReport(
      */
     public record NoisyAlarm(String alarm, String dedupKey, String service, int incidents, int quickAutoResolved,
                              int reopens, Duration medianDuration) {
+    }
+
+    /**
+     * One alarm (dedup key) and how much of the period's paging it caused: the incidents it opened, the incidents of
+     * other alarms of its service it was grouped into (by name, as far as the incident lists its members), and the
+     * ALARM deliveries folded into the incidents it opened (repeats included).
+     */
+    public record LoudAlarm(String alarm, String dedupKey, String service, int opened, int groupedInto, int fired) {
+
+        /** The incidents it took part in. */
+        public int incidents() {
+            return opened + groupedInto;
+        }
     }
 }

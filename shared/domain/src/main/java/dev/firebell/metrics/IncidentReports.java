@@ -62,7 +62,8 @@ public final class IncidentReports {
         }
         return new IncidentReport(from, to, incidents.size(), open, estimated, noisyWithin,
                 stats("all", metrics), group(metrics, IncidentMetrics::service),
-                group(metrics, m -> m.severity().name()), noisiest(metrics, noisyWithin));
+                group(metrics, m -> m.severity().name()), noisiest(metrics, noisyWithin),
+                loudest(incidents));
     }
 
     private static List<IncidentReport.Stats> group(List<IncidentMetrics> all, Function<IncidentMetrics, String> key) {
@@ -125,5 +126,49 @@ public final class IncidentReports {
                 .thenComparing(Comparator.comparingInt(IncidentReport.NoisyAlarm::incidents).reversed())
                 .thenComparing(IncidentReport.NoisyAlarm::alarm));
         return noisy.size() > NOISIEST ? List.copyOf(noisy.subList(0, NOISIEST)) : List.copyOf(noisy);
+    }
+
+    /**
+     * Alarms by the incidents they took part in: opened (by dedup key) or grouped into (a member's name on another
+     * alarm's incident, ADR 0040). Everything comes from the incident records the month index gives.
+     */
+    static List<IncidentReport.LoudAlarm> loudest(List<Incident> incidents) {
+        Map<String, List<Incident>> opened = new LinkedHashMap<>();
+        Map<String, Integer> groupedByName = new HashMap<>();
+        for (Incident incident : incidents) {
+            if (incident.dedupKey() == null || incident.alarmName() == null) {
+                continue;
+            }
+            opened.computeIfAbsent(incident.dedupKey(), k -> new ArrayList<>()).add(incident);
+            if (incident.group() != null) {
+                for (String member : incident.group().memberNames()) {
+                    if (!member.equals(incident.alarmName())) {
+                        groupedByName.merge(member, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        List<IncidentReport.LoudAlarm> loud = new ArrayList<>();
+        Map<String, Boolean> named = new HashMap<>();
+        opened.forEach((key, members) -> {
+            Incident last = members.get(members.size() - 1);
+            int fired = 0;
+            for (Incident m : members) {
+                fired += Math.max(1, m.alarmCount());
+            }
+            // One alarm name may open incidents under two keys (two accounts): its groupings count once.
+            int grouped = named.putIfAbsent(last.alarmName(), true) == null
+                    ? groupedByName.getOrDefault(last.alarmName(), 0) : 0;
+            loud.add(new IncidentReport.LoudAlarm(last.alarmName(), key, last.service(), members.size(), grouped, fired));
+        });
+        groupedByName.forEach((name, count) -> {
+            if (!named.containsKey(name)) {
+                loud.add(new IncidentReport.LoudAlarm(name, null, null, 0, count, 0));
+            }
+        });
+        loud.sort(Comparator.comparingInt(IncidentReport.LoudAlarm::incidents).reversed()
+                .thenComparing(Comparator.comparingInt(IncidentReport.LoudAlarm::fired).reversed())
+                .thenComparing(IncidentReport.LoudAlarm::alarm));
+        return loud.size() > NOISIEST ? List.copyOf(loud.subList(0, NOISIEST)) : List.copyOf(loud);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHistory;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.ListedIncidentHistory;
 import dev.firebell.routing.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,25 +21,11 @@ class IncidentReportsTest {
     private static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
     private static final Instant T0 = Instant.parse("2026-11-10T10:00:00Z");
 
-    private final List<Incident> incidents = new ArrayList<>();
     private final List<IncidentMetrics> recorded = new ArrayList<>();
 
-    private final IncidentHistory history = new IncidentHistory() {
-        @Override
-        public List<Incident> openedBetween(Instant from, Instant to) {
-            return incidents.stream().filter(i -> !i.openedAt().isBefore(from) && i.openedAt().isBefore(to)).toList();
-        }
-
-        @Override
-        public List<Incident> ofServiceOpenedBetween(String service, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Incident> withDedupKeyOpenedBetween(String dedupKey, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final ListedIncidentHistory listed = new ListedIncidentHistory();
+    private final List<Incident> incidents = listed.incidents;
+    private final IncidentHistory history = listed;
 
     private final IncidentMetricsStore store = new IncidentMetricsStore() {
         @Override
@@ -166,5 +153,27 @@ class IncidentReportsTest {
         assertThat(DurationSummary.of(tens)).isEqualTo(new DurationSummary(10, Duration.ofSeconds(330),
                 Duration.ofMinutes(5), Duration.ofMinutes(9), Duration.ofMinutes(10)));
         assertThat(DurationSummary.of(List.of())).isEqualTo(DurationSummary.NONE);
+    }
+
+    @Test
+    void report_shouldRankLoudestAlarms_byIncidentsOpenedOrGroupedInto_thenByDeliveries() {
+        // X opened C and D (3 and 1 deliveries); Y opened E (5 deliveries) with X and W grouped into it
+        add("C", "checkout", Severity.SEV3, "X", 200, null, 2, "alarm", 0, true);
+        add("D", "checkout", Severity.SEV3, "X", 300, null, 3, "alarm", 0, true);
+        add("E", "payments", Severity.SEV1, "Y", 400, 1, 30, "alarm", 0, true);
+        add("A", "checkout", Severity.SEV2, "checkout-5xx", 0, 4, 12, "alice", 0, true);
+        incidents.set(0, incidents.get(0).toBuilder().alarmCount(3).build());
+        incidents.set(2, incidents.get(2).toBuilder().alarmCount(5)
+                .group(new dev.firebell.incident.AlarmGroup(1, 3, List.of("Y", "X", "W"))).build());
+
+        List<IncidentReport.LoudAlarm> loud = new IncidentReports(history, store).report(FROM, TO,
+                Duration.ofMinutes(5)).loudest();
+
+        assertThat(loud).extracting(IncidentReport.LoudAlarm::alarm).containsExactly("X", "Y", "checkout-5xx", "W");
+        assertThat(loud.get(0)).isEqualTo(new IncidentReport.LoudAlarm("X", "arn:X", "checkout", 2, 1, 4));
+        assertThat(loud.get(0).incidents()).isEqualTo(3);
+        assertThat(loud.get(1)).isEqualTo(new IncidentReport.LoudAlarm("Y", "arn:Y", "payments", 1, 0, 5));
+        assertThat(loud.get(3)).as("only ever grouped: no key, no deliveries of its own")
+                .isEqualTo(new IncidentReport.LoudAlarm("W", null, null, 0, 1, 0));
     }
 }

@@ -19,6 +19,8 @@ import dev.firebell.heartbeat.HeartbeatStore;
 import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.IncidentCommands;
 import dev.firebell.link.LinkKeys;
+import dev.firebell.metrics.IncidentReports;
+import dev.firebell.postmortem.DraftVersions;
 import java.time.InstantSource;
 import javax.inject.Singleton;
 
@@ -56,6 +58,10 @@ interface TestWebComponent {
     DynamoConfigStore configStore();
 
     LinkKeys linkKeys();
+
+    DraftVersions draftVersions();
+
+    IncidentReports reports();
 
     @Component.Builder
     interface Builder {

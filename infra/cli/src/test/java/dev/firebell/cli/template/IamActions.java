@@ -99,7 +99,8 @@ final class IamActions {
 
     /** The version-specific action too, when the code sets a version id on this request. */
     private static void versioned(List<Needed> needed, Result everything, String method, String action, String because) {
-        String builder = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Request$Builder";
+        // getObjectAsBytes builds a GetObjectRequest: the operation names the builder, not the method.
+        String builder = operation(method) + "Request$Builder";
         if (everything.calls(builder, "versionId")) {
             needed.add(new Needed(action, because + " with a versionId"));
         }

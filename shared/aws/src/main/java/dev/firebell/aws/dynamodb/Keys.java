@@ -182,16 +182,21 @@ final class Keys {
     }
 
     static final String SESSION_SK = "SESSION";
+
+    /**
      * A calendar feed's subject (docs/adr/0124): {@code FEED#<kind>:<name>} / {@code FEED}, holding its current token so
      * that its owner can be shown the URL again.
+     */
     static String feed(String subjectKey) {
         return "FEED#" + subjectKey;
+    }
 
     static final String FEED_SK = "FEED";
 
     /** A feed token's lookup item: {@code FEEDTOKEN#<sha-256 of the token>} / {@code FEEDTOKEN}, naming the subject. */
     static String feedToken(String tokenHash) {
         return "FEEDTOKEN#" + tokenHash;
+    }
 
     static final String FEED_TOKEN_SK = "FEEDTOKEN";
 

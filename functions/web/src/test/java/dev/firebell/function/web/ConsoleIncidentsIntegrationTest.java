@@ -77,7 +77,7 @@ class ConsoleIncidentsIntegrationTest {
             }
         };
         Console console = new Console(alice, Set.of(fixture.web.incidentPages()));
-        handler = new WebHandler(fixture.web.links(), fixture.web.pings(), console);
+        handler = new WebHandler(fixture.web.links(), fixture.web.pings(), fixture.web.calendars(), console);
     }
 
     @Test

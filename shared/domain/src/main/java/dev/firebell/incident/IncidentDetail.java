@@ -5,7 +5,6 @@ import dev.firebell.paging.Page;
 import dev.firebell.timeline.TimelineEntry;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Everything about one incident a person reads at once: the incident, its timeline (oldest first), its pages (in
@@ -20,9 +19,5 @@ public record IncidentDetail(Incident incident, List<TimelineEntry> timeline, Li
         Objects.requireNonNull(incident, "incident");
         timeline = List.copyOf(timeline);
         pages = List.copyOf(pages);
-    }
-
-    public Optional<EscalationState> escalationState() {
-        return Optional.ofNullable(escalation);
     }
 }

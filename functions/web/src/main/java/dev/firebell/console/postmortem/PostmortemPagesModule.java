@@ -28,9 +28,11 @@ public final class PostmortemPagesModule {
         return new S3DraftVersions(s3, env.require("POSTMORTEM_BUCKET"));
     }
 
+    /** The bucket is read at start (a missing variable fails the cold start, not a page), the client when first used. */
     @Provides
     @IntoSet
-    static ConsolePages postmortemPages(Lazy<DraftVersions> drafts) {
-        return new PostmortemPages(drafts::get);
+    static ConsolePages postmortemPages(Lazy<S3Client> s3, FunctionEnvironment env) {
+        String bucket = env.require("POSTMORTEM_BUCKET");
+        return new PostmortemPages(() -> new S3DraftVersions(s3.get(), bucket));
     }
 }

@@ -2,20 +2,24 @@ package dev.firebell.cli;
 
 import dev.firebell.aws.Json;
 import dev.firebell.aws.dynamodb.DynamoConfigStore;
+import dev.firebell.aws.secrets.SecretsManagerLinkKeys;
 import dev.firebell.aws.sns.PersonSubscriptions;
 import dev.firebell.config.ConfigBinder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.function.alarm.AlarmIngestHandler;
 import dev.firebell.function.sms.SmsReplyHandler;
 import dev.firebell.function.web.WebHandler;
+import dev.firebell.link.LinkKeys;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.ShiftedClock;
 import dev.firebell.oncall.OnCallService;
 import dev.firebell.person.Contact;
 import dev.firebell.person.Person;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,11 +89,30 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Directory of the scenario's event files (default: infra/demo/events).")
     Path events;
 
+    @Option(names = "--serve", description = "After the demo, serve the web console on its data at"
+            + " http://127.0.0.1:<--web-port>/console (on the demo's clock) until Ctrl-C, with a sign-in link printed.")
+    boolean serve;
+
+    @Option(names = "--web-port", defaultValue = "" + ServeCommand.DEFAULT_WEB_PORT, description = "With --serve: the"
+            + " console's port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int webPort;
+
     @Option(names = "--config", description = "Configuration to apply first (default: infra/config/firebell.example.yaml).")
     Path config;
 
+    /** Counted down once the demo has closed its server and stack: a Ctrl-C during --serve waits for that. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private Integer run() throws Exception {
         PrintStream out = System.out;
         Path root = stack.loadTemplate().path().orElseThrow().toAbsolutePath().getParent();
         Path eventDir = events != null ? events : root.resolve("infra/demo/events");
@@ -207,8 +231,49 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("Done. Replay your own alarms with: ./firebell invoke " + ALARM_FUNCTION + " <event.json>;"
                     + " ask who is on call with: ./firebell oncall who payments --config " + root.relativize(configFile.toAbsolutePath()));
+            if (serve) {
+                // The link is for whoever acknowledged the first incident: the on-call person of the week the demo ran in.
+                String person = incidents.stream().findFirst().flatMap(id -> paging.store().incident(id))
+                        .map(i -> i.acknowledgedBy()).filter(configured.onCall().people()::containsKey)
+                        .orElse(configured.onCall().people().keySet().stream().sorted().findFirst().orElseThrow());
+                serveConsole(local, resources, runner, configStore, clock, person, out);
+            }
         }
         return 0;
+    }
+
+    /**
+     * The console on the demo's incidents, pages and drafts, until Ctrl-C: the web function (on the demo's clock, which
+     * runs on from where the replay left it) served again on 127.0.0.1, and a sign-in link for {@code person}.
+     */
+    private void serveConsole(LocalStack local, LocalResources resources, FunctionRunner runner,
+                              DynamoConfigStore configStore, ShiftedClock clock, String person, PrintStream out)
+            throws IOException, InterruptedException {
+        try (FunctionUrlServer console = FunctionUrlServer.start(runner, DemoAnswers.WEB_FUNCTION, webPort,
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))) {
+            URI base = ConsoleLinkCommand.localBase(console.url());
+            resources.serveFunctionUrl(DemoAnswers.WEB_FUNCTION, base);
+            LinkKeys keys = new SecretsManagerLinkKeys(local.secretsManager(),
+                    resources.environmentOf(DemoAnswers.WEB_FUNCTION).get("LINK_KEY_SECRET_ARN"), clock);
+            out.println();
+            out.println("== The web console on the demo's data (Ctrl-C stops it and the local stack) ==");
+            out.println("Sign in as " + person + " (the link works once, for 15 minutes):");
+            out.println("  " + ConsoleLinkCommand.link(configStore.current(), keys, base.toString(), person, clock).url());
+            out.println("Another link: ./firebell console-link <person> --endpoint " + local.endpoint()
+                    + (console.url().getPort() == ServeCommand.DEFAULT_WEB_PORT ? "" : " --base-url " + base)
+                    + "  (the demo's clock runs ahead of yours: links from that command are made on your clock)");
+            CountDownLatch stopped = new CountDownLatch(1);
+            // Ctrl-C: the demo goes on to close the server and stop the emulator, and the JVM waits for it to finish.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "firebell-demo-serve-stop"));
+            stopped.await();
+        }
     }
 
     @SuppressWarnings("unchecked")

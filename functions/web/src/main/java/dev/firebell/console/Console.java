@@ -55,10 +55,14 @@ public final class Console {
         }
         String path = request.path().equals(PREFIX) || request.path().equals(PREFIX + "/")
                 ? ConsoleLayout.Section.INCIDENTS.path() : request.path();
-        for (ConsolePages area : areas) {
-            if (area.handles(path)) {
-                return area.handle(path.equals(request.path()) ? console : console.at(path));
-            }
+        List<ConsolePages> claimants = areas.stream().filter(a -> a.handles(path)).toList();
+        if (claimants.size() > 1) {
+            // Which area answers must never depend on the order of a set: two claimants is a bug, and says so.
+            throw new IllegalStateException("console path " + path + " is claimed by " + claimants.size()
+                    + " areas: " + claimants.stream().map(a -> a.getClass().getSimpleName()).toList());
+        }
+        if (claimants.size() == 1) {
+            return claimants.get(0).handle(path.equals(request.path()) ? console : console.at(path));
         }
         return ConsoleLayout.page(404, console, null, "Not found", "<p>No page of the console is at this address."
                 + " The navigation above leads to every page.</p>\n");

@@ -1,6 +1,7 @@
 package dev.firebell.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebell.web.HttpRequest;
 import dev.firebell.web.HttpResponse;
@@ -95,6 +96,41 @@ class ConsoleTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body()).contains("aria-label=\"Console\"");
+    }
+
+    @Test
+    void aPathClaimedByTwoAreas_isABug_neverAnswerDecidedByTheSetsOrder() {
+        ConsolePages greedy = new ConsolePages() {
+            @Override
+            public boolean handles(String path) {
+                return path.startsWith("/console/");
+            }
+
+            @Override
+            public HttpResponse handle(ConsoleRequest request) {
+                throw new AssertionError("never chosen");
+            }
+        };
+        Console console = new Console(new ConsoleSessions() {
+            @Override
+            public Optional<Session> session(HttpRequest request) {
+                return ConsoleTest.session(true);
+            }
+
+            @Override
+            public boolean handles(String path) {
+                return false;
+            }
+
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                throw new AssertionError("no sign-in path in these tests");
+            }
+        }, Set.of(incidents, greedy));
+
+        assertThatThrownBy(() -> console.handle(get("/console/incidents")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("claimed by 2 areas");
+        assertThat(reached).isEmpty();
     }
 
     @Test

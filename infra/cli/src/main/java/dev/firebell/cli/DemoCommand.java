@@ -90,7 +90,8 @@ final class DemoCommand implements Callable<Integer> {
     Path events;
 
     @Option(names = "--serve", description = "After the demo, serve the web console on its data at"
-            + " http://127.0.0.1:<--web-port>/console (on the demo's clock) until Ctrl-C, with a sign-in link printed.")
+            + " http://127.0.0.1:<--web-port>/console (on the demo's clock) until Enter or Ctrl-C, with a sign-in link"
+            + " printed.")
     boolean serve;
 
     @Option(names = "--web-port", defaultValue = "" + ServeCommand.DEFAULT_WEB_PORT, description = "With --serve: the"
@@ -243,8 +244,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The console on the demo's incidents, pages and drafts, until Ctrl-C: the web function (on the demo's clock, which
-     * runs on from where the replay left it) served again on 127.0.0.1, and a sign-in link for {@code person}.
+     * The console on the demo's incidents, pages and drafts, until Enter or Ctrl-C: the web function (on the demo's
+     * clock, which runs on from where the replay left it) served again on 127.0.0.1, and a sign-in link for
+     * {@code person}.
      */
     private void serveConsole(LocalStack local, LocalResources resources, FunctionRunner runner,
                               DynamoConfigStore configStore, ShiftedClock clock, String person, PrintStream out)
@@ -256,23 +258,43 @@ final class DemoCommand implements Callable<Integer> {
             LinkKeys keys = new SecretsManagerLinkKeys(local.secretsManager(),
                     resources.environmentOf(DemoAnswers.WEB_FUNCTION).get("LINK_KEY_SECRET_ARN"), clock);
             out.println();
-            out.println("== The web console on the demo's data (Ctrl-C stops it and the local stack) ==");
+            out.println("== The web console on the demo's data ==");
             out.println("Sign in as " + person + " (the link works once, for 15 minutes):");
             out.println("  " + ConsoleLinkCommand.link(configStore.current(), keys, base.toString(), person, clock).url());
             out.println("Another link: ./firebell console-link <person> --endpoint " + local.endpoint()
                     + (console.url().getPort() == ServeCommand.DEFAULT_WEB_PORT ? "" : " --base-url " + base)
                     + "  (the demo's clock runs ahead of yours: links from that command are made on your clock)");
+            out.println("Press Enter (or Ctrl-C) to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
             // Ctrl-C: the demo goes on to close the server and stop the emulator, and the JVM waits for it to finish.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread hook = new Thread(() -> {
                 stopped.countDown();
                 try {
                     closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "firebell-demo-serve-stop"));
+            }, "firebell-demo-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            // Enter: a line on standard input. At its end (run with no terminal) only Ctrl-C stops the console.
+            Thread keyboard = new Thread(() -> {
+                try {
+                    if (new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+                            .readLine() != null) {
+                        stopped.countDown();
+                    }
+                } catch (IOException e) {
+                    // no keyboard: Ctrl-C it is
+                }
+            }, "firebell-demo-serve-enter");
+            keyboard.setDaemon(true);
+            keyboard.start();
             stopped.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for this to finish
+            }
         }
     }
 

@@ -5,8 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebell.local.LocalStack;
 import dev.firebell.local.junit.LocalStackTest;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +30,10 @@ class DemoCommandTest {
     private static final String AT = "2027-03-28T00:59:30Z";
 
     @Test
-    void demo_shouldTellTheWholeStory_inSecondsAndMinutes_asTheAlarmsHappenedOnTheDemosClock(LocalStack local) {
-        String out = runCapturing("demo", "--endpoint", local.endpoint().toString(), "--at", AT);
+    void demo_shouldTellTheWholeStory_inSecondsAndMinutes_asTheAlarmsHappenedOnTheDemosClock(LocalStack local)
+            throws Exception {
+        // With --serve, as the README shows: the story, then the console on its data until Enter is pressed.
+        String out = runServing(local);
 
         // A heartbeat monitor pinged, silent past its deadline (an incident through the alarm path), pinged again.
         assertThat(out).containsSubsequence(
@@ -173,15 +186,68 @@ class DemoCommandTest {
                 .contains("firebell.escalate").contains("firebell.resolve");
     }
 
-    private static String runCapturing(String... args) {
+    /**
+     * Runs {@code demo --serve}; once it prints its sign-in link, signs in with it as a browser would (the GET shows the
+     * button, the POST sets the session cookie) and reads the console's incidents and the first postmortem draft, then
+     * presses Enter. Returns what the demo printed.
+     */
+    private static String runServing(LocalStack local) throws Exception {
         PrintStream original = System.out;
+        InputStream keyboard = System.in;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PipedOutputStream enter = new PipedOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        System.setIn(new PipedInputStream(enter));
         try {
-            assertThat(Main.run(args)).isZero();
+            CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(
+                    () -> Main.run("demo", "--endpoint", local.endpoint().toString(), "--at", AT, "--serve",
+                            "--web-port", "0"));
+            Matcher link = null;
+            for (int waited = 0; waited < 600 && !demo.isDone(); waited++) {
+                link = SIGN_IN.matcher(buffer.toString(StandardCharsets.UTF_8));
+                if (link.find()) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(link).as("the demo printed a sign-in link: " + buffer).isNotNull();
+            assertThat(link.hitEnd()).as("the demo printed a sign-in link: " + buffer).isFalse();
+            assertConsoleOnTheDemosData(URI.create(link.group()));
+            enter.write('\n');
+            enter.flush();
+            assertThat(demo.get(60, TimeUnit.SECONDS)).as("the demo's exit status").isZero();
         } finally {
             System.setOut(original);
+            System.setIn(keyboard);
         }
         return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static final Pattern SIGN_IN = Pattern.compile(
+            "http://127\\.0\\.0\\.1:\\d+/console/sign-in/[A-Za-z0-9_-]+");
+
+    private static void assertConsoleOnTheDemosData(URI link) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(link).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("Sign in");
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(link)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String cookie = signedIn.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+        assertThat(cookie).startsWith("__Host-firebell=");
+        HttpResponse<String> incidents = http.send(HttpRequest.newBuilder(
+                link.resolve("/console/incidents")).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(incidents.statusCode()).isEqualTo(200);
+        assertThat(incidents.body()).contains("href=\"/console/incidents/1\"", "href=\"/console/incidents/2\"",
+                "href=\"/console/incidents/3\"", "checkout-api-5xx-high");
+        HttpResponse<String> draft = http.send(HttpRequest.newBuilder(
+                link.resolve("/console/incidents/1/postmortem")).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.body()).contains("<svg");
     }
 }

@@ -47,7 +47,16 @@ public final class IncidentPages implements ConsolePages {
 
     @Override
     public boolean handles(String path) {
-        return path.equals(LIST) || path.startsWith(LIST + "/");
+        // Its own paths only: the list, an incident, an incident's actions. Deeper paths under an incident belong to
+        // other areas (its postmortem).
+        if (path.equals(LIST) || path.equals(LIST + "/")) {
+            return true;
+        }
+        if (!path.startsWith(LIST + "/")) {
+            return false;
+        }
+        String[] parts = path.substring(LIST.length() + 1).split("/", -1);
+        return parts.length == 1 || parts.length == 2 && isAction(parts[1]);
     }
 
     @Override

@@ -41,8 +41,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * <ul>
  *   <li>DynamoDB: one table keyed by {@code PK}/{@code SK} whose indexes {@code GSIn} are keyed by
  *       {@code GSInPK}/{@code GSInSK} (sparse: an item without both is not in the index), as template.yaml declares.
- *       GetItem, PutItem, DeleteItem, UpdateItem, Query (table or index, key condition, filter, order, Limit,
- *       paging), BatchWriteItem and TransactWriteItems, with condition and update expressions evaluated
+ *       GetItem, BatchGetItem, PutItem, DeleteItem, UpdateItem, Query (table or index, key condition, filter, order,
+ *       Limit, paging), BatchWriteItem and TransactWriteItems, with condition and update expressions evaluated
  *       ({@link DynamoExpressions}); a failed condition is DynamoDB's error (ConditionalCheckFailedException, or
  *       TransactionCanceledException with its cancellation reasons, the old item when asked for), a transaction
  *       touching one item twice is a ValidationException; every read is strongly consistent.</li>
@@ -183,6 +183,23 @@ final class CannedHttpClient implements SdkHttpClient {
                 }
                 case "Query":
                     return ok(query(r, p));
+                case "BatchGetItem": {
+                    Map<String, Object> responses = new LinkedHashMap<>();
+                    ((Map<String, Object>) r.get("RequestItems")).forEach((table, asked) -> {
+                        if (((Map<String, Object>) asked).containsKey("ProjectionExpression")) {
+                            throw new IllegalStateException("the canned DynamoDB does not model ProjectionExpression");
+                        }
+                        List<Object> items = new ArrayList<>();
+                        for (Object k : (List<Object>) ((Map<String, Object>) asked).get("Keys")) {
+                            Map<String, Object> item = get(key((Map<String, Object>) k));
+                            if (item != null) {
+                                items.add(item);
+                            }
+                        }
+                        responses.put(table, items);
+                    });
+                    return ok(Map.of("Responses", responses, "UnprocessedKeys", Map.of()));
+                }
                 case "BatchWriteItem":
                     for (Object requests : ((Map<String, Object>) r.get("RequestItems")).values()) {
                         for (Object w : (List<Object>) requests) {

@@ -107,9 +107,10 @@ public class ConsoleLatencyBenchmark {
 
         CannedWebFunction.Served served = CannedWebFunction.served(CannedFirebell.ENVIRONMENT, http, clock);
         web = served.handler();
-        String link = new SignInLinks(served.linkKeys(), () -> Optional.of(CannedFirebell.PUBLIC_BASE_URL), clock)
-                .issue(PERSON, false).url();
-        signIn = request("GET", URI.create(link).getRawPath(), null, "");
+        SignInLinks links = new SignInLinks(served.linkKeys(), () -> Optional.of(CannedFirebell.PUBLIC_BASE_URL), clock);
+        String link = links.issue(PERSON, false).url();
+        // A used link answers 410: the GET measured is another link's, never pressed.
+        signIn = request("GET", URI.create(links.issue(PERSON, false).url()).getRawPath(), null, "");
         Answer signedIn = answer(handle(web, request("POST", URI.create(link).getRawPath(), null, "")));
         if (signedIn.status() != 303 || signedIn.cookies().isEmpty()) {
             throw new IllegalStateException("signing in through the link's button did not set a session: " + signedIn);
@@ -144,7 +145,7 @@ public class ConsoleLatencyBenchmark {
         report.append(row("onCall", onCall(), 200, "checkout"));
         report.append(row("schedules", schedules(), 200, SCHEDULE));
         report.append(row("schedule", schedule(), 200, SCHEDULE));
-        report.append(row("person", person(), 200, "Bob Keller", "Create my calendar link"));
+        report.append(row("person", person(), 200, "Bob Keller", "Subscribe in your calendar"));
         report.append(row("reports", reports(), 200, "MTTA"));
         report.append(row("postmortem", postmortem(), 200, "Postmortem of incident " + resolved, "Versions"));
         report.append(row("calendarFeed", calendarFeed(), 200, "BEGIN:VCALENDAR", "BEGIN:VEVENT"));

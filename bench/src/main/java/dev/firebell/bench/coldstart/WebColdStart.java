@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.firebell.answer.PageAction;
 import dev.firebell.aws.runtime.FunctionEnvironment;
 import dev.firebell.aws.secrets.SecretsManagerLinkKeys;
+import dev.firebell.bench.BrowserRequest;
 import dev.firebell.function.alarm.AlarmIngestHandler;
 import dev.firebell.function.web.WebHandler;
 import dev.firebell.incident.Channel;
 import dev.firebell.link.ActionLinks;
 import dev.firebell.link.LinkKeys;
 import dev.firebell.link.SignInLinks;
-import dev.firebell.local.FunctionUrlEvent;
 import dev.firebell.local.LocalLambdaContext;
 import dev.firebell.local.LocalResources;
 import dev.firebell.local.LocalStack;
@@ -95,17 +95,7 @@ final class WebColdStart {
     }
 
     private static byte[] request(String method, String path, String cookie) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("host", HOST);
-        headers.put("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-        if (cookie != null) {
-            headers.put("cookie", cookie);
-        }
-        if (method.equals("POST")) {
-            headers.put("content-type", "application/x-www-form-urlencoded");
-            headers.put("sec-fetch-site", "same-origin");
-        }
-        return FunctionUrlEvent.of(method, path, "", headers, new byte[0], true, "198.51.100.7");
+        return BrowserRequest.of(method, HOST, path, cookie, "");
     }
 
     private static String openIncident(AlarmIngestHandler alarms) {

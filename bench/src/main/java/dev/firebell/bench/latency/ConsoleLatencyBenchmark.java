@@ -7,12 +7,12 @@ import static dev.firebell.bench.latency.CannedFirebell.openIncident;
 
 import dev.firebell.aws.Json;
 import dev.firebell.aws.s3.S3PostmortemStore;
+import dev.firebell.bench.BrowserRequest;
 import dev.firebell.calendar.FeedSubject;
 import dev.firebell.function.alarm.AlarmIngestHandler;
 import dev.firebell.function.web.CannedWebFunction;
 import dev.firebell.function.web.WebHandler;
 import dev.firebell.link.SignInLinks;
-import dev.firebell.local.FunctionUrlEvent;
 import dev.firebell.postmortem.PostmortemComposer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -263,19 +262,6 @@ public class ConsoleLatencyBenchmark {
 
     /** A browser's request with the session cookie (if any); a POST is a same-origin form. */
     private static byte[] request(String method, String path, String cookie, String form) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("host", HOST);
-        headers.put("user-agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
-                + " Chrome/131.0.0.0 Safari/537.36");
-        headers.put("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-        if (cookie != null) {
-            headers.put("cookie", cookie);
-        }
-        if (method.equals("POST")) {
-            headers.put("content-type", "application/x-www-form-urlencoded");
-            headers.put("sec-fetch-site", "same-origin");
-        }
-        return FunctionUrlEvent.of(method, path, "", headers, form.getBytes(StandardCharsets.UTF_8), true,
-                "198.51.100.7");
+        return BrowserRequest.of(method, HOST, path, cookie, form);
     }
 }

@@ -44,7 +44,8 @@ import java.util.zip.ZipInputStream;
  *       clients) and handling a first event end to end: the alarm function opens an incident and pages; the
  *       escalation function runs a scheduled sweep (on a table with nothing due, its usual minute); the postmortem
  *       function drafts a resolved incident into S3 and announces it; the chat function answers the first
- *       {@code /incident ack} of the night ({@link ChatColdStart});</li>
+ *       {@code /incident ack} of the night ({@link ChatColdStart}); the web function serves a console page to a
+ *       signed-in person, or the page of an Acknowledge link ({@link WebColdStart});</li>
  *   <li>the alarm and chat functions initialised as SnapStart initialises them (primed; chat's runtime hooks run), whose
  *       first event is what a restored environment pays besides the restore itself.</li>
  * </ol>
@@ -56,7 +57,9 @@ import java.util.zip.ZipInputStream;
  * <p>Run (after {@code mvn -B package -DskipTests}):
  * {@code java -cp 'bench/target/classes:bench/target/lib/*' dev.firebell.bench.coldstart.ColdStartBench --runs 15}
  * ({@code --second-only}: only the artifacts, the AWS calls and the second-event table; {@code --variants default,c1}:
- * some of the JVM variants, of {@code default,c1,appcds}).
+ * some of the JVM variants, of {@code default,c1,appcds}; {@code --only web,chat}: hello world, the bare program and
+ * the programs whose names contain one of these; {@code --web-before <web.zip>}: also an earlier build of the web
+ * function serving the link page, side by side).
  */
 public final class ColdStartBench {
 
@@ -126,9 +129,6 @@ public final class ColdStartBench {
                 }
                 artifacts.put(function, zip);
                 Path artifact = unzip(zip, work.resolve(module));
-                // AppCDS (Java 17) accepts only jars on the class path, so the zip's root classes and the probes are
-                // jarred: the same bytes Lambda loads from /var/task, and the same class path for every variant.
-                Path classes = jar(artifact, work.resolve(module + "-classes.jar"), "lib/", "");
                 Map<String, String> env = new LinkedHashMap<>(function.equals("ChatFunction") ? chat.environment()
                         : resources.environmentOf(function));
                 env.putAll(aws);
@@ -161,10 +161,8 @@ public final class ColdStartBench {
                         ok = out -> out.contains("\"outcome\":\"CREATED\"") || out.contains("\"outcome\":\"UNCHANGED\"");
                     }
                 }
-                programs.add(new Program(function.replace("Function", ""), function,
-                        List.of(benchClasses, classes.toString(), artifact.resolve("lib/*").toString()),
-                        FirebellProbe.class.getName(), List.of(resources.template().function(function).handlerClass()),
-                        env, flags, event, ok));
+                programs.add(fromArtifact(function.replace("Function", ""), function, artifact, benchClasses,
+                        resources, env, flags, event, ok));
             }
             // What SnapStart would restore: the alarm function initialised for a snapshot (primed, ADR 0050), the chat
             // function primed and refreshed by its runtime hooks (ADR 0053). Their "first event" phase is what a
@@ -173,6 +171,29 @@ public final class ColdStartBench {
             programs.add(1, snapStarted(programs.get(0), "AlarmIngest, primed (SnapStart)", List.of()));
             programs.add(snapStarted(programs.get(programs.size() - 1), "Chat, primed (SnapStart)",
                     List.of("-Dprobe.crac=true")));
+            // The web function: a console page for a signed-in person, and the Acknowledge link's page (all it served
+            // before the console); with --web-before <zip>, the same link page served by an earlier build of it.
+            WebColdStart web = new WebColdStart(local, resources);
+            Path webZip = root.resolve("functions/web/target/web.zip");
+            if (!Files.exists(webZip)) {
+                throw new IllegalStateException(webZip + " is missing: run mvn -B package -DskipTests first");
+            }
+            artifacts.put("WebFunction", webZip);
+            Map<String, String> webEnv = new LinkedHashMap<>(web.environment());
+            webEnv.putAll(aws);
+            webEnv.put("AWS_LAMBDA_FUNCTION_NAME", "WebFunction");
+            Path webArtifact = unzip(webZip, work.resolve("web"));
+            programs.add(fromArtifact("Web, console page", "WebFunction", webArtifact, benchClasses, resources, webEnv,
+                    List.of(), web::consolePage, web.consoleOk));
+            programs.add(fromArtifact("Web, link page", "WebFunction", webArtifact, benchClasses, resources, webEnv,
+                    List.of(), web::linkPage, web.linkOk));
+            String before = stringArg(args, "--web-before", null);
+            if (before != null) {
+                artifacts.put("WebFunction (before)", Path.of(before));
+                programs.add(fromArtifact("Web before console, link", "WebFunction",
+                        unzip(Path.of(before), work.resolve("web-before")), benchClasses, resources, webEnv, List.of(),
+                        web::linkPage, web.linkOk));
+            }
             Map<String, String> bareEnv = new LinkedHashMap<>(resources.environmentOf("AlarmIngestFunction"));
             bareEnv.putAll(aws);
             programs.add(0, new Program("hello world", null, List.of(benchClasses), HelloWorld.class.getName(),
@@ -181,6 +202,13 @@ public final class ColdStartBench {
                     List.of(benchClasses, alarmLib.resolve("*").toString()), BareSdkProgram.class.getName(), List.of(),
                     bareEnv, List.of(), null, out -> out.contains("published")));
 
+            String only = stringArg(args, "--only", null);
+            if (only != null) {
+                // The JVM's floor and the bare program always run: every ratio is to them.
+                List<String> wanted = List.of(only.toLowerCase(Locale.ROOT).split(","));
+                programs.removeIf(p -> p.mainClass().equals(FirebellProbe.class.getName())
+                        && wanted.stream().noneMatch(w -> p.name().toLowerCase(Locale.ROOT).contains(w)));
+            }
             List<String> chosen = List.of(stringArg(args, "--variants", "default,c1,appcds").split(","));
             List<Variant> variants = new ArrayList<>();
             if (chosen.contains("default")) {
@@ -370,6 +398,20 @@ public final class ColdStartBench {
                 .sorted((a, b) -> Long.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
                 .limit(15).forEach(e -> System.out.printf("  %+6d  %s%n", e.getValue(), e.getKey()));
         System.out.println();
+    }
+
+    /**
+     * A function's probe on its unpacked deployment zip. AppCDS (Java 17) accepts only jars on the class path, so the
+     * zip's root classes are jarred: the same bytes Lambda loads from /var/task, and the same class path for every
+     * variant.
+     */
+    private static Program fromArtifact(String name, String function, Path artifact, String benchClasses,
+                                        LocalResources resources, Map<String, String> env, List<String> flags,
+                                        IntFunction<String> event, Predicate<String> ok) throws IOException {
+        Path classes = jar(artifact, artifact.resolveSibling(artifact.getFileName() + "-classes.jar"), "lib/", "");
+        return new Program(name, function, List.of(benchClasses, classes.toString(),
+                artifact.resolve("lib/*").toString()), FirebellProbe.class.getName(),
+                List.of(resources.template().function(function).handlerClass()), env, flags, event, ok);
     }
 
     /** The same function initialised as SnapStart initialises it, with these probe flags. */

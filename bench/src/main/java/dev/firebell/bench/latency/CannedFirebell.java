@@ -73,8 +73,13 @@ final class CannedFirebell {
 
     /** {@link #OPEN_ALARM} goes to ALARM at {@code at} through the real alarm handler: its incident's id. */
     static String openIncident(AlarmIngestHandler alarms, Instant at) {
+        return openIncident(alarms, OPEN_ALARM, at);
+    }
+
+    /** Alarm {@code name} goes to ALARM at {@code at}, opening an incident that pages: its id. */
+    static String openIncident(AlarmIngestHandler alarms, String name, Instant at) {
         Matcher id = Pattern.compile("\"incidentId\":\"([^\"]+)\"").matcher(
-                expect(handle(alarms, alarmEvent(OPEN_ALARM, "ALARM", at)), "\"OPENED\"", "\"pagesSent\":1"));
+                expect(handle(alarms, alarmEvent(name, "ALARM", at)), "\"OPENED\"", "\"pagesSent\":1"));
         if (!id.find()) {
             throw new IllegalStateException("the alarm handler opened an incident but did not say which");
         }

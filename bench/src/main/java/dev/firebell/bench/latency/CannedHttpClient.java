@@ -7,11 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +31,8 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
@@ -33,8 +41,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * <ul>
  *   <li>DynamoDB: one table keyed by {@code PK}/{@code SK} whose indexes {@code GSIn} are keyed by
  *       {@code GSInPK}/{@code GSInSK} (sparse: an item without both is not in the index), as template.yaml declares.
- *       GetItem, PutItem, DeleteItem, UpdateItem, Query (table or index, key condition, filter, order, Limit,
- *       paging), BatchWriteItem and TransactWriteItems, with condition and update expressions evaluated
+ *       GetItem, BatchGetItem, PutItem, DeleteItem, UpdateItem, Query (table or index, key condition, filter, order,
+ *       Limit, paging), BatchWriteItem and TransactWriteItems, with condition and update expressions evaluated
  *       ({@link DynamoExpressions}); a failed condition is DynamoDB's error (ConditionalCheckFailedException, or
  *       TransactionCanceledException with its cancellation reasons, the old item when asked for), a transaction
  *       touching one item twice is a ValidationException; every read is strongly consistent.</li>
@@ -42,6 +50,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  *       (another stage, such as the AWSPREVIOUS of a secret never rotated, or another secret)
  *       ResourceNotFoundException.</li>
  *   <li>SNS: Publish answers a message id.</li>
+ *   <li>S3 (a versioned bucket, read only): ListObjectVersions of a key prefix (one page) and GetObject of a key, its
+ *       latest or a given version, of objects put with {@link #putObjectVersion}; an unknown key or version is S3's
+ *       404 (NoSuchKey, NoSuchVersion).</li>
  * </ul>
  * Anything it does not model fails the call loudly instead of answering wrongly. Writes after {@link #freeze()}
  * are kept apart and dropped by {@link #forgetWrites()}, so a benchmark operation can start from the same state
@@ -58,6 +69,8 @@ final class CannedHttpClient implements SdkHttpClient {
     private final Map<String, Map<String, Object>> writes = new HashMap<>();
     private final Map<String, String> secrets = new HashMap<>();
     private final Map<String, Integer> answered = new TreeMap<>();
+    /** S3 objects by bucket and key ({@code bucket/key}), their versions oldest first. */
+    private final Map<String, List<ObjectVersion>> objects = new HashMap<>();
     private boolean frozen;
 
     /** Items written from now on are kept apart, and dropped by {@link #forgetWrites()}. */
@@ -72,6 +85,12 @@ final class CannedHttpClient implements SdkHttpClient {
     /** The current value of a Secrets Manager secret, found by its name. */
     synchronized void putSecret(String name, String value) {
         secrets.put(name, value);
+    }
+
+    /** A new version of an S3 object in a versioned bucket, saved at {@code savedAt}: its latest from now on. */
+    synchronized void putObjectVersion(String bucket, String key, String versionId, Instant savedAt, String text) {
+        objects.computeIfAbsent(bucket + "/" + key, k -> new ArrayList<>())
+                .add(new ObjectVersion(key, versionId, savedAt, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Calls answered since the last call of this, per service and operation ({@code DynamoDB.GetItem}, ...). */
@@ -95,6 +114,10 @@ final class CannedHttpClient implements SdkHttpClient {
                     body = new byte[0];
                 }
                 String text = new String(body, StandardCharsets.UTF_8);
+                String host = request.httpRequest().host();
+                if (host.startsWith("s3.") || host.contains(".s3.")) {
+                    return s3(request.httpRequest());
+                }
                 String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
                 if (target.startsWith(DYNAMODB)) {
                     return dynamoDb(target.substring(DYNAMODB.length()), Json.readObject(text));
@@ -160,6 +183,23 @@ final class CannedHttpClient implements SdkHttpClient {
                 }
                 case "Query":
                     return ok(query(r, p));
+                case "BatchGetItem": {
+                    Map<String, Object> responses = new LinkedHashMap<>();
+                    ((Map<String, Object>) r.get("RequestItems")).forEach((table, asked) -> {
+                        if (((Map<String, Object>) asked).containsKey("ProjectionExpression")) {
+                            throw new IllegalStateException("the canned DynamoDB does not model ProjectionExpression");
+                        }
+                        List<Object> items = new ArrayList<>();
+                        for (Object k : (List<Object>) ((Map<String, Object>) asked).get("Keys")) {
+                            Map<String, Object> item = get(key((Map<String, Object>) k));
+                            if (item != null) {
+                                items.add(item);
+                            }
+                        }
+                        responses.put(table, items);
+                    });
+                    return ok(Map.of("Responses", responses, "UnprocessedKeys", Map.of()));
+                }
                 case "BatchWriteItem":
                     for (Object requests : ((Map<String, Object>) r.get("RequestItems")).values()) {
                         for (Object w : (List<Object>) requests) {
@@ -402,6 +442,88 @@ final class CannedHttpClient implements SdkHttpClient {
         out.put("VersionStages", List.of("AWSCURRENT"));
         out.put("CreatedDate", 1764201600);
         return response(200, "application/x-amz-json-1.1", Json.write(out));
+    }
+
+    // ------------------------------------------------------------------ S3
+
+    private record ObjectVersion(String key, String versionId, Instant savedAt, byte[] body) {
+        String etag() {
+            try {
+                return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body)) + "\"";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Virtual-hosted ({@code bucket.s3.region.amazonaws.com/key}) or path-style ({@code s3.../bucket/key}) requests. */
+    private synchronized HttpExecuteResponse s3(SdkHttpRequest request) {
+        String host = request.host();
+        String path = URLDecoder.decode(request.encodedPath().replace("+", "%2B"), StandardCharsets.UTF_8);
+        path = path.startsWith("/") ? path.substring(1) : path;
+        String bucket;
+        String key;
+        if (host.startsWith("s3.")) {
+            int slash = path.indexOf('/');
+            bucket = slash < 0 ? path : path.substring(0, slash);
+            key = slash < 0 ? "" : path.substring(slash + 1);
+        } else {
+            bucket = host.substring(0, host.indexOf(".s3."));
+            key = path;
+        }
+        Map<String, List<String>> query = request.rawQueryParameters();
+        if (request.method() == SdkHttpMethod.GET && key.isEmpty() && query.containsKey("versions")) {
+            count("S3.ListObjectVersions");
+            if (query.containsKey("key-marker") || query.containsKey("version-id-marker")) {
+                throw new IllegalStateException("the canned S3 answers one page of versions only: " + query);
+            }
+            String prefix = query.getOrDefault("prefix", List.of("")).get(0);
+            StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListVersionsResult"
+                    + " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + bucket + "</Name><Prefix>" + prefix
+                    + "</Prefix><KeyMarker></KeyMarker><VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys>"
+                    + "<IsTruncated>false</IsTruncated>");
+            new TreeMap<>(objects).forEach((bucketKey, versions) -> {
+                if (bucketKey.startsWith(bucket + "/" + prefix)) {
+                    for (int i = versions.size() - 1; i >= 0; i--) {
+                        ObjectVersion v = versions.get(i);
+                        xml.append("<Version><Key>").append(v.key()).append("</Key><VersionId>").append(v.versionId())
+                                .append("</VersionId><IsLatest>").append(i == versions.size() - 1)
+                                .append("</IsLatest><LastModified>").append(v.savedAt()).append("</LastModified><ETag>")
+                                .append(v.etag().replace("\"", "&quot;")).append("</ETag><Size>").append(v.body().length)
+                                .append("</Size><StorageClass>STANDARD</StorageClass></Version>");
+                    }
+                }
+            });
+            return response(200, "application/xml", xml.append("</ListVersionsResult>").toString());
+        }
+        if (request.method() == SdkHttpMethod.GET && !key.isEmpty() && query.keySet().stream()
+                .allMatch(name -> name.equals("versionId"))) {
+            count("S3.GetObject");
+            List<ObjectVersion> versions = objects.getOrDefault(bucket + "/" + key, List.of());
+            String wanted = query.containsKey("versionId") ? query.get("versionId").get(0) : null;
+            ObjectVersion found = null;
+            for (ObjectVersion v : versions) {
+                if (wanted == null || v.versionId().equals(wanted)) {
+                    found = v;
+                }
+            }
+            if (found == null) {
+                String code = versions.isEmpty() ? "NoSuchKey" : "NoSuchVersion";
+                return response(404, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
+                        + "</Code><Message>The specified " + (versions.isEmpty() ? "key" : "version")
+                        + " does not exist.</Message><Key>" + key + "</Key><RequestId>canned</RequestId></Error>");
+            }
+            return HttpExecuteResponse.builder()
+                    .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "text/markdown; charset=utf-8")
+                            .putHeader("Content-Length", String.valueOf(found.body().length))
+                            .putHeader("ETag", found.etag()).putHeader("x-amz-version-id", found.versionId())
+                            .putHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                    found.savedAt().atZone(ZoneOffset.UTC)))
+                            .putHeader("x-amz-request-id", "canned").build())
+                    .responseBody(AbortableInputStream.create(new ByteArrayInputStream(found.body())))
+                    .build();
+        }
+        throw new IllegalStateException("no canned S3 answer for " + request.method() + " " + request.getUri());
     }
 
     // ------------------------------------------------------------------ wire

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -37,7 +36,8 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final String SESSION_COOKIE = "__Host-firebell";
     /** A laptop's browser window, for the README's screenshots. */
-    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final int DESKTOP_WIDTH = 1280;
+    static final int DESKTOP_HEIGHT = 800;
 
     private final HeadlessChromium chromium;
     private final URI origin;
@@ -172,15 +172,15 @@ final class ConsoleBrowser implements AutoCloseable {
             assertThat(e.responseHeader("x-frame-options")).isEqualTo("DENY");
         });
         HeadlessChromium.Exchange last = network.get(network.size() - 1);
-        assertThat(last.method()).isEqualTo(method);
+        assertThat(last.method()).as("method of %s", last.url()).isEqualTo(method);
         if (status != null) {
-            assertThat(last.status()).isEqualTo(status);
+            assertThat(last.status()).as("status of %s (page \"%s\"; all: %s)", last.url(), driver().getTitle(),
+                    network.stream().map(e -> e.method() + " " + e.url() + " " + e.status()).toList()).isEqualTo(status);
         }
         assertThat(last.responseHeader("content-type")).isEqualTo("text/html; charset=utf-8");
-        JavascriptExecutor js = (JavascriptExecutor) driver();
-        long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
-        long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-        assertThat(content).as("page width at a viewport of %d px", viewport).isLessThanOrEqualTo(viewport);
+        long viewport = ((Number) ((JavascriptExecutor) driver()).executeScript("return window.innerWidth")).longValue();
+        assertThat(viewport).as("the phone's viewport").isEqualTo(HeadlessChromium.PHONE_WIDTH);
+        assertNoSidewaysScrolling();
         assertThat(driver().findElements(By.tagName("script"))).isEmpty();
     }
 
@@ -190,23 +190,25 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
-     * Saves the page as a desktop browser shows it, {@link #DESKTOP} wide and as high (the top of the page, not all of
+     * Saves the page as a desktop browser shows it, {@link #DESKTOP_WIDTH} by {@link #DESKTOP_HEIGHT} CSS pixels (the top of the page, not all of
      * it: the README's pictures), as {@code target/console-screenshots/desktop/<name>.png}; the window is then a phone's
      * again. The page must not scroll sideways at that width either.
      */
     Path savedWide(String name) {
-        WebDriver.Window window = driver().manage().window();
-        Dimension phone = window.getSize();
-        window.setSize(DESKTOP);
+        chromium.viewport(DESKTOP_WIDTH, DESKTOP_HEIGHT);
         try {
-            long viewport = ((Number) ((JavascriptExecutor) driver()).executeScript("return window.innerWidth")).longValue();
-            long content = ((Number) ((JavascriptExecutor) driver())
-                    .executeScript("return document.documentElement.scrollWidth")).longValue();
-            assertThat(content).as("page width at a viewport of %d px", viewport).isLessThanOrEqualTo(viewport);
+            assertNoSidewaysScrolling();
             return screenshot(SCREENSHOTS.resolve("desktop").resolve(name + ".png"));
         } finally {
-            window.setSize(phone);
+            chromium.viewport(HeadlessChromium.PHONE_WIDTH, HeadlessChromium.PHONE_HEIGHT);
         }
+    }
+
+    private void assertNoSidewaysScrolling() {
+        JavascriptExecutor js = (JavascriptExecutor) driver();
+        long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        assertThat(content).as("page width at a viewport of %d px", viewport).isLessThanOrEqualTo(viewport);
     }
 
     private Path screenshot(Path file) {

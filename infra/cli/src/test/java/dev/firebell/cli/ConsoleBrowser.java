@@ -171,7 +171,9 @@ final class ConsoleBrowser implements AutoCloseable {
             assertThat(e.responseHeader("x-content-type-options")).isEqualTo("nosniff");
             assertThat(e.responseHeader("x-frame-options")).isEqualTo("DENY");
         });
-        HeadlessChromium.Exchange last = network.get(network.size() - 1);
+        // The page itself: the last request for a document (what it loads after it, a favicon say, may end later).
+        HeadlessChromium.Exchange last = network.stream().filter(e -> e.url().equals(e.documentUrl()))
+                .reduce((first, second) -> second).orElse(network.get(network.size() - 1));
         assertThat(last.method()).as("method of %s", last.url()).isEqualTo(method);
         if (status != null) {
             assertThat(last.status()).as("status of %s (page \"%s\"; all: %s)", last.url(), driver().getTitle(),

@@ -151,6 +151,9 @@ class ConsoleWalkInBrowserTest {
                 // on call, the schedules, a rotation's four weeks, and an override set with its form
                 console.follow("On call", "on-call");
                 page(console, "on-call");
+                assertThat(browser.findElement(By.tagName("main")).getText())
+                        .contains("Escalation policy checkout, repeated once.")
+                        .contains("Escalation policy payments, repeated 2 times.");
                 console.follow("Schedules", "schedules");
                 page(console, "schedules");
                 console.follow("checkout-primary", "schedule");

@@ -45,9 +45,20 @@ public final class IncidentPages implements ConsolePages {
         this.clock = clock;
     }
 
+    /**
+     * The list, an incident, and an incident's actions; not the other pages under an incident's address (its
+     * postmortem is another area's): the console asks its areas in no particular order.
+     */
     @Override
     public boolean handles(String path) {
-        return path.equals(LIST) || path.startsWith(LIST + "/");
+        if (path.equals(LIST)) {
+            return true;
+        }
+        if (!path.startsWith(LIST + "/")) {
+            return false;
+        }
+        String[] parts = path.substring(LIST.length() + 1).split("/", -1);
+        return parts.length == 1 || parts.length == 2 && isAction(parts[1]);
     }
 
     @Override

@@ -27,11 +27,19 @@ final class PostmortemDemo {
 
     static void run(LocalStack local, LocalResources resources, FunctionRunner runner, PrintStream out)
             throws IOException {
+        run(new TableStream(local, resources.tableStreamArn("FirebellTable")), local, resources, runner, out);
+    }
+
+    /**
+     * The same, from what {@code stream} holds since it was last read: a caller that read it before its incidents
+     * resolved drafts only theirs, and can call again after more resolve (each changed draft is a new version).
+     */
+    static void run(TableStream stream, LocalStack local, LocalResources resources, FunctionRunner runner,
+                    PrintStream out) throws IOException {
         out.println();
         out.println("== Postmortem drafts: resolved incidents, from the table's stream ==");
         String drafts = PageInbox.subscribe(local, resources.topicArn("PageTopic"), Map.of("event_type",
                 "postmortem.drafted"), "postmortem-drafts");
-        TableStream stream = new TableStream(local, resources.tableStreamArn("FirebellTable"));
         List<Map<String, Object>> records = stream.read();
         List<Map<String, Object>> delivered = EventFilter.forEvent(resources.template().function(FUNCTION),
                 "IncidentResolved").select(records);

@@ -11,10 +11,12 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web console in headless Chromium, for tests that walk its pages: sign in through a sign-in link's button, open
@@ -33,6 +35,9 @@ final class ConsoleBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final String SESSION_COOKIE = "__Host-firebell";
+    /** A laptop's browser window, for the README's screenshots. */
+    static final int DESKTOP_WIDTH = 1280;
+    static final int DESKTOP_HEIGHT = 800;
 
     private final HeadlessChromium chromium;
     private final URI origin;
@@ -76,6 +81,45 @@ final class ConsoleBrowser implements AutoCloseable {
     void open(String path, String name, int status) {
         driver().get(origin.resolve(path).toString());
         checked(name, "GET", status);
+    }
+
+    /** Follows the link of exactly this text on the page shown, and checks the page it leads to (a 200). */
+    void follow(String linkText, String name) {
+        List<WebElement> links = driver().findElements(By.linkText(linkText));
+        assertThat(links).as("links reading %s", linkText).isNotEmpty();
+        chromium.clickThrough(links.get(0));
+        checked(name, "GET", 200);
+    }
+
+    /**
+     * Presses the button whose text starts with {@code label}; its form is answered with a redirect (Post/Redirect/Get)
+     * to a page the browser shows: every response is checked, the last a 200.
+     */
+    void submit(String label, String name) {
+        chromium.clickThrough(button(label));
+        checked(name, "GET", 200);
+    }
+
+    /**
+     * What a person with a screen reader or a keyboard needs of the page shown: one h1, every form control named by a
+     * label (or aria-label), nothing in the browser's console (a blocked style or a CSP violation would be there), and
+     * the first Tab lands on the skip link (unless the page was opened at a #part). Call it after the page's screenshots: the Tab leaves the skip link shown.
+     */
+    void assertUsable() {
+        assertThat(driver().findElements(By.tagName("h1"))).as("h1 elements").hasSize(1);
+        Object unlabelled = ((JavascriptExecutor) driver()).executeScript(
+                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
+                        + ".filter(e => (!e.labels || e.labels.length === 0) && !e.getAttribute('aria-label'))"
+                        + ".map(e => e.outerHTML)");
+        assertThat((List<?>) unlabelled).as("form controls without a label").isEmpty();
+        assertThat(chromium.console()).as("the browser's console").isEmpty();
+        if (URI.create(driver().getCurrentUrl()).getFragment() != null) {
+            return; // a page opened at a #part starts Tab from there (after a form that leads back to its part)
+        }
+        new Actions(driver()).sendKeys(Keys.TAB).perform();
+        WebElement focused = driver().switchTo().activeElement();
+        assertThat(focused.getAttribute("class")).as("what the first Tab focuses").isEqualTo("skip");
+        assertThat(focused.getAttribute("href")).endsWith("#main");
     }
 
     /** Presses the button whose text starts with {@code label} and waits for the page its form leads to. */
@@ -127,24 +171,51 @@ final class ConsoleBrowser implements AutoCloseable {
             assertThat(e.responseHeader("x-content-type-options")).isEqualTo("nosniff");
             assertThat(e.responseHeader("x-frame-options")).isEqualTo("DENY");
         });
-        HeadlessChromium.Exchange last = network.get(network.size() - 1);
-        assertThat(last.method()).isEqualTo(method);
+        // The page itself: the last request for a document (what it loads after it, a favicon say, may end later).
+        HeadlessChromium.Exchange last = network.stream().filter(e -> e.url().equals(e.documentUrl()))
+                .reduce((first, second) -> second).orElse(network.get(network.size() - 1));
+        assertThat(last.method()).as("method of %s", last.url()).isEqualTo(method);
         if (status != null) {
-            assertThat(last.status()).isEqualTo(status);
+            assertThat(last.status()).as("status of %s (page \"%s\"; all: %s)", last.url(), driver().getTitle(),
+                    network.stream().map(e -> e.method() + " " + e.url() + " " + e.status()).toList()).isEqualTo(status);
         }
         assertThat(last.responseHeader("content-type")).isEqualTo("text/html; charset=utf-8");
-        JavascriptExecutor js = (JavascriptExecutor) driver();
-        long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
-        long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-        assertThat(content).as("page width at a viewport of %d px", viewport).isLessThanOrEqualTo(viewport);
+        long viewport = ((Number) ((JavascriptExecutor) driver()).executeScript("return window.innerWidth")).longValue();
+        assertThat(viewport).as("the phone's viewport").isEqualTo(HeadlessChromium.PHONE_WIDTH);
+        assertNoSidewaysScrolling();
         assertThat(driver().findElements(By.tagName("script"))).isEmpty();
     }
 
     /** Saves what the browser shows as {@code target/console-screenshots/<name>.png}. */
     Path saved(String name) {
+        return screenshot(SCREENSHOTS.resolve(name + ".png"));
+    }
+
+    /**
+     * Saves the page as a desktop browser shows it, {@link #DESKTOP_WIDTH} by {@link #DESKTOP_HEIGHT} CSS pixels (the top of the page, not all of
+     * it: the README's pictures), as {@code target/console-screenshots/desktop/<name>.png}; the window is then a phone's
+     * again. The page must not scroll sideways at that width either.
+     */
+    Path savedWide(String name) {
+        chromium.viewport(DESKTOP_WIDTH, DESKTOP_HEIGHT);
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Path file = SCREENSHOTS.resolve(name + ".png");
+            assertNoSidewaysScrolling();
+            return screenshot(SCREENSHOTS.resolve("desktop").resolve(name + ".png"));
+        } finally {
+            chromium.viewport(HeadlessChromium.PHONE_WIDTH, HeadlessChromium.PHONE_HEIGHT);
+        }
+    }
+
+    private void assertNoSidewaysScrolling() {
+        JavascriptExecutor js = (JavascriptExecutor) driver();
+        long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        assertThat(content).as("page width at a viewport of %d px", viewport).isLessThanOrEqualTo(viewport);
+    }
+
+    private Path screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
             Files.write(file, ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {

@@ -36,6 +36,9 @@ final class HeadlessChromium implements AutoCloseable {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** A phone's screen, in CSS pixels (an iPhone 12 to 15). */
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
 
     /** Long enough for a page behind the local stack on a loaded 2-core machine; a wait, not a measurement. */
     private static final Duration NAVIGATION = Duration.ofSeconds(60);
@@ -87,12 +90,24 @@ final class HeadlessChromium implements AutoCloseable {
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        HeadlessChromium chromium;
         try {
-            return new HeadlessChromium(service, new ChromeDriver(service, options));
+            chromium = new HeadlessChromium(service, new ChromeDriver(service, options));
         } catch (RuntimeException e) {
             service.stop();
             throw e;
         }
+        chromium.viewport(PHONE_WIDTH, PHONE_HEIGHT);
+        return chromium;
+    }
+
+    /**
+     * Lays pages out in a viewport of exactly this many CSS pixels, as a phone (narrower than 600) or a desktop browser
+     * would: headless Chromium keeps its window at least 500 px wide, so a window of a phone's width is not one.
+     */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     WebDriver driver() {

@@ -45,10 +45,12 @@ public final class IncidentPages implements ConsolePages {
         this.clock = clock;
     }
 
+    /**
+     * The list, an incident, and an incident's actions; not the other pages under an incident's address (its
+     * postmortem is another area's): the console lets exactly one area claim a path.
+     */
     @Override
     public boolean handles(String path) {
-        // Its own paths only: the list, an incident, an incident's actions. Deeper paths under an incident belong to
-        // other areas (its postmortem).
         if (path.equals(LIST) || path.equals(LIST + "/")) {
             return true;
         }

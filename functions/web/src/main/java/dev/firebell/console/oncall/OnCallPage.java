@@ -96,7 +96,8 @@ final class OnCallPage implements ConsolePages {
             return;
         }
         b.append("<p>Escalation policy <strong>").append(Html.escape(escalation.name())).append("</strong>")
-                .append(escalation.repeat() > 0 ? ", repeated " + escalation.repeat() + " times" : "")
+                .append(escalation.repeat() == 1 ? ", repeated once"
+                        : escalation.repeat() > 1 ? ", repeated " + escalation.repeat() + " times" : "")
                 .append(".</p>\n");
         b.append("<div class=\"scroll\"><table class=\"oncall\">\n<caption>Who ").append(Html.escape(service))
                 .append(" pages</caption>\n<thead><tr><th scope=\"col\">Level</th><th scope=\"col\">Target</th>")

@@ -73,6 +73,18 @@ class IncidentPagesTest {
     // ------------------------------------------------------------------ the list
 
     @Test
+    void handles_theListAnIncidentAndItsActions_butNotAnotherAreasPageUnderAnIncident() {
+        assertThat(pages.handles("/console/incidents")).isTrue();
+        assertThat(pages.handles("/console/incidents/42")).isTrue();
+        assertThat(pages.handles("/console/incidents/42/acknowledge")).isTrue();
+        assertThat(pages.handles("/console/incidents/nope")).as("answered with its own 404").isTrue();
+        // The console asks its areas in a set's order: claiming the postmortem's address would hide that page.
+        assertThat(pages.handles("/console/incidents/42/postmortem")).isFalse();
+        assertThat(pages.handles("/console/incidents/42/acknowledge/more")).isFalse();
+        assertThat(pages.handles("/console/incidentsx")).isFalse();
+    }
+
+    @Test
     void list_shouldShowTheLast30Days_newestFirst_withLabelledFilters_andEscapedTitles() {
         incident("1", NOW.minus(Duration.ofDays(31)), "Too old", Severity.SEV2);
         incident("2", NOW.minus(Duration.ofDays(29)), "Within the period", Severity.SEV3);

@@ -88,7 +88,7 @@ final class IncidentDetailPage {
     }
 
     private static String accountAndRegion(Incident i, Origin origin) {
-        if (origin != null) {
+        if (origin != null && origin.otherAccount()) {
             return Html.escape(capitalized(origin.describe()));
         }
         if (i.accountId() == null) {

@@ -182,6 +182,16 @@ class IncidentPagesTest {
     // ------------------------------------------------------------------ one incident
 
     @Test
+    void anIncidentOfFirebellsOwnAccount_inAnotherRegion_saysSo_notJustTheRegion() {
+        store.update(alarmIncident().toBuilder().accountId("111122223333").region("us-east-1").build(), List.of(),
+                List.of(), null, null);
+
+        Document page = Jsoup.parse(get(ALICE, "/console/incidents/1", "").body());
+
+        assertThat(fact(page, "Account and region")).isEqualTo("Firebell's own account (111122223333), us-east-1");
+    }
+
+    @Test
     void incident_shouldShowItsFactsAlarmsTimelineAndPages_escapingEverything() {
         Incident incident = alarmIncident();
         store.update(incident, List.of(

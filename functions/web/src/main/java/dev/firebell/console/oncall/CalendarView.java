@@ -3,6 +3,7 @@ package dev.firebell.console.oncall;
 import dev.firebell.console.ConsoleRequest;
 import dev.firebell.oncall.OnCallConfig;
 import dev.firebell.oncall.OnCallService;
+import dev.firebell.oncall.ShiftOverride;
 import dev.firebell.person.Person;
 import dev.firebell.web.Html;
 import java.time.Instant;
@@ -23,7 +24,10 @@ final class CalendarView {
     /** What the page says after a form acted ({@code ?done=}): fixed sentences, never text from the address. */
     enum Notice {
         SET("override", "The override is saved: it is marked below, and on the on-call page."),
-        ALREADY("already", "That override was already saved (the form was sent twice): nothing new was written.");
+        ALREADY("already", "That override was already saved (the form was sent twice): nothing new was written."),
+        REMOVED("removed", "The override is removed: the rotation decides those hours again."),
+        ALREADY_REMOVED("already-removed", "That override was already removed (the form was sent twice, or someone"
+                + " else removed it): nothing changed.");
 
         private final String key;
         private final String text;
@@ -167,6 +171,44 @@ final class CalendarView {
                 .append("<input type=\"datetime-local\" id=\"override-end\" name=\"").append(OverrideForm.END)
                 .append("\" value=\"").append(Html.escape(sent.getOrDefault(OverrideForm.END, ""))).append("\">\n")
                 .append("<p><button type=\"submit\">Set the override</button></p>\n</form>\n");
+    }
+
+    /**
+     * The overrides of this calendar's source that have not ended, each with a Remove button (a POST naming its id) for
+     * viewers who may act; nothing when there are none.
+     */
+    void overrides(StringBuilder b, ConsoleRequest request, List<ShiftOverride> overrides, ZoneId zone, Instant now) {
+        List<ShiftOverride> current = overrides.stream().filter(o -> o.source().equals(source))
+                .filter(o -> o.end().isAfter(now)).sorted(Comparator.comparing(ShiftOverride::start)).toList();
+        if (current.isEmpty()) {
+            return;
+        }
+        b.append("<h2 id=\"overrides\">Overrides of ").append(Html.escape(source)).append("</h2>\n")
+                .append("<div class=\"scroll\"><table>\n<caption>Overrides that have not ended, earliest first</caption>\n")
+                .append("<thead><tr><th scope=\"col\">Who</th><th scope=\"col\">From</th><th scope=\"col\">Until</th>")
+                .append("<th scope=\"col\">Set by</th>").append(request.viewer().mayAct() ? "<th scope=\"col\">Remove</th>" : "")
+                .append("</tr></thead>\n<tbody>\n");
+        for (ShiftOverride o : current) {
+            b.append("<tr><th scope=\"row\">").append(Links.person(config, o.person())).append("</th><td>")
+                    .append(Times.html(o.start(), zone)).append("</td><td>").append(Times.html(o.end(), zone))
+                    .append("</td><td>").append(Html.escape(o.reason() != null ? o.reason() : o.createdBy())).append("</td>");
+            if (request.viewer().mayAct()) {
+                b.append("<td><form method=\"post\" class=\"inline\" action=\"")
+                        .append(Html.escape(Links.calendarPath(source) + "?from=" + calendar.weeks().get(0).monday()))
+                        .append("\">").append(request.csrfField()).append("<input type=\"hidden\" name=\"")
+                        .append(OverrideForm.REMOVE).append("\" value=\"").append(Html.escape(o.id()))
+                        .append("\"><button type=\"submit\" class=\"secondary\">Remove the override of ")
+                        .append(Html.escape(personName(o.person()))).append(" from ")
+                        .append(Html.escape(Times.DAY_TIME.format(o.start().atZone(zone)))).append("</button></form></td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table></div>\n");
+    }
+
+    private String personName(String id) {
+        Person p = config.people().get(id);
+        return p == null ? id : p.name();
     }
 
     /** An entry's times on its day, in words where a time is not on this day. */

@@ -30,6 +30,8 @@ record OverrideForm(String person, Instant start, Duration duration, List<String
     static final String START = "start";
     static final String DURATION = "duration";
     static final String END = "end";
+    /** The field of a Remove button: the id of the override it removes. */
+    static final String REMOVE = "remove";
 
     OverrideForm {
         problems = List.copyOf(problems);

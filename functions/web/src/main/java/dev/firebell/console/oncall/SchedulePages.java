@@ -84,7 +84,9 @@ final class SchedulePages implements ConsolePages {
                     + " is further.</p>\n");
         }
         if (request.method().equals("POST")) {
-            return setOverride(request, current, name, from, zone, now, today);
+            return request.form().containsKey(OverrideForm.REMOVE)
+                    ? removeOverride(request, name, from, now)
+                    : setOverride(request, current, name, from, zone, now, today);
         }
         CalendarView.Notice notice = request.query("done").map(CalendarView.Notice::of).orElse(null);
         return calendar(200, request, current, name, from, zone, today, notice, null, Map.of());
@@ -116,6 +118,21 @@ final class SchedulePages implements ConsolePages {
         return ConsoleLayout.seeOther(back + "&done=" + CalendarView.Notice.SET.key());
     }
 
+    /**
+     * Removes the override a Remove button names, if it is one of this source's that has not ended; an id it no longer
+     * holds (the button pressed twice, or removed meanwhile) says so and changes nothing.
+     */
+    private HttpResponse removeOverride(ConsoleRequest request, String name, LocalDate from, Instant now) {
+        String id = request.form().get(OverrideForm.REMOVE);
+        String back = Links.calendarPath(name) + "?from=" + from;
+        boolean held = onCall.overrides(List.of(name), now).getOrDefault(name, List.of()).stream()
+                .anyMatch(o -> o.id().equals(id) && o.end().isAfter(now));
+        if (!held || !onCall.cancelOverride(name, id)) {
+            return ConsoleLayout.seeOther(back + "&done=" + CalendarView.Notice.ALREADY_REMOVED.key());
+        }
+        return ConsoleLayout.seeOther(back + "&done=" + CalendarView.Notice.REMOVED.key());
+    }
+
     private HttpResponse calendar(int status, ConsoleRequest request, FirebellConfig current, String name,
                                   LocalDate from, ZoneId zone, LocalDate today, CalendarView.Notice notice,
                                   List<String> problems, Map<String, String> form) {
@@ -138,6 +155,7 @@ final class SchedulePages implements ConsolePages {
         view.navigation(b);
         view.grid(b);
         view.table(b, zone);
+        view.overrides(b, request, all, zone, clock.instant());
         if (request.viewer().mayAct()) {
             view.form(b, request, zone, clock.instant(), problems == null ? List.of() : problems, form);
         }

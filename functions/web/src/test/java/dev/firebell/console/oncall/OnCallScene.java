@@ -146,6 +146,7 @@ final class OnCallScene {
 
         @Override
         public boolean remove(String source, String id) {
+            writes++;
             return byKey.remove(source + "/" + id) != null;
         }
     }

@@ -136,6 +136,52 @@ class SchedulePagesTest {
     }
 
     @Test
+    void anOverride_shouldBeListedWithARemoveButton_whichRemovesIt_once_andReadersSeeNoButton() {
+        scene.post(OnCallScene.alice(), PATH, "", form("bob", "2027-03-25T20:00", "3h", ""));
+        String id = scene.overrides.byKey.values().iterator().next().id();
+
+        Document page = html(scene.get(OnCallScene.alice(), PATH, "from=2027-03-22"));
+        Document read = html(scene.get(OnCallScene.reader(), PATH, "from=2027-03-22"));
+        assertThat(page.select("#overrides + div table tbody tr")).singleElement().satisfies(row -> {
+            assertThat(row.select("th").text()).isEqualTo("Bob");
+            assertThat(row.select("input[name=remove]").val()).isEqualTo(id);
+            assertThat(row.select("input[name=csrf]").val()).isEqualTo(OnCallScene.TOKEN);
+            assertThat(row.select("button").text()).isEqualTo("Remove the override of Bob from Thu 25 Mar 20:00");
+        });
+        assertThat(read.select("#overrides + div table tbody tr")).hasSize(1);
+        assertThat(read.select("#overrides + div form")).isEmpty();
+
+        String remove = "csrf=" + OnCallScene.TOKEN + "&remove=" + id;
+        HttpResponse removed = scene.post(OnCallScene.alice(), PATH, "from=2027-03-22", remove);
+        HttpResponse again = scene.post(OnCallScene.alice(), PATH, "from=2027-03-22", remove);
+
+        assertThat(removed.status()).isEqualTo(303);
+        assertThat(removed.header("location")).isEqualTo(PATH + "?from=2027-03-22&done=removed");
+        assertThat(scene.overrides.byKey).isEmpty();
+        assertThat(again.header("location")).isEqualTo(PATH + "?from=2027-03-22&done=already-removed");
+        Document after = html(scene.get(OnCallScene.alice(), PATH, "from=2027-03-22&done=removed"));
+        assertThat(after.select("p.notice").text()).startsWith("The override is removed");
+        assertThat(after.select("#overrides")).isEmpty();
+        assertThat(after.select("li.override")).isEmpty();
+    }
+
+    @Test
+    void removing_anOverrideThatIsNotThisCalendars_orAReaderRemoving_changesNothing() {
+        scene.post(OnCallScene.alice(), PATH, "", form("bob", "2027-03-25T20:00", "3h", ""));
+        String id = scene.overrides.byKey.values().iterator().next().id();
+        int writes = scene.overrides.writes;
+
+        HttpResponse unknown = scene.post(OnCallScene.alice(), PATH, "", "csrf=" + OnCallScene.TOKEN
+                + "&remove=0123456789abcdef");
+        HttpResponse reader = scene.post(OnCallScene.reader(), PATH, "", "csrf=" + OnCallScene.TOKEN + "&remove=" + id);
+
+        assertThat(unknown.header("location")).endsWith("&done=already-removed");
+        assertThat(reader.status()).isEqualTo(403);
+        assertThat(scene.overrides.byKey).hasSize(1);
+        assertThat(scene.overrides.writes).isEqualTo(writes);
+    }
+
+    @Test
     void post_withProblems_shouldAnswer400_withEachNamed_theValuesKept_andNothingWritten() {
         HttpResponse past = scene.post(OnCallScene.alice(), PATH, "", form("bob", "2027-03-24T08:00", "1h", ""));
         HttpResponse tooLong = scene.post(OnCallScene.alice(), PATH, "", form("bob", "2027-03-25T08:00", "40d", ""));

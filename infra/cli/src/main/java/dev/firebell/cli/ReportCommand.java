@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * the incidents opened in a period. One query per month of the period on the month index; no scan.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "MTTA and MTTR per service and per severity over a period, and the noisiest alarms"
-                + " (incidents auto-resolved within minutes, or reopened by a flap).")
+        description = "MTTA and MTTR per service and per severity over a period, the noisiest alarms (incidents"
+                + " auto-resolved within minutes, or reopened by a flap), and the alarms behind the most incidents.")
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--since", defaultValue = "30d",
@@ -113,6 +113,19 @@ final class ReportCommand implements Callable<Integer> {
             noisy.add(a);
         }
         m.put("noisiest", noisy);
+        List<Map<String, Object>> loud = new ArrayList<>();
+        for (IncidentReport.LoudAlarm l : r.loudest()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("alarm", l.alarm());
+            a.put("dedupKey", l.dedupKey());
+            a.put("service", l.service());
+            a.put("incidents", l.incidents());
+            a.put("opened", l.opened());
+            a.put("groupedInto", l.groupedInto());
+            a.put("fired", l.fired());
+            loud.add(a);
+        }
+        m.put("loudest", loud);
         return m;
     }
 

@@ -67,7 +67,7 @@ class ReportCommandTest {
         String[] badSince = run("report", "--since", "thirty days", "--endpoint", local.endpoint().toString());
 
         assertThat(json[0]).isEqualTo("0");
-        assertThat(json[1]).contains("\"from\" : \"2026-11-17T00:00:00Z\"", "\"byService\"", "\"noisiest\"");
+        assertThat(json[1]).contains("\"from\" : \"2026-11-17T00:00:00Z\"", "\"byService\"", "\"noisiest\"", "\"loudest\"");
         assertThat(nowhere[0]).isEqualTo("1");
         assertThat(nowhere[2]).contains("firebell: say which incidents to report on: --table <name>");
         assertThat(badSince[0]).isEqualTo("1");

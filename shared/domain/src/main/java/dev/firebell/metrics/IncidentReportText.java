@@ -38,6 +38,18 @@ public final class IncidentReportText {
                         n.incidents(), n.quickAutoResolved(), n.reopens(), Durations.human(n.medianDuration())));
             }
         }
+        b.append("\nAlarms behind the most incidents (opened, or grouped into another's)\n");
+        if (r.loudest().isEmpty()) {
+            b.append("  none\n");
+        } else {
+            b.append(String.format("  %-40s %-12s %9s %7s %8s %7s%n", "alarm", "service", "incidents", "opened",
+                    "grouped", "fired"));
+            for (IncidentReport.LoudAlarm l : r.loudest()) {
+                b.append(String.format("  %-40s %-12s %9d %7d %8d %7d%n", clip(l.alarm(), 40),
+                        clip(l.service() == null ? "-" : l.service(), 12), l.incidents(), l.opened(), l.groupedInto(),
+                        l.fired()));
+            }
+        }
         return b.toString();
     }
 

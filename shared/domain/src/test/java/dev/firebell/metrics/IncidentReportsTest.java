@@ -175,5 +175,9 @@ class IncidentReportsTest {
         assertThat(loud.get(1)).isEqualTo(new IncidentReport.LoudAlarm("Y", "arn:Y", "payments", 1, 0, 5));
         assertThat(loud.get(3)).as("only ever grouped: no key, no deliveries of its own")
                 .isEqualTo(new IncidentReport.LoudAlarm("W", null, null, 0, 1, 0));
+        String text = IncidentReportText.render(new IncidentReports(history, store).report(FROM, TO,
+                Duration.ofMinutes(5)));
+        assertThat(text).containsSubsequence("Alarms behind the most incidents", "X", "Y", "checkout-5xx", "W");
+        assertThat(text).containsPattern("X +checkout +3 +2 +1 +4").containsPattern("W +- +1 +0 +1 +0");
     }
 }

@@ -75,11 +75,18 @@ public final class SealedTokens {
         if (token == null || token.isEmpty() || token.length() > maxLength || !BASE64URL.matcher(token).matches()) {
             throw new IllegalArgumentException("not a base64url token of at most " + maxLength + " characters");
         }
+        byte[] bytes;
         try {
-            return Base64.getUrlDecoder().decode(token);
+            bytes = Base64.getUrlDecoder().decode(token);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not base64url: " + e.getMessage(), e);
         }
+        // The last character may carry bits beyond the bytes (2 or 4): a token changed only there would decode to the
+        // same bytes and pass. Only the one spelling Firebell writes is accepted, so every changed character fails.
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(token)) {
+            throw new IllegalArgumentException("not the canonical base64url spelling of its bytes");
+        }
+        return bytes;
     }
 
     /**

@@ -2,9 +2,6 @@ package dev.firebell.console;
 
 import dev.firebell.web.Html;
 import dev.firebell.web.HttpRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,23 +33,7 @@ public record ConsoleRequest(HttpRequest http, Viewer viewer, String csrfToken) 
 
     /** The query parameters, first value of each name, decoded; a malformed escape makes a parameter unreadable. */
     public Map<String, String> queryParameters() {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (http.rawQuery().isEmpty()) {
-            return parameters;
-        }
-        for (String pair : http.rawQuery().split("&")) {
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                if (!name.isEmpty()) {
-                    parameters.putIfAbsent(name, value);
-                }
-            } catch (IllegalArgumentException malformed) {
-                // skipped: the page answers as if the parameter were absent
-            }
-        }
-        return parameters;
+        return HttpRequest.fields(http.rawQuery());
     }
 
     /** The same request, for another path (the console's home is the incidents page). */

@@ -44,8 +44,19 @@ public record HttpRequest(String method, String path, String rawQuery, Map<Strin
         if (!type.startsWith("application/x-www-form-urlencoded")) {
             return Map.of();
         }
+        return fields(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The fields of {@code application/x-www-form-urlencoded} text (a form's body or a URL's query), first value of each
+     * name; a malformed percent-escape makes its field unreadable, never the whole.
+     */
+    public static Map<String, String> fields(String encoded) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+        if (encoded.isEmpty()) {
+            return fields;
+        }
+        for (String pair : encoded.split("&")) {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
